@@ -1,0 +1,8 @@
+import init from './0010_init.sql';
+import search from './0020_search.sql';
+
+/** Ordered list of migrations; version N is the N-th entry. Bundled as text at build time. */
+export const MIGRATIONS: readonly { name: string; sql: string }[] = [
+  { name: '0010_init', sql: init },
+  { name: '0020_search', sql: search },
+];

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHost } from './host/host';
+import { defaultDataDir } from './host/paths';
+import * as auth from './services/auth';
+import { writeSettings } from './services/settings';
+import { seedDemo } from './services/demo/seed';
+import { parseImportFile } from './services/import/parse';
+import { commitRows, type ImportCounts } from './services/import-job';
+import { checkDatabaseFile } from './backup/backup';
+import { NewUserSchema } from '../shared/schemas/entities';
+import type { SessionUser } from '../shared/contract';
+
+const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
+
+  init --site NAME --username U --password P [--display-name N] [--demo]
+                      create the database and the first manager account
+  seed-demo [--units N]   add the demo site (about 2,000 units by default)
+  import <file.csv|xlsx> [--only-valid]
+                      import buildings, units, owners and tenants
+  backup              take a backup now (printed: its file)
+  restore <file>      replace the database with a backup (the current one is backed up first)
+  verify              integrity check of the database
+
+Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).`;
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(1);
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      site: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'display-name': { type: 'string' },
+      demo: { type: 'boolean' },
+      units: { type: 'string' },
+      'only-valid': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    process.exit(command ? 0 : 1);
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const host = createHost({ dataDir, log: (level, m) => level !== 'info' && console.error(m) });
+  const state = host.state();
+  if (state.db !== 'ok' && command !== 'restore' && command !== 'verify') fail(`The database in ${dataDir} cannot be used (${state.db}): ${state.message ?? ''}`);
+  const ctx = () => host.ctx(systemUser(host));
+  try {
+    switch (command) {
+      case 'init': {
+        const c = host.ctx(null);
+        if (auth.userCount(c) > 0) fail(`${dataDir} is already set up.`);
+        const parsed = NewUserSchema.safeParse({
+          username: values.username,
+          displayName: values['display-name'] ?? values.username,
+          role: 'manager',
+          password: values.password ?? process.env.FRONTDESK_PASSWORD,
+        });
+        if (!parsed.success || !values.site) fail(`init needs --site, --username and --password (8+ characters with letters and digits).\n${parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') ?? ''}`);
+        const user = await auth.createUser(c, parsed.data);
+        const me = auth.toSessionUser(user);
+        writeSettings(host.ctx(me), { siteName: values.site });
+        if (values.demo) printCounts('demo site', seedDemo(host.ctx(me), { units: 2000, seed: 20261123 }));
+        console.log(`Created ${host.paths.db} with manager "${user.username}".`);
+        break;
+      }
+      case 'seed-demo': {
+        const units = Number(values.units ?? 2000);
+        if (!Number.isInteger(units) || units < 1 || units > 200_000) fail('--units must be between 1 and 200000');
+        printCounts('demo site', seedDemo(ctx(), { units, seed: 20261123 }));
+        break;
+      }
+      case 'import': {
+        const file = rest[0] ?? fail('import needs a file');
+        const parsed = await parseImportFile(path.basename(file), fs.readFileSync(file));
+        for (const e of parsed.fileErrors) console.error(`file: ${e.code} ${JSON.stringify(e.params ?? {})}`);
+        if (parsed.fileErrors.length) process.exit(1);
+        for (const e of parsed.errors.slice(0, 50)) console.error(`row ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${e.params ? JSON.stringify(e.params) : ''}`);
+        if (parsed.errors.length && !values['only-valid']) fail(`${new Set(parsed.errors.map((e) => e.line)).size} rows have errors; nothing imported. Fix them, or pass --only-valid to import the ${parsed.rows.length} valid rows.`);
+        host.backupNow('pre-import');
+        const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
+        const c = ctx();
+        c.db.transaction(() => {
+          commitRows(c, parsed.rows, counts);
+          c.audit('import', 'import', null, null, { file: path.basename(file), rows: parsed.rows.length, ...counts });
+        })();
+        printCounts(`imported ${parsed.rows.length} rows`, counts);
+        break;
+      }
+      case 'backup': {
+        const info = host.backupNow('manual');
+        console.log(path.join(host.paths.backups, info.name));
+        break;
+      }
+      case 'restore': {
+        const file = rest[0] ?? fail('restore needs a backup file');
+        if (!fs.existsSync(file)) fail(`${file} does not exist`);
+        host.restoreFile(path.resolve(file));
+        console.log(`Restored ${file} into ${host.paths.db}.`);
+        break;
+      }
+      case 'verify': {
+        if (!fs.existsSync(host.paths.db)) fail(`No database at ${host.paths.db}`);
+        host.close();
+        const check = checkDatabaseFile(host.paths.db);
+        if (!check.ok) fail(`${host.paths.db}: ${check.reason}: ${check.message}`);
+        console.log(`${host.paths.db}: ok (schema version ${check.version})`);
+        break;
+      }
+      default:
+        fail(`Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } finally {
+    host.close();
+  }
+}
+
+/** CLI actions are recorded in the audit log as done by the first manager. */
+function systemUser(host: ReturnType<typeof createHost>): SessionUser {
+  const c = host.ctx(null);
+  const m = c.db.prepare("SELECT id, username, display_name AS displayName, role FROM users WHERE role = 'manager' AND active = 1 ORDER BY created_at LIMIT 1").get() as SessionUser | undefined;
+  if (!m) fail('No manager account yet: run `init` first.');
+  return m;
+}
+
+function printCounts(what: string, c: ImportCounts) {
+  console.log(`${what}: ${c.buildings} buildings, ${c.units} units, ${c.people} people, ${c.links} links created; ${c.skipped} units already existed.`);
+}
+
+main().catch((e: unknown) => fail((e as Error).stack ?? String(e)));

@@ -1,0 +1,422 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { open, type Db } from '../../db/connection';
+import { DbTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../db/migrate';
+import { completePendingTerms } from '../../db/repos/search-terms';
+import { setSlowLog, q } from '../../db/statements';
+import * as repo from '../../db/repos/masterdata';
+import { contract, isChannel, type AppStatus, type Channel, type ChannelOutput, type ChannelParsedInput, type SessionUser } from '../../shared/contract';
+import { AppError, type AppErrorShape, type FieldError, type Result } from '../../shared/errors';
+import { can } from '../../shared/permissions';
+import type { Settings } from '../../shared/schemas/entities';
+import { decodeMessage } from '../../shared/validation';
+import * as backup from '../backup/backup';
+import * as auth from '../services/auth';
+import * as md from '../services/masterdata';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../services/settings';
+import { seedDemo } from '../services/demo/seed';
+import { ImportJobs } from '../services/import-jobs';
+import { makeCtx, type Clock, type ServiceCtx } from './context';
+import { createIds } from './ids';
+import { fileLogger, type Logger } from './log';
+import { dataPaths } from './paths';
+
+export const APP_VERSION = '0.1.0';
+
+export interface HostOptions {
+  dataDir: string;
+  clock?: Clock;
+  newId?: () => string;
+  capabilities?: AppStatus['capabilities'];
+  log?: Logger;
+  /** Take the automatic daily backup (off in most tests). */
+  autoBackup?: boolean;
+}
+
+export interface Host {
+  dispatch(channel: unknown, input: unknown, sessionKey: string): Promise<Result<unknown>>;
+  /** Channel-free access for the CLI and tests: a service context acting as `user`. */
+  ctx(user?: SessionUser | null): ServiceCtx;
+  readonly paths: ReturnType<typeof dataPaths>;
+  state(): { db: AppStatus['db']; message: string | null };
+  backupNow(kind: backup.BackupKind): ReturnType<typeof backup.createBackup>;
+  restore(name: string): void;
+  /** Restores from any file (CLI); it is checked first, like a backup from the list. */
+  restoreFile(file: string): void;
+  close(): void;
+}
+
+interface Session {
+  user: SessionUser;
+  lastActive: number;
+  locked: boolean;
+}
+
+type Call = { sessionKey: string; session: Session | null };
+type Handler<C extends Channel> = (ctx: ServiceCtx, input: ChannelParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** Channels that only read; everything else is refused while an import holds the write transaction. */
+const READ_ONLY = new Set<Channel>([
+  'app.status', 'recovery.backups', 'today.summary', 'search.global', 'settings.get', 'users.list', 'buildings.list', 'units.list', 'units.get',
+  'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
+]);
+/** What still answers when the database cannot be opened. */
+const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'auth.signOut']);
+
+function zodFieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, FieldError> {
+  const out: Record<string, FieldError> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (out[key]) continue;
+    const { key: message, params } = decodeMessage(issue.message);
+    out[key] = params ? { message, params } : { message };
+  }
+  return out;
+}
+
+export function createHost(opts: HostOptions): Host {
+  const clock = opts.clock ?? { now: () => new Date() };
+  const newId = opts.newId ?? createIds(() => clock.now().getTime());
+  const paths = dataPaths(opts.dataDir);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const log = opts.log ?? fileLogger(paths.logs);
+  const capabilities = opts.capabilities ?? { nativeDialogs: false, nativePrint: false };
+  const sessions = new Map<string, Session>();
+  let db: Db | null = null;
+  let dbState: AppStatus['db'] = 'unavailable';
+  let dbMessage: string | null = null;
+  let settingsCache: Settings | null = null;
+  const timers: NodeJS.Timeout[] = [];
+
+  const settings = (): Settings => {
+    if (!db) return DEFAULT_SETTINGS;
+    return (settingsCache ??= readSettings(db));
+  };
+  const ctxFor = (user: SessionUser | null): ServiceCtx => {
+    if (!db) throw new AppError('DB_UNAVAILABLE', dbState === 'too-new' ? 'error.dbTooNew' : 'error.dbDamaged');
+    return makeCtx(db, clock, newId, user, settings);
+  };
+  const jobs = new ImportJobs(ctxFor, () => backupNow('pre-import'), log);
+
+  function openDb(): void {
+    settingsCache = null;
+    const exists = fs.existsSync(paths.db);
+    if (exists) {
+      const check = backup.checkDatabaseFile(paths.db);
+      if (!check.ok) {
+        dbState = check.reason;
+        dbMessage = check.message;
+        log('error', `database ${paths.db} not opened: ${check.reason}: ${check.message}`);
+        return;
+      }
+    }
+    try {
+      db = open(paths.db);
+      const from = schemaVersion(db);
+      const applied = migrate(db, {
+        backupBefore: () => backup.createBackup(db!, paths.backups, 'pre-migration', clock.now()),
+        after: { 2: (d) => void completePendingTerms(d) },
+      });
+      if (applied.length) log('info', `migrated ${paths.db} from ${from} to ${LATEST_VERSION}`);
+      setSlowLog(db, settings().slowQueryMs, (sql, ms) => log('warn', `slow query ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`));
+      dbState = 'ok';
+      dbMessage = null;
+    } catch (e) {
+      db?.close();
+      db = null;
+      dbState = e instanceof DbTooNewError ? 'too-new' : 'damaged';
+      dbMessage = (e as Error).message;
+      log('error', `database open failed: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+
+  function closeDb() {
+    jobs.cancelAll();
+    db?.close();
+    db = null;
+    dbState = 'unavailable';
+  }
+
+  function backupNow(kind: backup.BackupKind) {
+    if (!db) throw new AppError('DB_UNAVAILABLE');
+    const info = backup.createBackup(db, paths.backups, kind, clock.now());
+    const s = settings();
+    backup.rotateBackups(paths.backups, s.backupKeepDaily, s.backupKeepMonthly);
+    log('info', `backup ${info.name} (${info.sizeBytes} bytes)`);
+    return info;
+  }
+
+  function dailyBackup() {
+    try {
+      if (!db || (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0) return;
+      const day = makeCtx(db, clock, newId, null, settings).today();
+      if (!backup.hasBackupOfDay(paths.backups, 'daily', day)) backupNow('daily');
+    } catch (e) {
+      log('error', `daily backup failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** Swaps in a checked backup. The current data is kept first as a pre-restore backup (when readable) or quarantined. */
+  function restore(name: string) {
+    const found = backup.listBackups(paths.backups).find((b) => b.name === name);
+    if (!found) throw new AppError('NOT_FOUND', 'error.backupNotFound');
+    restoreFile(`${paths.backups}/${found.name}`);
+  }
+
+  function restoreFile(file: string) {
+    const name = file.split(/[\\/]/).pop();
+    const check = backup.checkDatabaseFile(file);
+    if (!check.ok) throw new AppError('BAD_STATE', 'error.backupInvalid', { params: { reason: check.reason } });
+    if (db) {
+      backupNow('pre-restore');
+      closeDb();
+    } else if (fs.existsSync(paths.db)) {
+      backup.quarantine(paths.db, clock.now());
+    }
+    backup.replaceDatabaseFile(paths.db, file);
+    sessions.clear();
+    openDb();
+    if (db) ctxFor(null).audit('restore', 'database', null, null, { backup: name });
+    log('info', `restored ${name}`);
+  }
+
+  const signIn = (call: Call, user: SessionUser) => {
+    sessions.set(call.sessionKey, { user, lastActive: clock.now().getTime(), locked: false });
+    return user;
+  };
+
+  const handlers: { [C in Channel]: Handler<C> } = {
+    'app.status': (_ctx, _input, call) => {
+      let setupNeeded = false;
+      let siteName: string | null = null;
+      if (db) {
+        setupNeeded = (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0;
+        siteName = setupNeeded ? null : settings().siteName;
+      }
+      const s = call.session;
+      return {
+        db: dbState,
+        dbMessage,
+        setupNeeded,
+        siteName,
+        language: settings().language,
+        version: APP_VERSION,
+        schemaVersion: db ? schemaVersion(db) : 0,
+        session: s ? { user: s.user, locked: s.locked, idleLockMinutes: settings().idleLockMinutes } : null,
+        capabilities,
+        latestBackup: backup.listBackups(paths.backups)[0] ?? null,
+      };
+    },
+    'setup.init': async (_ctx, input, call) => {
+      const ctx = ctxFor(null);
+      if (auth.userCount(ctx) > 0) throw new AppError('BAD_STATE', 'error.setupDone');
+      const user = await auth.createUser(ctx, { username: input.username, displayName: input.displayName, role: 'manager', password: input.password });
+      const me = auth.toSessionUser(user);
+      const asMe = ctxFor(me);
+      settingsCache = writeSettings(asMe, { siteName: input.siteName });
+      if (input.demo) seedDemo(asMe, { units: 2000, seed: 20261123 });
+      return signIn(call, me);
+    },
+    'auth.signIn': async (_ctx, input, call) => {
+      const ctx = ctxFor(null);
+      const user = await auth.authenticate(ctx, input.username, input.password);
+      ctx.db.transaction(() => ctxFor(user).audit('sign-in', 'user', user.id))();
+      return signIn(call, user);
+    },
+    'auth.unlock': async (_ctx, input, call) => {
+      const s = call.session;
+      if (!s) throw new AppError('UNAUTHENTICATED');
+      const user = await auth.authenticate(ctxFor(null), s.user.username, input.password);
+      s.locked = false;
+      s.lastActive = clock.now().getTime();
+      return user;
+    },
+    'auth.signOut': (_ctx, _input, call) => {
+      if (call.session && db) ctxFor(call.session.user).audit('sign-out', 'user', call.session.user.id);
+      sessions.delete(call.sessionKey);
+      return { done: true };
+    },
+    'auth.lock': (_ctx, _input, call) => {
+      if (call.session) call.session.locked = true;
+      return { done: true };
+    },
+    'auth.changePassword': async (ctx, input) => {
+      const me = ctx.user!;
+      await auth.authenticate(ctxFor(null), me.username, input.current).catch(() => {
+        throw new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: { current: { message: 'error.badCredentials' } } });
+      });
+      await auth.setPassword(ctx, me.id, input.next, 'change-password');
+      return { done: true };
+    },
+    'recovery.backups': () => backup.listBackups(paths.backups),
+    'recovery.restore': (_ctx, input) => {
+      // Only for a database that cannot be opened: then nobody can sign in to restore from the Backup page.
+      if (dbState === 'ok') throw new AppError('FORBIDDEN');
+      restore(input.name);
+      return { done: true };
+    },
+
+    'today.summary': (ctx) => {
+      const today = ctx.today();
+      const byState: Record<string, number> = {};
+      for (const r of repo.statesOn(ctx.db, today)) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + 1;
+      const recent = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
+                                  FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
+      return {
+        date: today,
+        counts: {
+          buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
+          units: q(ctx.db, 'SELECT count(*) FROM units WHERE voided_at IS NULL').value<number>() ?? 0,
+          people: q(ctx.db, 'SELECT count(*) FROM people WHERE voided_at IS NULL').value<number>() ?? 0,
+          byState,
+        },
+        recent,
+      };
+    },
+    'search.global': (ctx, input) => md.globalSearch(ctx, input.q),
+    'settings.get': () => settings(),
+    'settings.update': (ctx, input) => {
+      settingsCache = writeSettings(ctx, input);
+      if (db) setSlowLog(db, settingsCache.slowQueryMs, (sql, ms) => log('warn', `slow query ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`));
+      return settingsCache;
+    },
+    'users.list': (ctx) => auth.listUsers(ctx),
+    'users.create': (ctx, input) => auth.createUser(ctx, input),
+    'users.update': (ctx, input) => {
+      const u = auth.updateUser(ctx, input);
+      // A deactivated or re-roled user is signed out everywhere.
+      for (const [key, s] of sessions) if (s.user.id === u.id) sessions.delete(key);
+      return u;
+    },
+    'users.resetPassword': async (ctx, input) => {
+      await auth.setPassword(ctx, input.id, input.password, 'reset-password');
+      return { done: true };
+    },
+    'buildings.list': (ctx, input) => repo.listBuildings(ctx.db, input.includeVoided),
+    'buildings.create': (ctx, input) => md.createBuilding(ctx, input),
+    'buildings.update': (ctx, input) => md.updateBuilding(ctx, input),
+    'buildings.void': (ctx, input) => md.voidBuilding(ctx, input),
+    'units.list': (ctx, input) => ({ ...repo.listUnits(ctx.db, ctx.today(), input), offset: input.offset }),
+    'units.get': (ctx, input) => md.getUnit(ctx, input.id),
+    'units.create': (ctx, input) => md.createUnit(ctx, input),
+    'units.update': (ctx, input) => md.updateUnit(ctx, input),
+    'units.void': (ctx, input) => md.voidUnit(ctx, input),
+    'units.setOccupancy': (ctx, input) => md.setOccupancy(ctx, input),
+    'occupancy.onDate': (ctx, input) => md.occupancyOnDate(ctx, input),
+    'people.list': (ctx, input) => md.listPeople(ctx, input),
+    'people.get': (ctx, input) => md.getPerson(ctx, input.id),
+    'people.create': (ctx, input) => md.createPerson(ctx, input),
+    'people.update': (ctx, input) => md.updatePerson(ctx, input),
+    'people.reveal': (ctx, input) => md.revealPerson(ctx, input),
+    'links.create': (ctx, input) => md.createLink(ctx, input),
+    'links.end': (ctx, input) => md.endLink(ctx, input),
+    'links.void': (ctx, input) => md.voidLink(ctx, input),
+    'import.preview': (ctx, input) => jobs.preview(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64')),
+    'import.commit': (ctx, input) => jobs.commit(ctx, input.jobId, input.onlyValid),
+    'import.progress': (ctx, input) => jobs.progress(ctx, input.jobId),
+    'audit.list': (ctx, input) => {
+      const where: string[] = [];
+      const p: Record<string, unknown> = { limit: input.limit, offset: input.offset };
+      if (input.entity) {
+        where.push('a.entity = :entity');
+        p.entity = input.entity;
+      }
+      if (input.action) {
+        where.push('a.action = :action');
+        p.action = input.action;
+      }
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = q(ctx.db, `SELECT count(*) FROM audit_log a ${w}`).value<number>(p) ?? 0;
+      const rows = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
+                                FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<ChannelOutput<'audit.list'>['rows'][number]>(p);
+      return { rows, total, offset: input.offset };
+    },
+    'backup.list': () => backup.listBackups(paths.backups),
+    'backup.create': (ctx) => {
+      const info = backupNow('manual');
+      ctx.audit('backup', 'database', null, null, { backup: info.name });
+      return info;
+    },
+    'backup.restore': (_ctx, input) => {
+      restore(input.name);
+      return { done: true };
+    },
+  };
+
+  async function dispatch(channel: unknown, input: unknown, sessionKey: string): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'error.UNKNOWN_CHANNEL' } };
+    const def = contract[channel];
+    const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: zodFieldErrors(parsed.error.issues) } };
+    }
+    try {
+      if (!db && !WITHOUT_DB.has(channel)) throw new AppError('DB_UNAVAILABLE', dbState === 'too-new' ? 'error.dbTooNew' : 'error.dbDamaged');
+      let session = sessions.get(sessionKey) ?? null;
+      if (session && db) {
+        // The account may have been deactivated or changed since sign-in.
+        const row = q(db, 'SELECT role, active, display_name AS displayName FROM users WHERE id = ?').get<{ role: SessionUser['role']; active: number; displayName: string }>(session.user.id);
+        if (!row || row.active !== 1) {
+          sessions.delete(sessionKey);
+          session = null;
+        } else {
+          session.user = { ...session.user, role: row.role, displayName: row.displayName };
+        }
+      }
+      const now = clock.now().getTime();
+      if (session && !session.locked && now - session.lastActive > settings().idleLockMinutes * 60_000) session.locked = true;
+      const needsSession = !('auth' in def) || def.auth !== 'none';
+      if (needsSession) {
+        if (!session) throw new AppError('UNAUTHENTICATED');
+        if (session.locked && channel !== 'auth.lock') throw new AppError('LOCKED');
+        if ('permission' in def && def.permission && !can(session.user.role, def.permission)) throw new AppError('FORBIDDEN');
+        session.lastActive = now;
+      }
+      if (jobs.busy() && !READ_ONLY.has(channel)) throw new AppError('BAD_STATE', 'error.busyImporting');
+      const handler = handlers[channel] as Handler<Channel>;
+      const ctx = db ? ctxFor(needsSession ? session!.user : (session?.user ?? null)) : (null as unknown as ServiceCtx);
+      const value = await handler(ctx, parsed.data as never, { sessionKey, session });
+      const out = def.output.safeParse(value);
+      if (!out.success) {
+        log('error', `output of ${channel} does not match the contract: ${JSON.stringify(out.error.issues).slice(0, 2000)}`);
+        throw new AppError('INTERNAL');
+      }
+      return { ok: true, value: out.data };
+    } catch (e) {
+      return { ok: false, error: toErrorShape(e, channel, log) };
+    }
+  }
+
+  openDb();
+  if (opts.autoBackup) {
+    timers.push(setTimeout(dailyBackup, 3000));
+    timers.push(setInterval(dailyBackup, 60 * 60 * 1000));
+    timers.forEach((t) => t.unref());
+  }
+
+  return {
+    dispatch,
+    ctx: (user = null) => ctxFor(user),
+    paths,
+    state: () => ({ db: dbState, message: dbMessage }),
+    backupNow,
+    restore,
+    restoreFile,
+    close() {
+      timers.forEach((t) => clearTimeout(t));
+      closeDb();
+    },
+  };
+}
+
+function toErrorShape(e: unknown, channel: string, log: Logger): AppErrorShape {
+  if (e instanceof AppError) return e.toShape();
+  const code = (e as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    log('warn', `${channel}: constraint ${(e as Error).message}`);
+    return { code: 'CONFLICT', message: 'error.CONFLICT' };
+  }
+  const ref = randomUUID().slice(0, 8);
+  log('error', `${channel} failed [${ref}]: ${(e as Error)?.stack ?? String(e)}`);
+  return { code: 'INTERNAL', message: 'error.INTERNAL', params: { ref } };
+}

@@ -1,0 +1,48 @@
+import type { ImportRow } from '../../../shared/schemas/import';
+import type { OccupancyState } from '../../../shared/schemas/master';
+import type { ServiceCtx } from '../../host/context';
+import { commitRows, type ImportCounts } from '../import-job';
+import { generateSite } from './generate';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A stable small number from a unit code, so demo dates do not change between runs. */
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Seeds a demo site through the import path, with a believable history: the site was delivered three
+ * years ago, units were handed over during the first year, and reached today's state some time later.
+ */
+export function demoDates(row: ImportRow, today: string) {
+  const t = Date.parse(`${today}T00:00:00Z`);
+  const delivered = t - 3 * 365 * DAY;
+  const h = hash(row.unitCode);
+  const handover = delivered + (h % 300) * DAY;
+  const settled = Math.min(t, handover + (30 + ((h >>> 9) % 400)) * DAY);
+  const stateDate = row.state === 'rented' && row.tenancyStart ? row.tenancyStart : iso(settled);
+  const history: { state: OccupancyState; date: string }[] = [{ state: 'not_handed_over', date: iso(delivered) }];
+  if (row.state && row.state !== 'not_handed_over') history.push({ state: 'vacant', date: iso(handover) });
+  return { handover: iso(handover), stateDate: stateDate < iso(handover) ? iso(handover) : stateDate, history };
+}
+
+export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number }): ImportCounts {
+  const today = ctx.today();
+  const rows = generateSite({ seed: opts.seed, units: opts.units, today });
+  const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
+  const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today)]));
+  ctx.db.transaction(() => {
+    commitRows(ctx, rows, counts, {
+      source: 'demo',
+      history: (r) => dates.get(r.unitCode)!.history,
+      stateDate: (r) => dates.get(r.unitCode)!.stateDate,
+      ownerSince: (r) => dates.get(r.unitCode)!.handover,
+    });
+    ctx.audit('seed-demo', 'database', null, null, { ...counts });
+  })();
+  return counts;
+}

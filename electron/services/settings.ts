@@ -1,0 +1,52 @@
+import type { Db } from '../../db/connection';
+import { q } from '../../db/statements';
+import { SettingsSchema, type Settings } from '../../shared/schemas/entities';
+import type { ServiceCtx } from '../host/context';
+
+/** Defaults; every number here is editable by a manager in Settings. */
+export const DEFAULT_SETTINGS: Settings = {
+  siteName: 'FrontDesk',
+  siteAddress: '',
+  hotline: '',
+  formHeader: '',
+  logoDataUrl: null,
+  language: 'auto',
+  idleLockMinutes: 10,
+  signInMaxAttempts: 5,
+  signInLockMinutes: 5,
+  backupKeepDaily: 14,
+  backupKeepMonthly: 12,
+  slowQueryMs: 40,
+};
+
+export function readSettings(db: Db): Settings {
+  const rows = q(db, 'SELECT key, value FROM settings').all<{ key: string; value: string }>();
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) {
+    if (r.key in DEFAULT_SETTINGS) merged[r.key] = JSON.parse(r.value) as unknown;
+  }
+  const parsed = SettingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function writeSettings(ctx: ServiceCtx, patch: Partial<Settings>): Settings {
+  const before = readSettings(ctx.db);
+  const next = SettingsSchema.parse({ ...before, ...patch });
+  const changed: Partial<Record<keyof Settings, unknown>> = {};
+  const was: Partial<Record<keyof Settings, unknown>> = {};
+  ctx.db.transaction(() => {
+    for (const key of Object.keys(patch) as (keyof Settings)[]) {
+      if (JSON.stringify(before[key]) === JSON.stringify(next[key])) continue;
+      q(ctx.db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+        key,
+        JSON.stringify(next[key]),
+        ctx.nowIso(),
+      );
+      // A logo is large; the audit keeps only whether it changed.
+      was[key] = key === 'logoDataUrl' ? (before[key] ? '(image)' : null) : before[key];
+      changed[key] = key === 'logoDataUrl' ? (next[key] ? '(image)' : null) : next[key];
+    }
+    if (Object.keys(changed).length) ctx.audit('update', 'settings', null, was, changed);
+  })();
+  return next;
+}

@@ -1,0 +1,12 @@
+import type { Result } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in the browser shell. */
+    api?: {
+      invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+    };
+  }
+}
+
+export {};
