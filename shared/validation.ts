@@ -84,10 +84,15 @@ export const note = (max: number) =>
     .optional()
     .transform((v) => v ?? null);
 
-/** Optional text: '' or missing → null. */
+/**
+ * Optional text: '' or missing → null. Built with `.nullable().optional()` rather than a union with
+ * z.undefined(): zod only treats a key as optional when its schema is, and a failed union would hide
+ * the precise message (v.tooLong…) behind a generic v.invalid.
+ */
 export const optText = (max: number) =>
-  z
-    .union([text(max), z.null(), z.undefined()])
+  text(max)
+    .nullable()
+    .optional()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 
 export const isoDate = z
@@ -99,8 +104,11 @@ export const isoDate = z
   }, { message: 'v.date' });
 
 export const optDate = z
-  .union([isoDate, z.literal(''), z.null(), z.undefined()])
-  .transform((v) => (v ? v : null));
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(isoDate.nullable());
 
 export const phone = z
   .string()
@@ -114,9 +122,21 @@ export const phone = z
     return n;
   });
 
+/** Optional phone: '', blank or missing → null; anything else must be a phone number (v.phone). */
 export const optPhone = z
-  .union([z.literal(''), phone, z.null(), z.undefined()])
-  .transform((v) => (v ? v : null));
+  .string()
+  .max(30)
+  .nullable()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === null || s.trim() === '') return null;
+    const n = normalizePhone(s);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: 'v.phone' });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { message: 'v.invalid' });
 

@@ -17,24 +17,26 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-export function parseBackupName(name: string): { kind: BackupKind; createdAt: string; day: string } | null {
+export function parseBackupName(name: string): { kind: BackupKind; createdAt: string; day: string; seq: number } | null {
   const m = NAME.exec(name);
   if (!m) return null;
   const [d, t] = [m[1], m[2]];
   const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`;
-  return { kind: m[4] as BackupKind, createdAt, day: createdAt.slice(0, 10) };
+  return { kind: m[4] as BackupKind, createdAt, day: createdAt.slice(0, 10), seq: m[3] ? Number(m[3]) : 1 };
 }
 
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
-  const out: BackupInfo[] = [];
+  const out: (BackupInfo & { seq: number })[] = [];
   for (const name of fs.readdirSync(dir)) {
     const meta = parseBackupName(name);
     if (!meta) continue;
-    out.push({ name, kind: meta.kind, createdAt: meta.createdAt, sizeBytes: fs.statSync(path.join(dir, name)).size });
+    out.push({ name, kind: meta.kind, createdAt: meta.createdAt, sizeBytes: fs.statSync(path.join(dir, name)).size, seq: meta.seq });
   }
-  // Newest first; names sort by time.
-  return out.sort((a, b) => (a.name < b.name ? 1 : -1));
+  // Newest first: by time, then by the counter added to a name taken within the same second
+  // (a plain name sort would put "-2-manual" before "-manual" and "-10-" before "-9-").
+  out.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : b.seq - a.seq || (a.name < b.name ? 1 : -1)));
+  return out.map(({ seq: _seq, ...info }) => info);
 }
 
 /** A consistent copy of the live database (VACUUM INTO: compact, readable while the app keeps writing). */

@@ -39,7 +39,7 @@ export interface Host {
   ctx(user?: SessionUser | null): ServiceCtx;
   readonly paths: ReturnType<typeof dataPaths>;
   state(): { db: AppStatus['db']; message: string | null };
-  backupNow(kind: backup.BackupKind): ReturnType<typeof backup.createBackup>;
+  backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
   restore(name: string): void;
   /** Restores from any file (CLI); it is checked first, like a backup from the list. */
   restoreFile(file: string): void;
@@ -137,13 +137,17 @@ export function createHost(opts: HostOptions): Host {
     dbState = 'unavailable';
   }
 
-  function backupNow(kind: backup.BackupKind) {
+  function backupNow(kind: backup.BackupKind, opts: { rotate?: boolean } = {}) {
     if (!db) throw new AppError('DB_UNAVAILABLE');
     const info = backup.createBackup(db, paths.backups, kind, clock.now());
-    const s = settings();
-    backup.rotateBackups(paths.backups, s.backupKeepDaily, s.backupKeepMonthly);
+    if (opts.rotate !== false) rotate();
     log('info', `backup ${info.name} (${info.sizeBytes} bytes)`);
     return info;
+  }
+
+  function rotate() {
+    const s = settings();
+    backup.rotateBackups(paths.backups, s.backupKeepDaily, s.backupKeepMonthly);
   }
 
   function dailyBackup() {
@@ -168,15 +172,23 @@ export function createHost(opts: HostOptions): Host {
     const check = backup.checkDatabaseFile(file);
     if (!check.ok) throw new AppError('BAD_STATE', 'error.backupInvalid', { params: { reason: check.reason } });
     if (db) {
-      backupNow('pre-restore');
+      // Not rotated yet: rotation could delete the very backup being restored (e.g. the oldest one kept).
+      backupNow('pre-restore', { rotate: false });
       closeDb();
     } else if (fs.existsSync(paths.db)) {
       backup.quarantine(paths.db, clock.now());
     }
-    backup.replaceDatabaseFile(paths.db, file);
-    sessions.clear();
-    openDb();
-    if (db) ctxFor(null).audit('restore', 'database', null, null, { backup: name });
+    try {
+      backup.replaceDatabaseFile(paths.db, file);
+    } finally {
+      // Whatever happened, the app gets a database back (the restored one, or the one it had) rather than none.
+      sessions.clear();
+      if (fs.existsSync(paths.db)) openDb();
+    }
+    if (db) {
+      ctxFor(null).audit('restore', 'database', null, null, { backup: name });
+      rotate();
+    }
     log('info', `restored ${name}`);
   }
 
@@ -210,7 +222,7 @@ export function createHost(opts: HostOptions): Host {
     'setup.init': async (_ctx, input, call) => {
       const ctx = ctxFor(null);
       if (auth.userCount(ctx) > 0) throw new AppError('BAD_STATE', 'error.setupDone');
-      const user = await auth.createUser(ctx, { username: input.username, displayName: input.displayName, role: 'manager', password: input.password });
+      const user = await auth.createUser(ctx, { username: input.username, displayName: input.displayName, role: 'manager', password: input.password }, { onlyIfFirst: true });
       const me = auth.toSessionUser(user);
       const asMe = ctxFor(me);
       settingsCache = writeSettings(asMe, { siteName: input.siteName });
@@ -283,9 +295,10 @@ export function createHost(opts: HostOptions): Host {
     'users.list': (ctx) => auth.listUsers(ctx),
     'users.create': (ctx, input) => auth.createUser(ctx, input),
     'users.update': (ctx, input) => {
+      const before = auth.getUser(ctx, input.id);
       const u = auth.updateUser(ctx, input);
-      // A deactivated or re-roled user is signed out everywhere.
-      for (const [key, s] of sessions) if (s.user.id === u.id) sessions.delete(key);
+      // A deactivated or re-roled user is signed out everywhere; a new display name signs nobody out.
+      if (!u.active || u.role !== before.role) for (const [key, s] of sessions) if (s.user.id === u.id) sessions.delete(key);
       return u;
     },
     'users.resetPassword': async (ctx, input) => {
@@ -346,10 +359,6 @@ export function createHost(opts: HostOptions): Host {
   async function dispatch(channel: unknown, input: unknown, sessionKey: string): Promise<Result<unknown>> {
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'error.UNKNOWN_CHANNEL' } };
     const def = contract[channel];
-    const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: zodFieldErrors(parsed.error.issues) } };
-    }
     try {
       if (!db && !WITHOUT_DB.has(channel)) throw new AppError('DB_UNAVAILABLE', dbState === 'too-new' ? 'error.dbTooNew' : 'error.dbDamaged');
       let session = sessions.get(sessionKey) ?? null;
@@ -371,6 +380,12 @@ export function createHost(opts: HostOptions): Host {
         if (session.locked && channel !== 'auth.lock') throw new AppError('LOCKED');
         if ('permission' in def && def.permission && !can(session.user.role, def.permission)) throw new AppError('FORBIDDEN');
         session.lastActive = now;
+      }
+      // The input is parsed only for a caller who may use the channel: nobody learns the shape of a
+      // channel's input (field errors) before signing in with the right role.
+      const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: zodFieldErrors(parsed.error.issues) } };
       }
       if (jobs.busy() && !READ_ONLY.has(channel)) throw new AppError('BAD_STATE', 'error.busyImporting');
       const handler = handlers[channel] as Handler<Channel>;
@@ -411,7 +426,7 @@ export function createHost(opts: HostOptions): Host {
 
 function toErrorShape(e: unknown, channel: string, log: Logger): AppErrorShape {
   if (e instanceof AppError) return e.toShape();
-  const code = (e as { code?: string }).code;
+  const code = (e as { code?: unknown } | null | undefined)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     log('warn', `${channel}: constraint ${(e as Error).message}`);
     return { code: 'CONFLICT', message: 'error.CONFLICT' };

@@ -58,13 +58,20 @@ export function userCount(ctx: ServiceCtx): number {
   return q(ctx.db, 'SELECT count(*) FROM users').value<number>() ?? 0;
 }
 
-export async function createUser(ctx: ServiceCtx, input: NewUser): Promise<User> {
+const usernameTaken = () => new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: { username: { message: 'v.usernameTaken' } } });
+
+/**
+ * `onlyIfFirst`: refuse (error.setupDone) unless the database has no user yet. The checks are repeated
+ * inside the insert's transaction: two calls racing through the slow hash must not both pass them.
+ */
+export async function createUser(ctx: ServiceCtx, input: NewUser, opts: { onlyIfFirst?: boolean } = {}): Promise<User> {
+  if (q(ctx.db, 'SELECT 1 FROM users WHERE username = ?').value(input.username)) throw usernameTaken();
   const { hash, salt } = await hashPassword(input.password);
-  const exists = q(ctx.db, 'SELECT 1 FROM users WHERE username = ?').value(input.username);
-  if (exists) throw new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: { username: { message: 'v.usernameTaken' } } });
   const id = ctx.newId();
   const now = ctx.nowIso();
   ctx.db.transaction(() => {
+    if (opts.onlyIfFirst && userCount(ctx) > 0) throw new AppError('BAD_STATE', 'error.setupDone');
+    if (q(ctx.db, 'SELECT 1 FROM users WHERE username = ?').value(input.username)) throw usernameTaken();
     q(ctx.db, `INSERT INTO users (id, username, display_name, role, password_hash, password_salt, created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.username, input.displayName, input.role, hash, salt, now, now);
     ctx.audit('create', 'user', id, null, { username: input.username, displayName: input.displayName, role: input.role });
@@ -86,7 +93,7 @@ export function updateUser(ctx: ServiceCtx, input: { id: string; displayName?: s
   const before = getUser(ctx, input.id);
   const after = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as User;
   // The last active manager cannot be demoted or deactivated: nobody could manage users any more.
-  if (before.role === 'manager' && (after.role !== 'manager' || !after.active)) {
+  if (before.role === 'manager' && before.active && (after.role !== 'manager' || !after.active)) {
     const managers = q(ctx.db, "SELECT count(*) FROM users WHERE role = 'manager' AND active = 1").value<number>() ?? 0;
     if (managers <= 1) throw new AppError('BAD_STATE', 'error.lastManager');
   }
@@ -119,28 +126,34 @@ export async function setPassword(ctx: ServiceCtx, userId: string, password: str
 export async function authenticate(ctx: ServiceCtx, username: string, password: string): Promise<SessionUser> {
   const settings = readSettings(ctx.db);
   const r = q(ctx.db, 'SELECT * FROM users WHERE username = ?').get<UserDbRow>(username.trim().toLowerCase());
-  const now = ctx.clock.now();
+  const lockedAt = (until: string | null, now: Date) => until !== null && new Date(until) > now;
   if (!r || r.active !== 1) {
     // Spend the same time as a real check so that user names cannot be probed by timing.
     await hashPassword(password);
     throw new AppError('UNAUTHENTICATED', 'error.badCredentials');
   }
-  if (r.locked_until && new Date(r.locked_until) > now) {
-    throw new AppError('RATE_LIMITED', 'error.accountLocked', { params: { until: r.locked_until } });
+  if (lockedAt(r.locked_until, ctx.clock.now())) {
+    throw new AppError('RATE_LIMITED', 'error.accountLocked', { params: { until: r.locked_until! } });
   }
   const good = await verifyPassword(password, r.password_hash, r.password_salt);
-  if (!good) {
-    const attempts = r.failed_attempts + 1;
+  // The row is read again after the slow check: attempts made in parallel must each be counted, and a
+  // lock set meanwhile must hold, or a burst of guesses would never reach the limit.
+  const now = ctx.clock.now();
+  const outcome = ctx.db.transaction((): { kind: 'ok' } | { kind: 'bad' } | { kind: 'locked'; until: string } => {
+    const cur = q(ctx.db, 'SELECT failed_attempts, locked_until, active FROM users WHERE id = ?').get<{ failed_attempts: number; locked_until: string | null; active: number }>(r.id);
+    if (!cur || cur.active !== 1) return { kind: 'bad' };
+    if (lockedAt(cur.locked_until, now)) return { kind: 'locked', until: cur.locked_until! };
+    if (good) {
+      q(ctx.db, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
+      return { kind: 'ok' };
+    }
+    const attempts = cur.failed_attempts + 1;
     const lock = attempts >= settings.signInMaxAttempts ? new Date(now.getTime() + settings.signInLockMinutes * 60_000).toISOString() : null;
-    ctx.db.transaction(() => {
-      q(ctx.db, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : attempts, lock, r.id);
-      ctx.audit(lock ? 'sign-in-locked' : 'sign-in-failed', 'user', r.id, null, { attempts });
-    })();
-    if (lock) throw new AppError('RATE_LIMITED', 'error.accountLocked', { params: { until: lock } });
-    throw new AppError('UNAUTHENTICATED', 'error.badCredentials');
-  }
-  ctx.db.transaction(() => {
-    q(ctx.db, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
+    q(ctx.db, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : attempts, lock, r.id);
+    ctx.audit(lock ? 'sign-in-locked' : 'sign-in-failed', 'user', r.id, null, { attempts });
+    return lock ? { kind: 'locked', until: lock } : { kind: 'bad' };
   })();
+  if (outcome.kind === 'locked') throw new AppError('RATE_LIMITED', 'error.accountLocked', { params: { until: outcome.until } });
+  if (outcome.kind === 'bad') throw new AppError('UNAUTHENTICATED', 'error.badCredentials');
   return toSessionUser({ id: r.id, username: r.username, displayName: r.display_name, role: r.role });
 }

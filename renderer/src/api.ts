@@ -99,6 +99,8 @@ export function errorText(t: Translate, e: unknown): string {
     const fallback = t(`error.${e.code}`, { defaultValue: t('error.INTERNAL') });
     const key = decodeMessage(e.message).key;
     let text = t(key, { ...localiseParams(e.params), defaultValue: fallback });
+    // An internal error carries a reference to the host's log line.
+    if (e.params?.ref) text = `${text} ${t('error.ref', { ref: e.params.ref })}`;
     // A validation error whose fields are not on screen: name the first problem.
     if (e.code === 'VALIDATION' && e.fieldErrors) {
       const first = Object.entries(e.fieldErrors)[0];

@@ -4,6 +4,7 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
 export function residentIdCheckDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError(`residentIdCheckDigit: expected 17 digits, got "${first17}"`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
   return ID_CHECK[sum % 11];
@@ -28,16 +29,36 @@ export function isValidResidentId(raw: string): boolean {
   return false;
 }
 
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** The 31 characters a unified social credit code may use (no I, O, S, V, Z). */
+export const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** 3^i mod 31. */
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Shape of a unified social credit code (统一社会信用代码). */
+export const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/** Check character for the first 17 characters of a unified social credit code. */
+export function creditCodeCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31];
+}
 
 export function isValidCreditCode(raw: string): boolean {
   const code = raw.toUpperCase();
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  return CREDIT_CODE_PATTERN.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
+}
+
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** Check character ('0'–'9' or 'X') of an 8-character organisation-code body (GB 11714), inside a credit code. */
+export function orgCodeCheckChar(body8: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(code[i]) * CREDIT_WEIGHTS[i];
-  const check = (31 - (sum % 31)) % 31;
-  return CREDIT_CHARS[check] === code[17];
+  for (let i = 0; i < 8; i++) {
+    const ch = body8.charCodeAt(i);
+    sum += (ch >= 48 && ch <= 57 ? ch - 48 : ch - 55) * ORG_WEIGHTS[i];
+  }
+  const c = 11 - (sum % 11);
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
 
 /** Mainland mobile, or landline with area code; spaces, dashes and a +86 prefix are allowed. Returns digits or null. */

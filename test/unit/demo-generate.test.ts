@@ -9,7 +9,7 @@ import {
   isValidResidentId,
   orgCodeCheckChar,
   residentIdCheckDigit,
-} from '../../electron/services/demo/id-number';
+} from '../../shared/rules/id-number';
 import { ROSTER_HEADERS, USE_LABELS, rowsToXlsx } from '../helpers/write-xlsx';
 
 const TODAY = '2025-06-15';

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, it, expect } from 'vitest';
 import { parseImportFile } from '../../electron/services/import/parse';
-import { checkIdNumber, isValidUscc, residentIdCheckChar } from '../../electron/services/import/id-number';
+import { checkIdNumber } from '../../electron/services/import/id-number';
+import { isValidCreditCode as isValidUscc, residentIdCheckDigit as residentIdCheckChar } from '../../shared/rules/id-number';
 import { checkArea, checkDate, checkFloor, checkPhone } from '../../electron/services/import/values';
 import type { ImportRow } from '../../shared/schemas/import';
 
@@ -48,7 +49,11 @@ describe('test data sanity', () => {
   it('uses IDs whose check characters are right', () => {
     expect(residentIdCheckChar(ID_A.slice(0, 17))).toBe('X');
     expect(residentIdCheckChar(ID_B.slice(0, 17))).toBe('5');
+    // Every possible check character, against values computed by an independent implementation.
+    expect(residentIdCheckChar('44052418800101001')).toBe('4'); // GB 11643-1999 example
+    expect(Array.from({ length: 10 }, (_, d) => residentIdCheckChar(`1101051990010100${d}`)).join('')).toBe('2097531X86');
     expect(isValidUscc(USCC)).toBe(true);
+    for (const real of ['914403001922038216', '91330100716105852F', '91110108551385082Q']) expect(isValidUscc(real)).toBe(true);
     expect(isValidUscc('9144030071526726XA')).toBe(false);
   });
 });
@@ -128,6 +133,19 @@ describe('parseImportFile — CSV', () => {
     ]);
   });
 
+  it('reads Excel "Unicode text" (UTF-16LE, tab-delimited)', async () => {
+    const text = '房号\t业主\r\n2-301\t陈晨\r\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const r = await parseImportFile('export.txt', bytes);
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.rows.map((x) => [x.line, x.buildingCode, x.unitCode, x.owner?.name])).toEqual([[2, '2', '2-301', '陈晨']]);
+  });
+
   it('decodes a GBK/GB18030 CSV saved by Chinese Excel and composes building-单元-房号', async () => {
     const data = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/import/gbk-owners.csv', import.meta.url))));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(data)).toThrow();
@@ -179,7 +197,7 @@ describe('parseImportFile — CSV', () => {
       [4, '1-101', 'residential', '张三'],
       [14, '1-108', 'business_apartment', null],
     ]);
-    expect(r.totalLines).toBe(11);
+    expect(r.totalLines).toBe(10);
   });
 
   it('collects every problem of a row, and rejects bad state/area/floor/date/text', async () => {
@@ -289,15 +307,20 @@ describe('parseImportFile — CSV', () => {
   });
 
   it('keeps a 房号 that already holds the full code, prefixes the building otherwise', async () => {
-    const csv = ['楼栋,房号', '3,3-2-1502', '3,2-1503', '3栋,1504室', ',7-101', ',808'].join('\n');
+    const csv = ['楼栋,房号', '3,3-2-1502', '3,2-1503', '3栋,1504室', ',7-101', ',808', '1栋,1栋2单元1502室', ',A座1201', '2,1栋101'].join('\n');
     const r = await parseImportFile('c.csv', utf8(csv));
     expect(r.rows.map((x) => [x.line, x.buildingCode, x.buildingName, x.unitCode])).toEqual([
       [2, '3', null, '3-2-1502'],
       [3, '3', null, '3-2-1503'],
       [4, '3', '3栋', '3-1504'],
       [5, '7', null, '7-101'],
+      [7, '1', '1栋', '1-2-1502'],
+      [8, 'A', null, 'A-1201'],
     ]);
-    expect(r.errors).toEqual([{ line: 6, column: '楼栋', code: 'import.error.noBuilding', params: { unit: '808' } }]);
+    expect(r.errors).toEqual([
+      { line: 6, column: '楼栋', code: 'import.error.noBuilding', params: { unit: '808' } },
+      { line: 9, column: '房号', code: 'import.error.buildingMismatch', params: { building: '2', unit: '1栋101' } },
+    ]);
   });
 
   it('understands a two-row header (group labels above field names)', async () => {
@@ -316,6 +339,20 @@ describe('parseImportFile — CSV', () => {
     expect(r.rows.map((x) => [x.line, x.unitCode, x.owner?.name, x.owner?.idNumber, x.tenant?.name, x.tenant?.phone])).toEqual([
       [3, '1-101', '张三', ID_A, '李四', '13912345678'],
     ]);
+  });
+
+  it('understands group labels above the field names', async () => {
+    const csv = ['房屋信息,,租户信息,', '楼栋,房号,姓名,电话', '1,101,张三,13812345678'].join('\n');
+    const r = await parseImportFile('grp.csv', utf8(csv));
+    expect(r.headerLine).toBe(1);
+    expect(r.columns).toEqual({ buildingCode: '楼栋', unitCode: '房号', tenantName: '租户信息/姓名', tenantPhone: '租户信息/电话' });
+    expect(r.rows.map((x) => [x.line, x.unitCode, x.owner, x.tenant?.name, x.tenant?.phone])).toEqual([[3, '1-101', null, '张三', '13812345678']]);
+  });
+
+  it('reports an unterminated quote on the row where it starts', async () => {
+    const r = await parseImportFile('q.csv', utf8('房号,业主\n1-1,张三\n1-2,"李四\n1-3,王五\n'));
+    expect(r.rows.map((x) => x.unitCode)).toEqual(['1-1']);
+    expect(r.errors).toEqual([{ line: 3, column: null, code: 'import.error.badQuotes' }]);
   });
 
   it('assigns generic 电话 columns to the tenant when they follow the tenant column', async () => {
@@ -392,7 +429,7 @@ describe('parseImportFile — XLSX', () => {
       ws.addRow(['房号', '租户', '起租日期']);
       ws.addRow(['1-101', '甲', new Date(Date.UTC(2026, 0, 5))]);
       ws.getCell('C2').numFmt = 'yyyy/m/d';
-      ws.addRow(['1-102', '乙', 46027]); // serial number of 2026-01-06 without a date format
+      ws.addRow(['1-102', '乙', 46028]); // serial number of 2026-01-06 without a date format
       ws.addRow(['1-103', { formula: 'VLOOKUP(A4,X:Y,2,0)', result: { error: '#N/A' } }, '2026-01-07']);
     });
     const r = await parseImportFile('d.xlsx', data);
@@ -530,7 +567,7 @@ describe('cell value rules', () => {
     expect([d('2026-01-05'), d('2026/1/5'), d('2026.1.5'), d('2026年1月5日'), d('20260105'), d('2026-1-5 00:00:00')]).toEqual([
       '2026-01-05', '2026-01-05', '2026-01-05', '2026-01-05', '2026-01-05', '2026-01-05',
     ]);
-    expect([d('46027', 46027), d('46027'), d('2026-02-29'), d('1/5/2026'), d('')]).toEqual(['2026-01-06', '2026-01-06', 'bad', 'bad', null]);
+    expect([d('46027', 46027), d('46028'), d('2026-02-29'), d('1/5/2026'), d('')]).toEqual(['2026-01-05', '2026-01-06', 'bad', 'bad', null]);
     const a = (text: string): number | string | null => {
       const r = checkArea({ text });
       return r.ok ? r.value : 'bad';

@@ -9,7 +9,7 @@
  */
 import type { ImportParty, ImportRow } from '../../../shared/schemas/import';
 import type { OccupancyState, UnitUse } from '../../../shared/schemas/master';
-import { CREDIT_CHARS, creditCodeCheckChar, orgCodeCheckChar, residentIdCheckDigit } from './id-number';
+import { CREDIT_CHARS, creditCodeCheckChar, orgCodeCheckChar, residentIdCheckDigit } from '../../../shared/rules/id-number';
 
 export interface DemoOptions {
   seed: number;

@@ -4,33 +4,7 @@
  * unified social credit code (GB 32100-2015) and foreign/HK/Macao/Taiwan documents.
  */
 import type { IdType } from '../../../shared/schemas/master';
-
-const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const RESIDENT_CHECK = '10X98765432';
-
-/** The check character (0-9 or X) of the first 17 digits of an 18-digit resident ID. */
-export function residentIdCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_WEIGHTS[i];
-  return RESIDENT_CHECK[sum % 11];
-}
-
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** Shape of a unified social credit code (统一社会信用代码). */
-export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-/** The check character of the first 17 characters of a unified social credit code. */
-export function usccCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  const c = (31 - (sum % 31)) % 31;
-  return USCC_CHARS[c];
-}
-
-export function isValidUscc(code: string): boolean {
-  return USCC_PATTERN.test(code) && usccCheckChar(code.slice(0, 17)) === code[17];
-}
+import { CREDIT_CODE_PATTERN, isValidCreditCode, residentIdCheckDigit } from '../../../shared/rules/id-number';
 
 function plausibleBirthDate(y: number, m: number, d: number, today: Date): boolean {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
@@ -54,7 +28,7 @@ const OTHER_DOC = /^[A-Z0-9]{5,20}$/;
 
 function checkResident(s: string, today: Date): IdCheck {
   if (/^\d{17}[\dX]$/.test(s)) {
-    if (residentIdCheckChar(s.slice(0, 17)) !== s[17]) {
+    if (residentIdCheckDigit(s.slice(0, 17)) !== s[17]) {
       // Excel keeps 15 significant digits: a number-formatted 18-digit ID ends in "000".
       return { ok: false, code: s.endsWith('000') ? 'import.error.idMangledByExcel' : 'import.error.badIdChecksum' };
     }
@@ -75,8 +49,8 @@ function checkResident(s: string, today: Date): IdCheck {
 }
 
 function checkBusiness(s: string): IdCheck | null {
-  if (s.length === 18 && USCC_PATTERN.test(s)) {
-    return isValidUscc(s)
+  if (s.length === 18 && CREDIT_CODE_PATTERN.test(s)) {
+    return isValidCreditCode(s)
       ? { ok: true, idType: 'business_license', idNumber: s, company: true }
       : { ok: false, code: 'import.error.badIdChecksum' };
   }
@@ -135,13 +109,13 @@ export function checkIdNumber(
   if (residentShape) {
     const resident = checkResident(s, today);
     // An all-digit credit code with a valid checksum means the party is in fact a company.
-    if (!resident.ok && s.length === 18 && isValidUscc(s)) {
+    if (!resident.ok && s.length === 18 && isValidCreditCode(s)) {
       return { ok: true, idType: 'business_license', idNumber: s, company: true };
     }
     return resident;
   }
-  if (s.length === 18 && USCC_PATTERN.test(s)) {
-    return isValidUscc(s)
+  if (s.length === 18 && CREDIT_CODE_PATTERN.test(s)) {
+    return isValidCreditCode(s)
       ? { ok: true, idType: 'business_license', idNumber: s, company: true }
       : { ok: false, code: 'import.error.badIdChecksum' };
   }

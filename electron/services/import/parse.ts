@@ -34,6 +34,7 @@ import {
   normalizeCode,
   normalizeRoom,
   normalizeUnitNo,
+  parseUnitAddress,
   type Checked,
   type RawCell,
 } from './values';
@@ -70,10 +71,6 @@ function cellText(cells: RawCell[], i: number): string {
   return collapse(cells[i]?.text ?? '');
 }
 
-function labelOf(text: string): string {
-  return collapse(text);
-}
-
 interface Resolved {
   meaning: HeaderMeaning | null;
   label: string;
@@ -99,8 +96,10 @@ function resolvePair(upper: RawCell[], lower: RawCell[], width: number): Resolve
       out.push({ meaning: pair, label: `${parent}/${low}` });
     } else {
       const meaning = alone ?? pair;
-      // Bilingual headers ("楼栋" over "Building"): keep the upper text when it means the same.
-      const label = up !== '' && meaning !== null && sameMeaning(matchHeader(up), meaning) ? up : alone ? low : parent !== '' && parent !== low ? `${parent}/${low}` : low;
+      let label = low;
+      // Bilingual headers ("楼栋" over "Building") and vertically merged cells: keep the upper text.
+      if (up !== '' && meaning !== null && sameMeaning(matchHeader(up), meaning)) label = up;
+      else if (!alone && parent !== '' && parent !== low) label = `${parent}/${low}`;
       out.push({ meaning, label });
     }
   }
@@ -115,7 +114,7 @@ function resolveSingle(cells: RawCell[], width: number): Resolved[] {
   const out: Resolved[] = [];
   for (let i = 0; i < width; i++) {
     const text = cellText(cells, i);
-    out.push({ meaning: matchHeader(text), label: labelOf(text) });
+    out.push({ meaning: matchHeader(text), label: text });
   }
   return out;
 }
@@ -203,7 +202,8 @@ function findHeader(sheet: Sheet): HeaderSearch {
       const upper = sheet.row(line - 1);
       if (distinctNonEmpty(upper) >= 2) {
         const pair = resolvePair(upper, cells, Math.max(cells.length, upper.length));
-        if (countMatched(pair) > countMatched(single)) {
+        const changed = pair.some((r, i) => !sameMeaning(r.meaning, single[i]?.meaning ?? null));
+        if (countMatched(pair) >= countMatched(single) && changed) {
           resolved = pair;
           first = line - 1;
         }
@@ -245,6 +245,7 @@ function composeCode(building: string, unitNo: string, room: string, composable:
 
 class RowReader {
   readonly issues: ImportIssue[] = [];
+  private readonly order = new Map<ImportIssue, number>();
   constructor(
     private readonly cells: RawCell[],
     private readonly line: number,
@@ -279,6 +280,12 @@ class RowReader {
     const issue: ImportIssue = { line: this.line, column: key ? this.label(key) : null, code };
     if (params) issue.params = params;
     this.issues.push(issue);
+    this.order.set(issue, key ? (this.columns.get(key)?.index ?? -1) : -1);
+  }
+
+  /** The row's issues in the order of the file's columns. */
+  sortedIssues(): ImportIssue[] {
+    return [...this.issues].sort((a, b) => (this.order.get(a) ?? -1) - (this.order.get(b) ?? -1));
   }
 
   /** Runs a check on a column's cell; reports failures and returns the value (or the fallback). */
@@ -296,7 +303,9 @@ class RowReader {
     const name = this.check(key('Name'), '', (c) => checkText(c.text, MAX_NAME_LENGTH));
     const contact = this.check(key('ContactPerson'), '', (c) => checkText(c.text, MAX_NAME_LENGTH));
     const phone = this.check<string | null>(key('Phone'), null, checkPhone);
+    const issuesBefore = this.issues.length;
     const explicitType = this.check<IdType | null>(key('IdType'), null, (c) => checkIdType(c.text));
+    const badType = this.issues.length > issuesBefore;
     const idCell = this.cell(key('Id'));
     const hasOther = phone !== null || contact !== '' || (idCell !== null && collapse(idCell.text) !== '');
     if (name === '') {
@@ -306,7 +315,8 @@ class RowReader {
     let kind: ImportParty['kind'] = looksLikeCompany(name) || explicitType === 'business_license' ? 'company' : 'person';
     let idType: IdType | null = null;
     let idNumber: string | null = null;
-    if (idCell) {
+    // With an unknown 证件类型 the number cannot be judged; the type is reported instead.
+    if (idCell && !badType) {
       const r = checkIdNumber(idCell, explicitType, kind === 'company');
       if (r && r.ok) {
         idType = r.idType;
@@ -342,15 +352,29 @@ function readRow(cells: RawCell[], line: number, columns: Map<ColumnKey, Column>
     if (roomText === '') {
       r.add('unitCode', 'import.error.required');
     } else {
-      const room = unitCol?.composable ? normalizeRoom(roomText) : normalizeCode(roomText);
-      const code = composeCode(building, unitNo, room, unitCol?.composable ?? false);
+      let room = unitCol?.composable ? normalizeRoom(roomText) : normalizeCode(roomText);
+      let b = building;
+      let u = unitNo;
+      let composable = unitCol?.composable ?? false;
+      const address = parseUnitAddress(normalizeCode(roomText));
+      if (address) {
+        // "1栋2单元1502室" → 1-2-1502; it must agree with the 楼栋 column when both are given.
+        if (address.building !== null && building !== '' && address.building !== building) {
+          r.add('unitCode', 'import.error.buildingMismatch', { building: buildingRaw, unit: roomText });
+        }
+        b = address.building ?? building;
+        u = address.unitNo ?? unitNo;
+        room = address.room;
+        composable = true;
+      }
+      const code = composeCode(b, u, room, composable);
       const text = checkText(code, MAX_CODE_LENGTH);
       if (!text.ok) {
         r.add('unitCode', text.code, text.params);
       } else {
         unitCode = code;
-        buildingCode = building !== '' ? building : code.includes('-') ? code.split('-')[0] : '';
-        if (buildingCode === '') r.add(r.has('buildingCode') ? 'buildingCode' : 'unitCode', 'import.error.noBuilding', { unit: code });
+        buildingCode = b !== '' ? b : code.includes('-') ? code.split('-')[0] : '';
+        if (buildingCode === '') r.add(r.has('buildingCode') ? 'buildingCode' : 'unitCode', 'import.error.noBuilding', { unit: roomText });
         else if ([...buildingCode].length > MAX_CODE_LENGTH) r.add('buildingCode', 'import.error.tooLong', { max: MAX_CODE_LENGTH });
         const firstLine = seen.get(unitCode);
         if (firstLine !== undefined) r.add('unitCode', 'import.error.duplicateUnit', { firstLine, unit: unitCode });
@@ -376,7 +400,7 @@ function readRow(cells: RawCell[], line: number, columns: Map<ColumnKey, Column>
   const tenant = r.party('tenant');
   const tenancyStart = r.check<string | null>('tenancyStart', null, checkDate);
 
-  if (r.issues.length > 0) return { row: null, issues: r.issues };
+  if (r.issues.length > 0) return { row: null, issues: r.sortedIssues() };
   return {
     row: { line, buildingCode, buildingName, unitCode, use, floor, areaM2, state, owner, tenant, tenancyStart },
     issues: [],
@@ -403,7 +427,7 @@ function columnsRecord(columns: Map<ColumnKey, Column>): Record<string, string> 
 
 function hasDataRows(sheet: Sheet, header: Header): boolean {
   for (let line = header.dataStart; line <= sheet.rowCount; line++) {
-    if (!isSkippable(mappedCells(sheet.row(line), header.columns))) return true;
+    if (!skipRow(sheet.row(line), header.columns)) return true;
   }
   return false;
 }
@@ -413,6 +437,11 @@ function mappedCells(cells: RawCell[], columns: Map<ColumnKey, Column>): RawCell
   const out: RawCell[] = [];
   for (const col of columns.values()) out.push(cells[col.index] ?? EMPTY);
   return out;
+}
+
+/** Blank rows (in the recognised columns), summary rows (合计/总计…) and lone notes (注：…) are skipped silently. */
+function skipRow(cells: RawCell[], columns: Map<ColumnKey, Column>): boolean {
+  return isSkippable(mappedCells(cells, columns)) || isSkippable(cells);
 }
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -472,7 +501,7 @@ export async function parseImportFile(fileName: string, data: Uint8Array, opts?:
     done++;
     if (done % PROGRESS_EVERY === 0) opts?.onProgress?.(done, total);
     if (done % YIELD_EVERY === 0) await nextTick();
-    if (isSkippable(mappedCells(cells, header.columns)) || isSkippable(cells)) continue;
+    if (skipRow(cells, header.columns)) continue;
     result.totalLines++;
     const outcome = readRow(cells, line, header.columns, seen, sheet.lineIssues.get(line));
     if (outcome.row) result.rows.push(outcome.row);

@@ -85,6 +85,26 @@ export function decodeText(data: Uint8Array): { text: string; encoding: string }
   }
 }
 
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Picks the delimiter under which most of the first lines split into the same number (> 1) of fields.
+ * (papaparse's own guess gives up on short files with a title row or a trailing blank line.)
+ */
+export function guessDelimiter(text: string): string {
+  const preview = text.slice(0, 64 * 1024);
+  let best: { d: string; rows: number; fields: number } = { d: ',', rows: 0, fields: 0 };
+  for (const d of DELIMITERS) {
+    const rows = Papa.parse<string[]>(preview, { delimiter: d, skipEmptyLines: 'greedy', preview: 30 }).data;
+    const byCount = new Map<number, number>();
+    for (const r of rows) if (r.length > 1) byCount.set(r.length, (byCount.get(r.length) ?? 0) + 1);
+    for (const [fields, n] of byCount) {
+      if (n > best.rows || (n === best.rows && fields > best.fields)) best = { d, rows: n, fields };
+    }
+  }
+  return best.d;
+}
+
 function readCsv(data: Uint8Array): ReadResult {
   const { text, encoding } = decodeText(data);
   // Binary junk: many NUL characters do not occur in any text file.
@@ -92,10 +112,7 @@ function readCsv(data: Uint8Array): ReadResult {
   for (let i = 0; i < Math.min(text.length, 4096); i++) if (text.charCodeAt(i) === 0) nul++;
   if (nul > 8) return { ok: false, code: 'import.error.unreadable' };
 
-  const parsed = Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    delimitersToGuess: [',', '\t', ';', '|'],
-  });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
   const rows = parsed.data;
   const lineIssues = new Map<number, string>();
   for (const e of parsed.errors) {

@@ -15,7 +15,6 @@ export interface RawCell {
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> };
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Trims, drops zero-width characters and collapses whitespace (incl. full-width spaces and in-cell line breaks). */
@@ -254,6 +253,22 @@ export function normalizeRoom(text: string): string {
   const s = normalizeCode(text);
   const m = /^([0-9A-Z][0-9A-Z-]*)(?:室|号|房)$/.exec(s);
   return m ? m[1] : s;
+}
+
+/** A unit written as a Chinese address: "1栋2单元1502室", "A座1201", "2单元1502". */
+export interface UnitAddress {
+  building: string | null;
+  unitNo: string | null;
+  room: string;
+}
+
+const ADDRESS = /^(?:第?([0-9A-Z]+?)(?:号楼|号栋|号幢|栋|幢|座|#)-?)?(?:第?([0-9A-Z]+?)单元-?)?([0-9A-Z]+?)(?:室|号|房)?$/;
+
+/** Splits a unit written as a Chinese address (input already passed through normalizeCode); null when it is not one. */
+export function parseUnitAddress(code: string): UnitAddress | null {
+  const m = ADDRESS.exec(code);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return { building: m[1] ?? null, unitNo: m[2] ?? null, room: m[3] };
 }
 
 const COMPANY = /公司|有限|集团|企业|中心|工作室|事务所|合伙|商行|银行|医院|学校|研究院|研究所|协会|委员会|合作社|\bco\.|\bco\b|\bltd\b|\binc\b|\bcorp\b|\bllc\b|\bgmbh\b/i;

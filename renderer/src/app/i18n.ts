@@ -63,6 +63,8 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'en',
   supportedLngs: ['zh-CN', 'en'],
   interpolation: { escapeValue: false },
+  // Keys are dotted paths; a ':' in a looked-up text (e.g. a raw message) is not a namespace.
+  nsSeparator: false,
   // A placeholder the caller did not fill shows as nothing, never as "{{x}}".
   missingInterpolationHandler: () => '',
   returnNull: false,

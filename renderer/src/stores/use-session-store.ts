@@ -32,6 +32,7 @@ interface SessionState {
   tokenLost(): void;
   setLanguageSetting(language: AppStatus['language']): void;
   setSiteName(name: string): void;
+  setIdleLockMinutes(minutes: number): void;
 }
 
 function statusOf(app: AppStatus): SessionStatus {
@@ -66,4 +67,5 @@ export const useSessionStore = create<SessionState>((set) => ({
   tokenLost: () => set({ status: 'token-lost' }),
   setLanguageSetting: (language) => set((s) => (s.app ? { app: { ...s.app, language } } : {})),
   setSiteName: (siteName) => set((s) => (s.app ? { app: { ...s.app, siteName } } : {})),
+  setIdleLockMinutes: (idleLockMinutes) => set({ idleLockMinutes }),
 }));

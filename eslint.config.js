@@ -1,0 +1,84 @@
+// Lint, with the process boundaries of ARCHITECTURE.md enforced (not remembered):
+// renderer imports only shared; db imports shared and better-sqlite3; shared imports neither Node nor DOM
+// code of ours; only electron/shell imports 'electron'.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'util', 'worker_threads'];
+const pattern = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: "Only electron/shell may import 'electron'." }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the host only through window.api / the contract.' }],
+          patterns: [
+            pattern(['**/electron/**', '**/db/**', 'better-sqlite3', ...nodeBuiltins], 'The renderer imports only renderer/ and shared/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ is pure TypeScript.' }],
+          patterns: [pattern(['**/electron/**', '**/db/**', '**/renderer/**', 'better-sqlite3', 'react', ...nodeBuiltins], 'shared/ is pure TypeScript: no Node, DOM or app code.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'db/ runs in plain Node.' }],
+          patterns: [pattern(['**/electron/**', '**/renderer/**', 'react'], 'db/ imports only shared/ and better-sqlite3.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: "Only electron/shell may import 'electron': the host is plain Node." }],
+          patterns: [pattern(['**/renderer/**', 'react'], 'The host never imports renderer code.')],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,258 @@
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../../shared/permissions';
+import { useCan } from '../components/permissions';
+import { RoleTag } from '../components/tags';
+import { useSessionStore } from '../stores/use-session-store';
+import { useUiStore } from '../stores/use-ui-store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { GlobalSearch } from './GlobalSearch';
+import { LanguageSwitch } from './LanguageSwitch';
+import { lockNow, signOut } from './session';
+import { useIdleLock } from './use-idle-lock';
+
+const TodayPage = lazy(() => import('../features/today/TodayPage'));
+const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const UnitPage = lazy(() => import('../features/units/UnitPage'));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
+const PersonPage = lazy(() => import('../features/people/PersonPage'));
+const ImportPage = lazy(() => import('../features/import/ImportPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const BackupPage = lazy(() => import('../features/backup/BackupPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+
+interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+/** A modal or drawer is open: Ctrl+N must not open another form underneath it. */
+function overlayOpen(): boolean {
+  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open');
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return <Result status="403" title={t('app.forbiddenTitle')} subTitle={t('app.forbidden')} data-testid="forbidden" />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFoundTitle')}
+      subTitle={t('app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('nav.today')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function Guard({ permission, children }: { permission?: Permission; children: ReactNode }) {
+  const can = useCan();
+  if (permission && !can(permission)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+export default function Shell() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const user = useSessionStore((s) => s.user);
+  const status = useSessionStore((s) => s.status);
+  const siteName = useSessionStore((s) => s.app?.siteName);
+  const idleMinutes = useSessionStore((s) => s.idleLockMinutes);
+  const [collapsed, setCollapsed] = useState(false);
+
+  useIdleLock(idleMinutes, status === 'signed-in');
+
+  // Keyboard: Ctrl+K or '/' → search; Ctrl+N or Alt+N → new record on this list page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (useSessionStore.getState().status !== 'signed-in') return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (ctrl && !e.altKey && !e.shiftKey && e.code === 'KeyK') {
+        e.preventDefault();
+        useUiStore.getState().focusSearch();
+      } else if (e.key === '/' && !ctrl && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        useUiStore.getState().focusSearch();
+      } else if (e.code === 'KeyN' && !e.shiftKey && ((ctrl && !e.altKey) || (e.altKey && !ctrl))) {
+        const fn = useUiStore.getState().newRecord;
+        if (fn && !overlayOpen()) {
+          e.preventDefault();
+          fn();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const nav: NavItem[] = useMemo(
+    () =>
+      (
+        [
+          { key: 'today', path: '/', label: t('nav.today'), icon: <DashboardOutlined />, permission: 'masterdata.read' },
+          { key: 'units', path: '/units', label: t('nav.units'), icon: <HomeOutlined />, permission: 'masterdata.read' },
+          { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
+          { key: 'buildings', path: '/buildings', label: t('nav.buildings'), icon: <ApartmentOutlined />, permission: 'masterdata.read' },
+          { key: 'import', path: '/import', label: t('nav.import'), icon: <UploadOutlined />, permission: 'import.run' },
+          { key: 'users', path: '/users', label: t('nav.users'), icon: <SafetyCertificateOutlined />, permission: 'users.manage' },
+          { key: 'audit', path: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, permission: 'audit.read' },
+          { key: 'backup', path: '/backup', label: t('nav.backup'), icon: <CloudUploadOutlined />, permission: 'backup.create' },
+          { key: 'settings', path: '/settings', label: t('nav.settings'), icon: <SettingOutlined /> },
+        ] as NavItem[]
+      ).filter((n) => !n.permission || can(n.permission)),
+    [t, can],
+  );
+
+  const first = location.pathname.split('/')[1] ?? '';
+  const selected = first === '' ? 'today' : first;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }} data-testid="app-shell">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={200}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <div
+          style={{ height: 56, display: 'flex', alignItems: 'center', padding: collapsed ? '0 8px' : '0 20px', borderBottom: '1px solid #f0f0f0', overflow: 'hidden' }}
+          title={siteName ?? undefined}
+        >
+          <Avatar shape="square" size={28} style={{ background: '#1668dc', flex: 'none' }}>
+            {(siteName ?? 'F').slice(0, 1)}
+          </Avatar>
+          {!collapsed ? (
+            <span style={{ marginLeft: 10, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="site-name">
+              {siteName ?? 'FrontDesk'}
+            </span>
+          ) : null}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          style={{ borderInlineEnd: 0 }}
+          items={nav.map((n) => ({
+            key: n.key,
+            icon: n.icon,
+            label: (
+              <Link to={n.path} data-testid={`nav-${n.key}`}>
+                {n.label}
+              </Link>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            height: 56,
+            lineHeight: '56px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <div style={{ flex: 1, minWidth: 200, display: 'flex', alignItems: 'center' }}>
+            {can('masterdata.read') ? <GlobalSearch /> : null}
+          </div>
+          <LanguageSwitch size="small" />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'settings', icon: <SettingOutlined />, label: t('nav.myAccount'), onClick: () => navigate('/settings') },
+                { key: 'lock', icon: <LockOutlined />, label: t('app.lockNow'), onClick: () => void lockNow() },
+                { type: 'divider' },
+                { key: 'signout', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
+            <Button type="text" style={{ height: 40, display: 'flex', alignItems: 'center', gap: 8 }} data-testid="user-menu">
+              <Avatar size={28} icon={<UserOutlined />} style={{ background: '#e6f0ff', color: '#1668dc' }} />
+              <span style={{ lineHeight: 1.2, textAlign: 'left' }}>
+                <span style={{ display: 'block', fontWeight: 500 }} data-testid="user-name">
+                  {user?.displayName}
+                </span>
+              </span>
+              {user ? <RoleTag role={user.role} /> : null}
+            </Button>
+          </Dropdown>
+          <Tooltip title={t('app.signOut')}>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('app.signOut')} data-testid="sign-out" />
+          </Tooltip>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <ErrorBoundary scope="page" key={location.pathname}>
+            <Suspense
+              fallback={
+                <div style={{ padding: 80, textAlign: 'center' }}>
+                  <Spin />
+                </div>
+              }
+            >
+              <Routes>
+                <Route path="/" element={<Guard permission="masterdata.read"><TodayPage /></Guard>} />
+                <Route path="/units" element={<Guard permission="masterdata.read"><UnitsPage /></Guard>} />
+                <Route path="/units/:id" element={<Guard permission="masterdata.read"><UnitPage /></Guard>} />
+                <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />
+                <Route path="/people/:id" element={<Guard permission="masterdata.read"><PersonPage /></Guard>} />
+                <Route path="/buildings" element={<Guard permission="masterdata.read"><BuildingsPage /></Guard>} />
+                <Route path="/import" element={<Guard permission="import.run"><ImportPage /></Guard>} />
+                <Route path="/users" element={<Guard permission="users.manage"><UsersPage /></Guard>} />
+                <Route path="/audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
+                <Route path="/backup" element={<Guard permission="backup.create"><BackupPage /></Guard>} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

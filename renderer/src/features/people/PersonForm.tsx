@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Alert, Input, Radio, Select } from 'antd';
+import { BankOutlined, UserOutlined } from '@ant-design/icons';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { PersonInputSchema, type PersonDetail } from '../../../../shared/schemas/entities';
+import { ID_TYPES, type IdType } from '../../../../shared/schemas/master';
+import { applyFieldErrors, errorText, invoke } from '../../api';
+import { DateInput, Field, FormShell } from '../../components/form';
+import { FormActions } from '../../components/form-actions';
+
+type PersonValues = z.input<typeof PersonInputSchema>;
+
+const FIELDS = ['kind', 'name', 'phone', 'phone2', 'idType', 'idNumber', 'contactPerson', 'emergencyName', 'emergencyPhone', 'birthday', 'note'];
+
+/** Clear values of the masked fields, revealed (and logged) so that an edit keeps them. */
+export interface RevealedValues {
+  phone: string | null;
+  phone2: string | null;
+  idNumber: string | null;
+  emergencyPhone: string | null;
+}
+
+const Row = ({ children }: { children: React.ReactNode }) => <div style={{ display: 'flex', gap: 16 }}>{children}</div>;
+const Col = ({ children }: { children: React.ReactNode }) => <div style={{ flex: 1, minWidth: 0 }}>{children}</div>;
+
+export function PersonForm({
+  person,
+  revealed,
+  onSaved,
+  onCancel,
+  submitText,
+}: {
+  person?: PersonDetail | null;
+  revealed?: RevealedValues | null;
+  onSaved: (p: PersonDetail) => void;
+  onCancel: () => void;
+  submitText?: string;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError: setFieldError, watch, getValues, setValue } = useForm<PersonValues, unknown, z.output<typeof PersonInputSchema>>({
+    resolver: zodResolver(PersonInputSchema),
+    defaultValues: {
+      kind: person?.kind ?? 'person',
+      name: person?.name ?? '',
+      phone: revealed?.phone ?? '',
+      phone2: revealed?.phone2 ?? '',
+      idType: person?.idType ?? null,
+      idNumber: revealed?.idNumber ?? '',
+      contactPerson: person?.contactPerson ?? '',
+      emergencyName: person?.emergencyName ?? '',
+      emergencyPhone: revealed?.emergencyPhone ?? '',
+      birthday: person?.birthday ?? null,
+      note: person?.note ?? '',
+    },
+  });
+  const kind = watch('kind');
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const saved = person ? await invoke('people.update', { id: person.id, person: values }) : await invoke('people.create', values);
+      onSaved(saved);
+    } catch (e) {
+      if (!applyFieldErrors(e, setFieldError, { fields: FIELDS, prefix: 'person.' })) setError(errorText(t, e));
+    }
+  });
+
+  return (
+    <FormShell onSubmit={submit} error={error} testId="person-form">
+      {person && revealed ? <Alert type="info" showIcon title={t('person.editRevealed')} style={{ marginBottom: 16 }} data-testid="edit-revealed-note" /> : null}
+      <Field control={control} name="kind" label={t('person.kind')}>
+        {(field, p) => (
+          <Radio.Group
+            id={p.id}
+            data-testid={p['data-testid']}
+            optionType="button"
+            value={field.value}
+            onChange={(e) => {
+              const k = e.target.value as 'person' | 'company';
+              field.onChange(k);
+              if (k === 'company' && !getValues('idType')) setValue('idType', 'business_license');
+              if (k === 'person' && getValues('idType') === 'business_license' && !getValues('idNumber')) setValue('idType', null);
+            }}
+            options={[
+              { value: 'person', label: <span><UserOutlined /> {t('enum.kind.person')}</span> },
+              { value: 'company', label: <span><BankOutlined /> {t('enum.kind.company')}</span> },
+            ]}
+          />
+        )}
+      </Field>
+      <Field control={control} name="name" label={kind === 'company' ? t('person.companyName') : t('person.name')} required>
+        {(field, p) => <Input {...field} {...p} autoFocus maxLength={100} />}
+      </Field>
+      {kind === 'company' ? (
+        <Field control={control} name="contactPerson" label={t('person.contactPerson')} required>
+          {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={50} />}
+        </Field>
+      ) : null}
+      <Row>
+        <Col>
+          <Field control={control} name="phone" label={t('person.phone')}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" placeholder="138 0000 0000" />}
+          </Field>
+        </Col>
+        <Col>
+          <Field control={control} name="phone2" label={t('person.phone2')}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" />}
+          </Field>
+        </Col>
+      </Row>
+      <Row>
+        <Col>
+          <Field control={control} name="idType" label={t('person.idType')}>
+            {(field, p) => (
+              <Select
+                {...p}
+                allowClear
+                value={field.value ?? undefined}
+                onChange={(v: IdType | undefined) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                placeholder={t('common.choose')}
+                options={ID_TYPES.map((v) => ({ value: v, label: t(`enum.idType.${v}`) }))}
+              />
+            )}
+          </Field>
+        </Col>
+        <Col>
+          <Field control={control} name="idNumber" label={t('person.idNumber')}>
+            {(field, p) => (
+              <Input
+                {...field}
+                {...p}
+                value={field.value ?? ''}
+                maxLength={30}
+                onChange={(e) => {
+                  field.onChange(e.target.value);
+                  if (e.target.value.trim() && !getValues('idType')) setValue('idType', getValues('kind') === 'company' ? 'business_license' : 'resident_id');
+                }}
+              />
+            )}
+          </Field>
+        </Col>
+      </Row>
+      <Row>
+        <Col>
+          <Field control={control} name="emergencyName" label={t('person.emergencyName')}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={50} />}
+          </Field>
+        </Col>
+        <Col>
+          <Field control={control} name="emergencyPhone" label={t('person.emergencyPhone')}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" />}
+          </Field>
+        </Col>
+      </Row>
+      {kind === 'person' ? (
+        <Field control={control} name="birthday" label={t('person.birthday')}>
+          {(field, p) => <DateInput {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} disabledFuture />}
+        </Field>
+      ) : null}
+      <Field control={control} name="note" label={t('common.note')}>
+        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} maxLength={500} />}
+      </Field>
+      <FormActions submitting={formState.isSubmitting} onCancel={onCancel} submitText={submitText} />
+    </FormShell>
+  );
+}

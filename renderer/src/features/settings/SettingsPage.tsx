@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Col, Divider, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PasswordSchema, SettingsSchema, type Settings } from '../../../../shared/schemas/entities';
+import { applyFieldErrors, errorText, invoke, isApiError } from '../../api';
+import { applyLanguage, effectiveLanguage, setLocalLanguage } from '../../app/i18n';
+import { PageHeader, QueryError } from '../../components/feedback';
+import { Field, FormShell } from '../../components/form';
+import { FormActions } from '../../components/form-actions';
+import { useCan } from '../../components/permissions';
+import { useQuery } from '../../components/use-query';
+import { useSessionStore } from '../../stores/use-session-store';
+
+const LOGO_MAX_BYTES = 300 * 1024;
+
+const ChangePasswordSchema = z
+  .strictObject({ current: z.string().min(1).max(200), next: PasswordSchema, confirm: z.string() })
+  .superRefine((v, ctx) => {
+    if (v.next !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'v.passwordMismatch' });
+  });
+
+function ChangePasswordCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError: setFieldError, reset } = useForm({
+    resolver: zodResolver(ChangePasswordSchema),
+    defaultValues: { current: '', next: '', confirm: '' },
+  });
+  const submit = handleSubmit(async ({ current, next }) => {
+    setError(null);
+    try {
+      await invoke('auth.changePassword', { current, next });
+      message.success(t('settings.passwordChanged'));
+      reset();
+    } catch (e) {
+      const wrongCurrent = isApiError(e) && (e.fieldErrors?.current?.message === 'error.badCredentials' || (e.message === 'error.badCredentials' && !e.fieldErrors));
+      if (wrongCurrent) {
+        setFieldError('current', { type: 'server', message: 'settings.wrongCurrent' }, { shouldFocus: true });
+        return;
+      }
+      if (!applyFieldErrors(e, setFieldError, { fields: ['current', 'next'] })) setError(errorText(t, e));
+    }
+  });
+  return (
+    <Card title={t('settings.myPassword')} style={{ marginBottom: 16 }} data-testid="password-card">
+      <div style={{ maxWidth: 400 }}>
+        <FormShell onSubmit={submit} error={error} testId="password-form">
+          <Field control={control} name="current" label={t('settings.currentPassword')} required idPrefix="pw">
+            {(field, p) => <Input.Password {...field} {...p} autoComplete="current-password" />}
+          </Field>
+          <Field control={control} name="next" label={t('users.newPassword')} required extra={t('users.passwordHint')} idPrefix="pw">
+            {(field, p) => <Input.Password {...field} {...p} autoComplete="new-password" />}
+          </Field>
+          <Field control={control} name="confirm" label={t('users.passwordConfirm')} required idPrefix="pw">
+            {(field, p) => <Input.Password {...field} {...p} autoComplete="new-password" />}
+          </Field>
+          <FormActions submitting={formState.isSubmitting} submitText={t('settings.changePassword')} testId="password-submit" />
+        </FormShell>
+      </div>
+    </Card>
+  );
+}
+
+function readDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onerror = () => reject(r.error ?? new Error('read failed'));
+    r.onload = () => resolve(String(r.result ?? ''));
+    r.readAsDataURL(file);
+  });
+}
+
+function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError: setFieldError, clearErrors } = useForm({
+    resolver: zodResolver(SettingsSchema),
+    defaultValues: settings,
+  });
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      onSaved(await invoke('settings.update', values));
+    } catch (e) {
+      if (!applyFieldErrors(e, setFieldError, { fields: Object.keys(settings) })) setError(errorText(t, e));
+    }
+  });
+  const num = (name: 'idleLockMinutes' | 'signInMaxAttempts' | 'signInLockMinutes' | 'backupKeepDaily' | 'backupKeepMonthly', label: string, unit: string, extra?: string) => (
+    <Field control={control} name={name} label={label} required extra={extra}>
+      {(field, p) => (
+        <InputNumber
+          {...p}
+          style={{ width: '100%' }}
+          precision={0}
+          suffix={unit}
+          value={field.value}
+          onChange={(v) => field.onChange(typeof v === 'number' ? v : (null as unknown as number))}
+          onBlur={field.onBlur}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <FormShell onSubmit={submit} error={error} testId="settings-form">
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Field control={control} name="siteName" label={t('settings.siteName')} required>
+            {(field, p) => <Input {...field} {...p} maxLength={60} />}
+          </Field>
+          <Field control={control} name="siteAddress" label={t('settings.siteAddress')}>
+            {(field, p) => <Input {...field} {...p} maxLength={120} />}
+          </Field>
+          <Field control={control} name="hotline" label={t('settings.hotline')}>
+            {(field, p) => <Input {...field} {...p} maxLength={30} />}
+          </Field>
+          <Field control={control} name="formHeader" label={t('settings.formHeader')} extra={t('settings.formHeaderHint')}>
+            {(field, p) => <Input {...field} {...p} maxLength={120} />}
+          </Field>
+          <Field control={control} name="logoDataUrl" label={t('settings.logo')} extra={t('settings.logoHint')}>
+            {(field, p) => (
+              <Space align="center" data-testid={p['data-testid']}>
+                <div
+                  style={{ width: 96, height: 64, border: '1px dashed #d9d9d9', borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa', overflow: 'hidden' }}
+                >
+                  {field.value ? (
+                    <img src={field.value} alt={t('settings.logo')} style={{ maxWidth: '100%', maxHeight: '100%' }} data-testid="logo-preview" />
+                  ) : (
+                    <span style={{ color: 'rgba(0,0,0,0.3)', fontSize: 12 }}>{t('settings.noLogo')}</span>
+                  )}
+                </div>
+                <Upload
+                  accept="image/png,image/jpeg"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    if (file.type !== 'image/png' && file.type !== 'image/jpeg') {
+                      setFieldError('logoDataUrl', { type: 'client', message: 'v.logoFormat' });
+                    } else if (file.size > LOGO_MAX_BYTES) {
+                      setFieldError('logoDataUrl', { type: 'client', message: 'v.logoTooBig' });
+                    } else {
+                      clearErrors('logoDataUrl');
+                      void readDataUrl(file).then((url) => field.onChange(url));
+                    }
+                    return false;
+                  }}
+                >
+                  <Button icon={<UploadOutlined />} id={p.id} data-testid="logo-upload">
+                    {t('settings.chooseLogo')}
+                  </Button>
+                </Upload>
+                {field.value ? (
+                  <Button icon={<DeleteOutlined />} onClick={() => field.onChange(null)} data-testid="logo-remove">
+                    {t('settings.removeLogo')}
+                  </Button>
+                ) : null}
+              </Space>
+            )}
+          </Field>
+        </Col>
+        <Col xs={24} md={12}>
+          <Field control={control} name="language" label={t('settings.language')} required extra={t('settings.languageHint')}>
+            {(field, p) => (
+              <Select
+                {...p}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                options={[
+                  { value: 'auto', label: t('settings.languageAuto') },
+                  { value: 'zh-CN', label: '简体中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
+            )}
+          </Field>
+          {num('idleLockMinutes', t('settings.idleLock'), t('settings.minutes'), t('settings.idleLockHint'))}
+          <Row gutter={16}>
+            <Col span={12}>{num('signInMaxAttempts', t('settings.maxAttempts'), t('settings.times'))}</Col>
+            <Col span={12}>{num('signInLockMinutes', t('settings.lockMinutes'), t('settings.minutes'))}</Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>{num('backupKeepDaily', t('settings.keepDaily'), t('settings.days'))}</Col>
+            <Col span={12}>{num('backupKeepMonthly', t('settings.keepMonthly'), t('settings.months'))}</Col>
+          </Row>
+        </Col>
+      </Row>
+      <Divider style={{ margin: '8px 0 16px' }} />
+      <FormActions submitting={formState.isSubmitting} testId="settings-submit" />
+    </FormShell>
+  );
+}
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const isManager = can('settings.write');
+  const settings = useQuery('settings.get', isManager ? {} : null);
+  const [formKey, setFormKey] = useState(0);
+
+  useEffect(() => {
+    if (settings.data) setFormKey((k) => k + 1);
+  }, [settings.data]);
+
+  return (
+    <div data-testid="settings-page">
+      <PageHeader title={t('nav.settings')} />
+      <ChangePasswordCard />
+      {isManager ? (
+        <Card title={t('settings.site')} data-testid="site-settings-card">
+          <QueryError error={settings.error} onRetry={settings.reload} />
+          {settings.data ? (
+            <SiteSettingsForm
+              key={formKey}
+              settings={settings.data}
+              onSaved={(s) => {
+                const store = useSessionStore.getState();
+                store.setSiteName(s.siteName);
+                store.setLanguageSetting(s.language);
+                store.setIdleLockMinutes(s.idleLockMinutes);
+                // The manager chose the site language explicitly: it applies here at once.
+                setLocalLanguage(null);
+                applyLanguage(effectiveLanguage(s.language));
+                message.success(t('common.saved'));
+              }}
+            />
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/** Test data: valid mainland IDs and phones, a small site created through the channels, a valid input for every channel. */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/connection';
+import type { Channel, ChannelInput } from '../../shared/contract';
+import { b64, PASSWORD, type TestEnv } from './host';
+
+/** GB 11643 sample with check character X; masked 110***********002X. */
+export const ID_A = '11010519491231002X';
+/** Check character 5. */
+export const ID_B = '440308199003071235';
+/** Same first 17 digits as ID_B with a wrong check digit. */
+export const ID_BAD = '440308199003071234';
+/** Unified social credit code with a valid GB 32100 check character. */
+export const USCC = '9144030071526726XG';
+
+export interface Site {
+  buildingId: string;
+  unitId: string;
+  unit2Id: string;
+  personId: string;
+  companyId: string;
+  linkId: string;
+}
+
+/** Building 1 with units 1-101 and 1-102, 张三 (phone, ID) owning 1-101, and a company. Created as the manager on `mgr`. */
+export async function createSite(env: TestEnv): Promise<Site> {
+  const b = await env.ok('buildings.create', { code: '1', name: '1号楼', note: null });
+  const u = await env.ok('units.create', { buildingId: b.id, code: '1-101', use: 'residential', floor: 1, areaM2: 89.5, note: null });
+  const u2 = await env.ok('units.create', { buildingId: b.id, code: '1-102', use: 'residential', floor: 1, areaM2: 120, note: null });
+  const p = await env.ok('people.create', {
+    kind: 'person',
+    name: '张三',
+    phone: '138 1234 5678',
+    phone2: null,
+    idType: 'resident_id',
+    idNumber: ID_A.toLowerCase(),
+    contactPerson: null,
+    emergencyName: '李四',
+    emergencyPhone: '13987654321',
+    birthday: '1949-12-31',
+    note: null,
+  });
+  const c = await env.ok('people.create', {
+    kind: 'company',
+    name: '深圳市阳光科技有限公司',
+    phone: '0755-12345678',
+    phone2: null,
+    idType: 'business_license',
+    idNumber: USCC,
+    contactPerson: '王五',
+    emergencyName: null,
+    emergencyPhone: null,
+    birthday: null,
+    note: null,
+  });
+  const l = await env.ok('links.create', { unitId: u.id, personId: p.id, relation: 'owner', startDate: '2020-01-01', endDate: null });
+  return { buildingId: b.id, unitId: u.id, unit2Id: u2.id, personId: p.id, companyId: c.id, linkId: l.id };
+}
+
+const CSV_SMALL = '楼栋,房号,用途,业主姓名,业主电话\n9,9-901,住宅,赵六,13711112222\n';
+
+/**
+ * A valid input for every channel (the type makes this list complete). Writes aim at records that can
+ * take them repeatedly; ids that do not exist are valid ids that give NOT_FOUND.
+ */
+export function validInputs(site: Site, other: { userId: string; missingId: string }): { [C in Channel]: ChannelInput<C> } {
+  return {
+    'app.status': {},
+    'setup.init': { siteName: 'X', username: 'someone', displayName: 'X', password: PASSWORD, demo: false },
+    'auth.signIn': { username: 'nobody', password: 'wrong-password-1' },
+    'auth.unlock': { password: PASSWORD },
+    'auth.signOut': {},
+    'recovery.restore': { name: 'frontdesk-20260101-000000-manual.db' },
+    'recovery.backups': {},
+    'auth.lock': {},
+    'auth.changePassword': { current: PASSWORD, next: PASSWORD },
+    'today.summary': {},
+    'search.global': { q: 'zs' },
+    'settings.get': {},
+    'settings.update': { hotline: '400-800-1234' },
+    'users.list': {},
+    'users.create': { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新员工', role: 'clerk', password: PASSWORD },
+    'users.update': { id: other.userId, displayName: '前台乙' },
+    'users.resetPassword': { id: other.missingId, password: PASSWORD },
+    'buildings.list': { includeVoided: true },
+    'buildings.create': { code: `B${Math.random().toString(36).slice(2, 8)}`, name: '新楼', note: null },
+    'buildings.update': { id: site.buildingId, code: '1', name: '1号楼', note: '更新' },
+    'buildings.void': { id: site.buildingId, reason: '测试' },
+    'units.list': { offset: 0, limit: 10, q: '1-' },
+    'units.get': { id: site.unitId },
+    'units.create': { buildingId: site.buildingId, code: `1-${Math.floor(Math.random() * 1e6)}`, use: 'shop', floor: null, areaM2: null, note: null },
+    'units.update': { id: site.unit2Id, buildingId: site.buildingId, code: '1-102', use: 'residential', floor: 1, areaM2: 120, note: '更新' },
+    'units.void': { id: other.missingId, reason: '测试' },
+    'units.setOccupancy': { unitId: site.unit2Id, state: 'vacant', effectiveDate: '2026-01-01', note: null },
+    'occupancy.onDate': { date: '2026-02-28' },
+    'people.list': { offset: 0, limit: 10 },
+    'people.get': { id: site.personId },
+    'people.create': { kind: 'person', name: '测试人', phone: '13700001111' },
+    'people.update': { id: site.companyId, person: { kind: 'company', name: '深圳市阳光科技有限公司', contactPerson: '王五', idType: 'business_license', idNumber: USCC } },
+    'people.reveal': { id: site.personId, field: 'phone' },
+    'links.create': { unitId: site.unit2Id, personId: site.companyId, relation: 'company', startDate: '2026-01-01', endDate: null },
+    'links.end': { id: site.linkId, endDate: '2030-12-31' },
+    'links.void': { id: other.missingId, reason: '测试' },
+    'import.preview': { fileName: 'small.csv', contentBase64: b64(CSV_SMALL) },
+    'import.commit': { jobId: other.missingId, onlyValid: true },
+    'import.progress': { jobId: other.missingId },
+    'audit.list': { offset: 0, limit: 5 },
+    'backup.list': {},
+    'backup.create': {},
+    'backup.restore': { name: 'frontdesk-20260101-000000-manual.db' },
+  };
+}
+
+/** A valid v7 id that no record has. */
+export const MISSING_ID = '01890000-0000-7000-8000-000000000000';
+
+/**
+ * A digest of every table, for "the database is unchanged": the row count and a hash of all rows.
+ * Bookkeeping that a refused call may legitimately write is left out: the audit log (reads of PII are
+ * audited) and the sign-in counters of users.
+ */
+export function digest(db: Db): Record<string, string> {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    if (t === 'audit_log') continue;
+    let cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).map((c) => `"${c}"`);
+    if (t === 'users') cols = cols.filter((c) => c !== '"failed_attempts"' && c !== '"locked_until"');
+    const rows = db.prepare(`SELECT ${cols.join(', ')} FROM "${t}" ORDER BY ${cols.map((_, i) => i + 1).join(', ')}`).raw().all();
+    out[t] = `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+  }
+  return out;
+}

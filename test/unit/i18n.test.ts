@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import zhCN from '../../shared/i18n/zh-CN';
+import en from '../../shared/i18n/en';
+import { ERROR_CODES } from '../../shared/errors';
+import { ID_TYPES, OCCUPANCY_STATES, RELATIONS, ROLES, UNIT_USES } from '../../shared/schemas/master';
+import { BackupInfoSchema } from '../../shared/schemas/entities';
+
+type Tree = { [k: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out[key] = v;
+    else flatten(v, key, out);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]))].sort();
+
+const zh = flatten(zhCN as Tree);
+const enFlat = flatten(en as Tree);
+
+describe('i18n messages', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    const zhKeys = Object.keys(zh).sort();
+    const enKeys = Object.keys(enFlat).sort();
+    expect(zhKeys.filter((k) => !(k in enFlat))).toEqual([]);
+    expect(enKeys.filter((k) => !(k in zh))).toEqual([]);
+  });
+
+  it('every key has the same {{placeholders}} in both languages', () => {
+    const diff = Object.keys(zh)
+      .filter((k) => k in enFlat && placeholders(zh[k]).join() !== placeholders(enFlat[k]).join())
+      .map((k) => `${k}: zh ${placeholders(zh[k]).join(',')} / en ${placeholders(enFlat[k]).join(',')}`);
+    expect(diff).toEqual([]);
+  });
+
+  it('no message is empty and none uses single-brace placeholders', () => {
+    for (const [k, v] of [...Object.entries(zh), ...Object.entries(enFlat)]) {
+      expect(v.trim(), k).not.toBe('');
+      expect(/(^|[^{])\{[a-zA-Z_]+\}([^}]|$)/.test(v), `${k}: ${v}`).toBe(false);
+    }
+  });
+
+  it('has a message for every error code, service error, validation key and enum value', () => {
+    const required = [
+      ...ERROR_CODES.map((c) => `error.${c}`),
+      ...['badCredentials', 'accountLocked', 'lastManager', 'buildingHasUnits', 'importHasErrors', 'busyImporting', 'dbDamaged', 'dbTooNew', 'setupDone', 'backupNotFound', 'backupInvalid'].map((k) => `error.${k}`),
+      ...[
+        'required', 'invalidType', 'tooShort', 'tooLong', 'tooFewItems', 'tooManyItems', 'tooSmall', 'tooBig', 'invalidFormat', 'invalidChoice',
+        'unknownField', 'invalid', 'controlChars', 'date', 'phone', 'code', 'twoDecimals', 'residentId', 'creditCode', 'documentNumber',
+        'endBeforeStart', 'logoTooBig', 'logoFormat', 'passwordShort', 'passwordWeak', 'usernameFormat', 'usernameTaken', 'codeTaken',
+        'notFound', 'notInFuture', 'companyRelationNeedsCompany', 'alreadyLinked', 'passwordMismatch',
+      ].map((k) => `v.${k}`),
+      ...[
+        'unsupportedFormat', 'xlsNotSupported', 'unreadable', 'noHeader', 'missingColumns', 'empty', 'required', 'badPhone', 'badIdChecksum',
+        'idMangledByExcel', 'badIdNumber', 'badUse', 'badState', 'badArea', 'badFloor', 'badDate', 'badText', 'tooLong', 'duplicateUnit', 'badName',
+      ].map((k) => `import.error.${k}`),
+      ...UNIT_USES.map((k) => `enum.use.${k}`),
+      ...OCCUPANCY_STATES.map((k) => `enum.state.${k}`),
+      ...RELATIONS.map((k) => `enum.relation.${k}`),
+      ...ID_TYPES.map((k) => `enum.idType.${k}`),
+      ...ROLES.map((k) => `enum.role.${k}`),
+      ...BackupInfoSchema.shape.kind.options.map((k) => `enum.backupKind.${k}`),
+    ];
+    expect(required.filter((k) => !(k in zh))).toEqual([]);
+    expect(placeholders(zh['error.accountLocked'])).toEqual(['until']);
+    expect(placeholders(zh['error.buildingHasUnits'])).toEqual(['count']);
+    expect(placeholders(zh['v.tooShort'])).toEqual(['min']);
+    expect(placeholders(zh['v.tooLong'])).toEqual(['max']);
+    expect(placeholders(zh['import.error.missingColumns'])).toEqual(['columns']);
+    expect(placeholders(zh['import.error.badUse'])).toEqual(['value']);
+    expect(placeholders(zh['import.error.badState'])).toEqual(['value']);
+    expect(placeholders(zh['import.error.tooLong'])).toEqual(['max']);
+    expect(placeholders(zh['import.error.duplicateUnit'])).toContain('firstLine');
+  });
+
+  it('has every import error code the import parser can produce', () => {
+    const dir = path.resolve(__dirname, '../../electron/services/import');
+    if (!fs.existsSync(dir)) return;
+    const codes = new Set<string>();
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/'(import\.error\.[A-Za-z]+)'/g)) codes.add(m[1]);
+    }
+    expect([...codes].filter((k) => !(k in zh))).toEqual([]);
+  });
+
+  it('has every key the renderer asks for by name', () => {
+    const root = path.resolve(__dirname, '../../renderer/src');
+    const missing: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name)) {
+          for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_.-]+)'/g)) if (!(m[1] in zh)) missing.push(`${path.relative(root, p)}: ${m[1]}`);
+        }
+      }
+    };
+    walk(root);
+    expect(missing).toEqual([]);
+  });
+});
