@@ -1,0 +1,165 @@
+import type { Content } from './engine';
+
+/** Shared form parts: every printed form is assembled from these. Each returns a fresh object (pdfmake mutates). */
+
+export interface SiteInfo {
+  siteName: string;
+  formHeader: string;
+  hotline: string;
+  address: string;
+  logoDataUrl: string | null;
+}
+
+const GREY = '#555555';
+const LINE = '#333333';
+
+/** Site header: logo, site name, form header and hotline on the left, the title in the middle, the record number with its QR code at the right. */
+export function siteHeader(site: SiteInfo, title: string, number: string, labels: { hotline: string; number: string }): Content {
+  const sub = [site.formHeader, site.hotline ? `${labels.hotline} ${site.hotline}` : ''].filter(Boolean).join('　');
+  return {
+    columns: [
+      ...(site.logoDataUrl ? [{ width: 34, image: site.logoDataUrl, fit: [32, 32] }] : []),
+      {
+        width: '*',
+        stack: [
+          { text: site.siteName, fontSize: 9.5, bold: true },
+          sub ? { text: sub, fontSize: 7, color: GREY } : '',
+          { text: title, fontSize: 13.5, bold: true, margin: [0, 2, 0, 0] },
+        ],
+      },
+      recordNumberWithQr(number, labels.number),
+    ],
+    columnGap: 6,
+    margin: [0, 0, 0, 3],
+  };
+}
+
+/** The record number in print and as a QR code (a USB scanner at the gate types it back). */
+export function recordNumberWithQr(number: string, label: string): Content {
+  return {
+    width: 150,
+    columns: [
+      { width: '*', text: [{ text: `${label}\n`, fontSize: 7, color: GREY }, { text: number, fontSize: 10, bold: true }], alignment: 'right', margin: [0, 12, 4, 0] },
+      { width: 46, qr: number, fit: 46, eccLevel: 'M' },
+    ],
+  };
+}
+
+/** A label/value grid, `cols` pairs per row; values can span (`span` pairs). */
+export function labelGrid(rows: { label: string; value: string; span?: number }[][], cols: number): Content {
+  const widths: (string | number)[] = [];
+  for (let i = 0; i < cols; i++) widths.push(46, '*');
+  const body = rows.map((row) => {
+    const cells: Content[] = [];
+    for (const cell of row) {
+      const span = cell.span ?? 1;
+      cells.push({ text: cell.label, color: GREY, fontSize: 7.5, fillColor: '#f3f3f3' });
+      cells.push({ text: cell.value || ' ', colSpan: span * 2 - 1 });
+      for (let i = 1; i < span * 2 - 1; i++) cells.push({});
+    }
+    while (cells.length < cols * 2) cells.push({ text: ' ' });
+    return cells;
+  });
+  return { table: { widths, body }, layout: thinLayout(), lineHeight: 1 };
+}
+
+/**
+ * Item table with room for a fixed number of lines. The unused space is one cell struck through with a
+ * diagonal line and marked "blank below" (在空白处划线, 以下空白), so nothing can be added after signing.
+ */
+export function itemTable(
+  headers: string[],
+  widths: (string | number)[],
+  rows: string[][],
+  lines: number,
+  strikeWidth: number,
+  blankLabel: string,
+): Content {
+  const ROW = 12.2;
+  const body: Content[][] = [headers.map((h) => ({ text: h, bold: true, fontSize: 7.5, fillColor: '#f3f3f3' }))];
+  for (const r of rows) body.push(r.map((c) => ({ text: c || ' ' })));
+  const blank = lines - rows.length;
+  if (blank > 0) {
+    const h = blank * ROW - 2;
+    body.push([
+      {
+        colSpan: headers.length,
+        stack: [
+          { text: blankLabel, fontSize: 7.5, color: '#666666', relativePosition: { x: 2, y: 0 } },
+          { canvas: [{ type: 'line', x1: 0, y1: h, x2: strikeWidth, y2: 0, lineWidth: 0.7, lineColor: '#666666' }] },
+        ],
+      },
+      ...headers.slice(1).map(() => ({})),
+    ]);
+  }
+  return { table: { headerRows: 1, widths, body }, layout: thinLayout(), fontSize: 8, lineHeight: 1 };
+}
+
+/** Signature blocks: the captured image when there is one, otherwise a line to sign on paper. */
+export function signatureRow(blocks: { label: string; image: string | null; note?: string }[]): Content {
+  return {
+    columns: blocks.map((b) => ({
+      width: '*',
+      stack: [
+        b.image
+          ? { columns: [{ width: 'auto', text: b.label, fontSize: 7.5, color: GREY, margin: [0, 12, 4, 0] }, { width: '*', image: b.image, fit: [90, 24] }] }
+          : {
+              columns: [
+                { width: 'auto', text: b.label, fontSize: 7.5, color: GREY, margin: [0, 12, 4, 0] },
+                { width: '*', canvas: [{ type: 'line', x1: 0, y1: 22, x2: 90, y2: 22, lineWidth: 0.6, lineColor: LINE }] },
+              ],
+            },
+        b.note ? { text: b.note, fontSize: 7, color: GREY } : '',
+      ],
+    })),
+    columnGap: 10,
+    margin: [0, 2, 0, 0],
+  };
+}
+
+/** A dashed cut line across the page with a small caption in the middle. */
+export function cutLine(width: number, caption: string): Content {
+  return {
+    margin: [0, 6, 0, 6],
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 5, x2: width, y2: 5, lineWidth: 0.8, dash: { length: 5, space: 3 }, lineColor: '#444444' }] },
+      { text: `✂ ${caption}`, fontSize: 7, color: GREY, alignment: 'center', margin: [0, -9, 0, 0], background: '#ffffff' },
+    ],
+  };
+}
+
+/** Footer with page numbers and print time. */
+export function footer(printedLabel: string, printedAt: string, pageLabel: (page: number, pages: number) => string) {
+  return (page: number, pages: number): Content => ({
+    columns: [
+      { text: `${printedLabel} ${printedAt}`, fontSize: 7, color: GREY },
+      { text: pageLabel(page, pages), fontSize: 7, color: GREY, alignment: 'right' },
+    ],
+    margin: [28, 6, 28, 0],
+  });
+}
+
+/** A large diagonal "COPY / 副本" mark behind reprints. */
+export function copyWatermark(text: string) {
+  return (_page: number, size: { width: number; height: number }): Content => ({
+    text,
+    fontSize: 90,
+    color: '#d9d9d9',
+    opacity: 0.5,
+    bold: true,
+    absolutePosition: { x: size.width / 2 - 100, y: size.height / 2 - 60 },
+  });
+}
+
+function thinLayout() {
+  return {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#888888',
+    vLineColor: () => '#888888',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 1,
+    paddingBottom: () => 0.5,
+  };
+}
