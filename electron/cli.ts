@@ -9,6 +9,7 @@ import { seedDemo } from './services/demo/seed';
 import { parseImportFile } from './services/import/parse';
 import { commitRows, type ImportCounts } from './services/import-job';
 import { checkDatabaseFile } from './backup/backup';
+import { normaliseSlipNumber } from './services/slips';
 import { NewUserSchema } from '../shared/schemas/entities';
 import type { SessionUser } from '../shared/contract';
 
@@ -22,6 +23,8 @@ const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
   backup              take a backup now (printed: its file)
   restore <file>      replace the database with a backup (the current one is backed up first)
   verify              integrity check of the database
+  print slip <number> --out FILE [--lang zh-CN|en]
+                      write the PDF of a goods-release slip (a print after the first is marked 副本 / COPY)
 
 Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).`;
 
@@ -42,6 +45,8 @@ async function main() {
       demo: { type: 'boolean' },
       units: { type: 'string' },
       'only-valid': { type: 'boolean' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +112,20 @@ async function main() {
         if (!fs.existsSync(file)) fail(`${file} does not exist`);
         host.restoreFile(path.resolve(file));
         console.log(`Restored ${file} into ${host.paths.db}.`);
+        break;
+      }
+      case 'print': {
+        const [kind, number] = rest;
+        if (kind !== 'slip' || !number) fail('usage: print slip <number> --out FILE [--lang zh-CN|en]');
+        if (!values.out) fail('print needs --out FILE');
+        const lang = values.lang ?? 'zh-CN';
+        if (lang !== 'zh-CN' && lang !== 'en') fail('--lang must be zh-CN or en');
+        const me = systemUser(host);
+        const id = host.ctx(me).db.prepare('SELECT id FROM release_slips WHERE number = ?').pluck().get(normaliseSlipNumber(number)) as string | undefined;
+        if (!id) fail(`No slip numbered ${number}.`);
+        const { bytes, copy } = await host.printSlip(id, lang, me);
+        fs.writeFileSync(values.out, bytes);
+        console.log(`${values.out} (${bytes.length} bytes${copy ? ', marked as a copy' : ''})`);
         break;
       }
       case 'verify': {

@@ -23,6 +23,7 @@ import {
 } from './schemas/entities';
 import { OccupancyStateSchema, RoleSchema, UnitUseSchema } from './schemas/master';
 import type { Permission } from './permissions';
+import { IssueInputSchema, SlipDetailSchema, SlipDraftSchema, SlipListInputSchema, SlipRowSchema, VerificationInputSchema } from './schemas/slip';
 import { id, isoDate, note, requiredText } from './validation';
 
 /**
@@ -92,6 +93,11 @@ export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 export const TodaySchema = z.object({
   date: z.string(),
+  slips: z.object({
+    awaitingVerification: z.array(SlipRowSchema),
+    readyToIssue: z.array(SlipRowSchema),
+    exitedToday: z.array(SlipRowSchema),
+  }),
   counts: z.object({ buildings: z.number(), units: z.number(), people: z.number(), byState: z.record(z.string(), z.number()) }),
   recent: z.array(AuditEntrySchema),
 });
@@ -207,6 +213,25 @@ export const contract = {
   'backup.list': { input: empty, output: z.array(BackupInfoSchema), permission: 'backup.create' },
   'backup.create': { input: empty, output: BackupInfoSchema, permission: 'backup.create' },
   'backup.restore': { input: z.strictObject({ name: z.string().min(1).max(200) }), output: done, permission: 'backup.restore' },
+
+  // ---- goods-release slips (物品放行条) ----
+  'slips.list': { input: SlipListInputSchema, output: pageOf(SlipRowSchema), permission: 'slips.read' },
+  'slips.get': { input: z.strictObject({ id }), output: SlipDetailSchema, permission: 'slips.read' },
+  'slips.create': { input: SlipDraftSchema, output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.update': { input: z.strictObject({ id, draft: SlipDraftSchema }), output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.submit': { input: z.strictObject({ id }), output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.recordCall': { input: VerificationInputSchema, output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.confirmFees': { input: z.strictObject({ slipId: id, receipt: requiredText(40) }), output: SlipDetailSchema, permission: 'slips.fees' },
+  'slips.issue': { input: IssueInputSchema, output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.refuse': { input: voidInput, output: SlipDetailSchema, permission: 'slips.write' },
+  'slips.void': { input: voidInput, output: SlipDetailSchema, permission: 'slips.void' },
+  'slips.print': {
+    input: z.strictObject({ id, lang: z.enum(['zh-CN', 'en']) }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean() }),
+    permission: 'slips.write',
+  },
+  'gate.lookup': { input: z.strictObject({ number: z.string().min(1).max(60) }), output: SlipDetailSchema, permission: 'gate.exit' },
+  'gate.exit': { input: z.strictObject({ number: z.string().min(1).max(60) }), output: SlipDetailSchema, permission: 'gate.exit' },
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,11 @@ export const PERMISSIONS = {
   'audit.read': ['manager'],
   'backup.create': ['supervisor', 'manager'],
   'backup.restore': ['manager'],
+  'slips.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'slips.write': ['clerk', 'supervisor', 'manager'],
+  'slips.fees': ['cashier', 'manager'],
+  'slips.void': ['supervisor', 'manager'],
+  'gate.exit': ['clerk', 'supervisor', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

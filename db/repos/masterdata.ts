@@ -107,9 +107,10 @@ export function listUnits(db: Db, date: string, f: UnitFilter): { rows: UnitRow[
     where.push("u.code LIKE :q ESCAPE '\\'");
     p.q = `${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  let sql = `${UNIT_SELECT} WHERE ${where.join(' AND ')}`;
+  // Wrapped so the ORDER BY below names the result's columns (code alone is ambiguous between u and b).
+  let sql = `SELECT * FROM (${UNIT_SELECT} WHERE ${where.join(' AND ')})`;
   if (f.state) {
-    sql = `SELECT * FROM (${sql}) WHERE state = :state`;
+    sql = `${sql} WHERE state = :state`;
     p.state = f.state;
   }
   const total = q(db, `SELECT count(*) FROM (${sql})`).value<number>(p) ?? 0;

@@ -16,6 +16,9 @@ import * as md from '../services/masterdata';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../services/settings';
 import { seedDemo } from '../services/demo/seed';
 import { ImportJobs } from '../services/import-jobs';
+import * as slips from '../services/slips';
+import { renderPdf } from '../pdf/engine';
+import { slipDocument } from '../pdf/slip';
 import { makeCtx, type Clock, type ServiceCtx } from './context';
 import { createIds } from './ids';
 import { fileLogger, type Logger } from './log';
@@ -40,6 +43,8 @@ export interface Host {
   readonly paths: ReturnType<typeof dataPaths>;
   state(): { db: AppStatus['db']; message: string | null };
   backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
+  /** PDF of a slip (CLI `print slip`); counts as a print like the UI's. */
+  printSlip(id: string, lang: 'zh-CN' | 'en', user: SessionUser): Promise<{ bytes: Buffer; copy: boolean; number: string }>;
   restore(name: string): void;
   /** Restores from any file (CLI); it is checked first, like a backup from the list. */
   restoreFile(file: string): void;
@@ -59,6 +64,7 @@ type Handler<C extends Channel> = (ctx: ServiceCtx, input: ChannelParsedInput<C>
 const READ_ONLY = new Set<Channel>([
   'app.status', 'recovery.backups', 'today.summary', 'search.global', 'settings.get', 'users.list', 'buildings.list', 'units.list', 'units.get',
   'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
+  'slips.list', 'slips.get', 'gate.lookup',
 ]);
 /** What still answers when the database cannot be opened. */
 const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'auth.signOut']);
@@ -192,6 +198,21 @@ export function createHost(opts: HostOptions): Host {
     log('info', `restored ${name}`);
   }
 
+  /** Renders the slip; the first print is the original, every later one is a copy (副本) and is logged. */
+  async function printSlip(ctx: ServiceCtx, id: string, lang: 'zh-CN' | 'en') {
+    const data = slips.slipForPrint(ctx, id);
+    if (data.slip.state !== 'issued' && data.slip.state !== 'exited') throw new AppError('BAD_STATE', 'slip.why.printNeedsIssued');
+    const s = settings();
+    const copy = data.slip.printCount > 0;
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' }).format(clock.now());
+    const bytes = await renderPdf(
+      slipDocument(data, { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl }, lang, { copy, printedAt, timeZone: tz }),
+    );
+    slips.markPrinted(ctx, id);
+    return { bytes, copy, number: data.slip.number };
+  }
+
   const signIn = (call: Call, user: SessionUser) => {
     sessions.set(call.sessionKey, { user, lastActive: clock.now().getTime(), locked: false });
     return user;
@@ -274,8 +295,19 @@ export function createHost(opts: HostOptions): Host {
       for (const r of repo.statesOn(ctx.db, today)) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + 1;
       const recent = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
                                   FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
+      const slipsIn = (state: 'awaiting_verification' | 'ready_to_issue') => slips.listSlips(ctx, { state, offset: 0, limit: 50 }).rows;
+      const midnight = new Date(`${today}T00:00:00`).toISOString();
+      const exitedToday = q(ctx.db, "SELECT id FROM release_slips WHERE exited_at >= ? ORDER BY exited_at DESC LIMIT 100").all<{ id: string }>(midnight)
+        .map((r) => slips.getSlip(ctx, r.id));
       return {
         date: today,
+        slips: {
+          awaitingVerification: slipsIn('awaiting_verification'),
+          readyToIssue: slipsIn('ready_to_issue'),
+          exitedToday: exitedToday.map(({ id, number, unitId, unitCode, state, nature, carrierName, carrierType, itemSummary, createdAt, issuedAt, exitedAt }) => ({
+            id, number, unitId, unitCode, state, nature, carrierName, carrierType, itemSummary, createdAt, issuedAt, exitedAt,
+          })),
+        },
         counts: {
           buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
           units: q(ctx.db, 'SELECT count(*) FROM units WHERE voided_at IS NULL').value<number>() ?? 0,
@@ -344,6 +376,26 @@ export function createHost(opts: HostOptions): Host {
                                 FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<ChannelOutput<'audit.list'>['rows'][number]>(p);
       return { rows, total, offset: input.offset };
     },
+    'slips.list': (ctx, input) => slips.listSlips(ctx, input),
+    'slips.get': (ctx, input) => slips.getSlip(ctx, input.id),
+    'slips.create': (ctx, input) => slips.createSlip(ctx, input),
+    'slips.update': (ctx, input) => slips.updateSlip(ctx, input),
+    'slips.submit': (ctx, input) => slips.submitSlip(ctx, input.id),
+    'slips.recordCall': (ctx, input) => slips.recordCall(ctx, input),
+    'slips.confirmFees': (ctx, input) => slips.confirmFees(ctx, input),
+    'slips.issue': (ctx, input) => slips.issueSlip(ctx, input),
+    'slips.refuse': (ctx, input) => slips.refuseSlip(ctx, input),
+    'slips.void': (ctx, input) => slips.voidSlip(ctx, input),
+    'slips.print': async (ctx, input) => {
+      const { bytes, copy, number } = await printSlip(ctx, input.id, input.lang);
+      return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
+    },
+    'gate.lookup': (ctx, input) => {
+      const id = q(ctx.db, 'SELECT id FROM release_slips WHERE number = ?').value<string>(slips.normaliseSlipNumber(input.number));
+      if (!id) throw new AppError('NOT_FOUND', 'slip.gate.unknown', { params: { number: slips.normaliseSlipNumber(input.number) } });
+      return slips.getSlip(ctx, id);
+    },
+    'gate.exit': (ctx, input) => slips.exitSlip(ctx, input),
     'backup.list': () => backup.listBackups(paths.backups),
     'backup.create': (ctx) => {
       const info = backupNow('manual');
@@ -415,6 +467,7 @@ export function createHost(opts: HostOptions): Host {
     paths,
     state: () => ({ db: dbState, message: dbMessage }),
     backupNow,
+    printSlip: (id, lang, user) => printSlip(ctxFor(user), id, lang),
     restore,
     restoreFile,
     close() {

@@ -43,6 +43,7 @@ const L = {
     notRequired: '业主本人携带，无需核实',
     tenantMoveOut: '（租户退租）',
     blankBelow: '以下空白',
+    paren: (a: string, b: string) => `${a}（${b}）`,
   },
   en: {
     title: 'Goods Release Slip',
@@ -81,6 +82,7 @@ const L = {
     notRequired: 'Carried by the owner in person: no verification needed',
     tenantMoveOut: ' (tenant moving out)',
     blankBelow: 'Blank below',
+    paren: (a: string, b: string) => `${a} (${b})`,
   },
 } as const;
 
@@ -115,7 +117,7 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
           { label: t.date, value: when(s.issuedAt ?? s.createdAt).slice(0, 10) },
         ],
         [
-          { label: t.carrier, value: `${s.carrierName}（${t.carriers[s.carrierType]}）` },
+          { label: t.carrier, value: t.paren(s.carrierName, t.carriers[s.carrierType]) },
           { label: t.phone, value: phone },
           { label: t.idNo, value: s.carrierIdMasked ?? '' },
         ],
@@ -153,7 +155,7 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
       { label: t.sigOwner, image: data.signatures.owner, note: !data.signatures.owner && s.recordingRef ? t.recording(s.recordingRef) : undefined },
     ]);
     const out: Content[] = [
-      siteHeader(site, `${t.title}（${which === 'archive' ? t.archive : t.gate}）`, s.number, { hotline: t.hotline, number: t.number }),
+      siteHeader(site, t.paren(t.title, which === 'archive' ? t.archive : t.gate), s.number, { hotline: t.hotline, number: t.number }),
       grid,
       { ...(items as object), margin: [0, 3, 0, 3] },
       labelGrid(checks, 1),

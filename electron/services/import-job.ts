@@ -50,11 +50,20 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
     return id;
   };
 
-  const personId = (p: ImportParty): string => {
+  const personId = (p: ImportParty, unitId: string, relation: Relation): string => {
     let id: string | undefined;
     if (p.idNumber) id = q(db, 'SELECT id FROM people WHERE id_number = ? AND voided_at IS NULL').value<string>(p.idNumber);
     if (!id && p.phone) id = q(db, 'SELECT id FROM people WHERE phone = ? AND name = ? AND voided_at IS NULL').value<string>(p.phone, p.name);
-    if (!id && !p.phone && !p.idNumber) return insertParty(p);
+    // A name alone does not identify a person across the site (two 张伟), but the same name already
+    // linked to this unit in the same role is the same person: a re-import must not duplicate them.
+    if (!id && !p.phone && !p.idNumber) {
+      id = q(
+        db,
+        `SELECT p.id FROM unit_people l JOIN people p ON p.id = l.person_id
+          WHERE l.unit_id = ? AND l.relation = ? AND l.voided_at IS NULL AND l.end_date IS NULL
+            AND p.name = ? AND p.kind = ? AND p.voided_at IS NULL ORDER BY p.id LIMIT 1`,
+      ).value<string>(unitId, relation, p.name, p.kind);
+    }
     return id ?? insertParty(p);
   };
 
@@ -103,9 +112,9 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
     }
     const since = row.tenancyStart ?? today;
     const owned = opts.ownerSince?.(row) ?? today;
-    if (row.owner) link(unitId, personId(row.owner), 'owner', owned);
-    for (const c of row.coOwners ?? []) link(unitId, personId(c), 'co_owner', owned);
-    for (const f of row.family ?? []) link(unitId, personId(f), 'family', opts.stateDate?.(row) ?? today);
-    if (row.tenant) link(unitId, personId(row.tenant), 'tenant', since);
+    if (row.owner) link(unitId, personId(row.owner, unitId, 'owner'), 'owner', owned);
+    for (const c of row.coOwners ?? []) link(unitId, personId(c, unitId, 'co_owner'), 'co_owner', owned);
+    for (const f of row.family ?? []) link(unitId, personId(f, unitId, 'family'), 'family', opts.stateDate?.(row) ?? today);
+    if (row.tenant) link(unitId, personId(row.tenant, unitId, 'tenant'), 'tenant', since);
   }
 }

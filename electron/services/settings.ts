@@ -17,19 +17,35 @@ export const DEFAULT_SETTINGS: Settings = {
   backupKeepDaily: 14,
   backupKeepMonthly: 12,
   slowQueryMs: 40,
+  slipPrefix: 'FX',
+  frequentCarryOutThreshold: 3,
+  frequentCarryOutDays: 30,
 };
 
 export function readSettings(db: Db): Settings {
   const rows = q(db, 'SELECT key, value FROM settings').all<{ key: string; value: string }>();
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  // Key by key: one unreadable value falls back to its default without resetting the others (the site
+  // name…) or, for a value that is not JSON, failing every call that reads settings.
+  const shape = SettingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
   for (const r of rows) {
-    if (r.key in DEFAULT_SETTINGS) merged[r.key] = JSON.parse(r.value) as unknown;
+    if (!Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, r.key)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(r.value);
+    } catch {
+      continue;
+    }
+    const parsed = shape[r.key].safeParse(value);
+    if (parsed.success) merged[r.key] = parsed.data;
   }
   const parsed = SettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export function writeSettings(ctx: ServiceCtx, patch: Partial<Settings>): Settings {
+export function writeSettings(ctx: ServiceCtx, input: Partial<Settings>): Settings {
+  // A partial schema lets `{ key: undefined }` through (IPC keeps undefined values): such a key is not a change.
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Settings>;
   const before = readSettings(ctx.db);
   const next = SettingsSchema.parse({ ...before, ...patch });
   const changed: Partial<Record<keyof Settings, unknown>> = {};

@@ -89,6 +89,9 @@ export const SettingsSchema = z.strictObject({
   backupKeepDaily: z.number().int().min(1).max(365),
   backupKeepMonthly: z.number().int().min(0).max(120),
   slowQueryMs: z.number().int().min(1).max(10_000),
+  slipPrefix: z.string().regex(/^[A-Z]{1,6}$/, { message: 'v.slipPrefix' }),
+  frequentCarryOutThreshold: z.number().int().min(2).max(50),
+  frequentCarryOutDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -87,7 +87,7 @@ describe('release slip PDF', () => {
     const file = pdfFile(await renderPdf(slipDocument(sampleSlip(2), SITE, 'en', { ...opts, copy: true })));
     const text = pdfText(file);
     expect(text).toContain('Goods Release Slip');
-    expect(text).toContain('Archive part');
+    expect(text).toContain('Goods Release Slip (Archive part)');
     expect(text).toContain('Gate part');
     expect(text).toContain('COPY');
     expect(pdfPages(file)).toBe(1);

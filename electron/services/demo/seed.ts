@@ -3,6 +3,7 @@ import type { OccupancyState } from '../../../shared/schemas/master';
 import type { ServiceCtx } from '../../host/context';
 import { commitRows, type ImportCounts } from '../import-job';
 import { generateSite } from './generate';
+import { seedDemoSlips } from './slips';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -30,7 +31,7 @@ export function demoDates(row: ImportRow, today: string) {
   return { handover: iso(handover), stateDate: stateDate < iso(handover) ? iso(handover) : stateDate, history };
 }
 
-export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number }): ImportCounts {
+export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number; slips?: boolean }): ImportCounts {
   const today = ctx.today();
   const rows = generateSite({ seed: opts.seed, units: opts.units, today });
   const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
@@ -42,7 +43,8 @@ export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number })
       stateDate: (r) => dates.get(r.unitCode)!.stateDate,
       ownerSince: (r) => dates.get(r.unitCode)!.handover,
     });
-    ctx.audit('seed-demo', 'database', null, null, { ...counts });
+    const slipCount = opts.slips === false ? 0 : seedDemoSlips(ctx);
+    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount });
   })();
   return counts;
 }
