@@ -1,0 +1,13 @@
+// Worker for the concurrent-numbering test: its own host (own SQLite connection) on a shared data dir.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createHost } from '../../electron/host/host';
+import { createSlip } from '../../electron/services/slips';
+import type { SessionUser } from '../../shared/contract';
+import type { SlipDraft } from '../../shared/schemas/slip';
+
+const { dataDir, user, draft, count } = workerData as { dataDir: string; user: SessionUser; draft: SlipDraft; count: number };
+const host = createHost({ dataDir, log: () => {} });
+const numbers: string[] = [];
+for (let i = 0; i < count; i++) numbers.push(createSlip(host.ctx(user), draft).number);
+host.close();
+parentPort!.postMessage(numbers);
