@@ -230,6 +230,15 @@ export const contract = {
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean() }),
     permission: 'slips.write',
   },
+  // Native file and print dialogs: answered by the Electron shell; the browser shell downloads/opens instead.
+  'pdf.save': {
+    input: z.strictObject({ fileName: z.string().regex(/^[\w.\- ]{1,80}\.pdf$/, { message: 'v.fileName' }), pdfBase64: z.string().min(1).max(20_000_000) }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'pdf.print': {
+    input: z.strictObject({ fileName: z.string().regex(/^[\w.\- ]{1,80}\.pdf$/, { message: 'v.fileName' }), pdfBase64: z.string().min(1).max(20_000_000) }),
+    output: done,
+  },
   'gate.lookup': { input: z.strictObject({ number: z.string().min(1).max(60) }), output: SlipDetailSchema, permission: 'gate.exit' },
   'gate.exit': { input: z.strictObject({ number: z.string().min(1).max(60) }), output: SlipDetailSchema, permission: 'gate.exit' },
 } as const satisfies Record<string, ChannelDef>;

@@ -396,6 +396,13 @@ export function createHost(opts: HostOptions): Host {
       return slips.getSlip(ctx, id);
     },
     'gate.exit': (ctx, input) => slips.exitSlip(ctx, input),
+    // Only the Electron shell has native dialogs; it answers these before they reach the host.
+    'pdf.save': () => {
+      throw new AppError('BAD_STATE', 'error.nativeOnly');
+    },
+    'pdf.print': () => {
+      throw new AppError('BAD_STATE', 'error.nativeOnly');
+    },
     'backup.list': () => backup.listBackups(paths.backups),
     'backup.create': (ctx) => {
       const info = backupNow('manual');

@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, net, protocol } from 'electron';
 import { createHost, type Host } from '../host/host';
 import { APP_ORIGIN, hardenSession, secureWebPreferences } from './security';
 import { CSP } from '../browser-shell/server';
+import { nativeChannel } from './native';
 
 // The renderer is served from a custom protocol with path checks instead of file://.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -49,6 +50,13 @@ function start() {
     const frame = event.senderFrame;
     if (!win || event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !frame.url.startsWith(`${APP_ORIGIN}/`)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'error.FORBIDDEN' } };
+    }
+    if (channel === 'pdf.save' || channel === 'pdf.print') {
+      // Native dialogs too are for a signed-in, unlocked session only.
+      const status = await host!.dispatch('app.status', {}, `wc:${event.sender.id}`);
+      const session = status.ok ? (status.value as { session: { locked: boolean } | null }).session : null;
+      if (!session || session.locked) return { ok: false, error: { code: session ? 'LOCKED' : 'UNAUTHENTICATED', message: session ? 'error.LOCKED' : 'error.UNAUTHENTICATED' } };
+      return nativeChannel(win, channel, input);
     }
     return host!.dispatch(channel, input, `wc:${event.sender.id}`);
   });
