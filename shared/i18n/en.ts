@@ -69,6 +69,7 @@ const en: Messages = {
     title: 'Screen locked',
     subtitle: 'To protect residents’ details, the screen locks after a period without activity.',
     unlock: 'Unlock',
+    wrongPassword: 'Wrong password.',
     signOutInstead: 'Sign in as someone else',
   },
   setup: {

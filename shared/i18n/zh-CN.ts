@@ -67,6 +67,7 @@ const zhCN = {
     title: '屏幕已锁定',
     subtitle: '为保护住户信息，长时间未操作后会自动锁定。',
     unlock: '解锁',
+    wrongPassword: '密码不正确。',
     signOutInstead: '换个账号登录',
   },
   setup: {

@@ -22,6 +22,7 @@ function Providers({ children }: { children: ReactNode }) {
       locale={zh ? zhCN : enUS}
       theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}
       componentSize="middle"
+      button={{ autoInsertSpace: false }}
     >
       <AntApp style={{ height: '100%' }}>{children}</AntApp>
     </ConfigProvider>

@@ -34,7 +34,7 @@ export function LockScreen() {
         useSessionStore.getState().signedOut('expired');
         return;
       }
-      setError(errorText(t, e));
+      setError(isApiError(e) && e.message === 'error.badCredentials' ? t('lock.wrongPassword') : errorText(t, e));
       setValue('password', '');
       setFocus('password');
     }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -187,7 +187,7 @@ export default function Shell() {
             background: '#fff',
             padding: '0 20px',
             height: 56,
-            lineHeight: '56px',
+            lineHeight: 'normal',
             display: 'flex',
             alignItems: 'center',
             gap: 16,
@@ -222,9 +222,9 @@ export default function Shell() {
               {user ? <RoleTag role={user.role} /> : null}
             </Button>
           </Dropdown>
-          <Tooltip title={t('app.signOut')}>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('app.signOut')} data-testid="sign-out" />
-          </Tooltip>
+          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
+            {t('app.signOut')}
+          </Button>
         </Layout.Header>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <ErrorBoundary scope="page" key={location.pathname}>

@@ -106,7 +106,7 @@ export default function AuditPage() {
             </div>
           ),
         }}
-        locale={{ emptyText: <EmptyHint title={entity || action ? t('audit.noMatch') : t('audit.empty')} /> }}
+        locale={{ emptyText: list.error ? <span /> : <EmptyHint title={entity || action ? t('audit.noMatch') : t('audit.empty')} /> }}
         columns={[
           { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
           { title: t('audit.user'), dataIndex: 'userName', width: 120, render: (v: string | null) => v ?? <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('audit.system')}</span> },
@@ -116,7 +116,7 @@ export default function AuditPage() {
             title: t('audit.entityId'),
             dataIndex: 'entityId',
             width: 120,
-            render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>{`${v.slice(0, 8)}…`}</Typography.Text> : ''),
+            render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>{`…${v.slice(-8)}`}</Typography.Text> : ''),
           },
           {
             title: t('audit.change'),

@@ -90,7 +90,9 @@ export default function BackupPage() {
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           onRow={(b) => ({ 'data-testid': 'backup-row', 'data-kind': b.kind }) as object}
           locale={{
-            emptyText: (
+            emptyText: list.error ? (
+            <span />
+          ) : (
               <EmptyHint
                 title={t('backup.empty')}
                 hint={t('backup.emptyHint')}

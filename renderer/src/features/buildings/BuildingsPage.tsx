@@ -51,7 +51,9 @@ export default function BuildingsPage() {
         pagination={(list.data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         onRow={(b) => ({ 'data-testid': 'building-row', 'data-code': b.code }) as object}
         locale={{
-          emptyText: (
+          emptyText: list.error ? (
+            <span />
+          ) : (
             <EmptyHint
               title={t('building.emptyTitle')}
               hint={t('building.emptyHint')}

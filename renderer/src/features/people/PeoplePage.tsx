@@ -97,7 +97,9 @@ export default function PeoplePage() {
           onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
         }}
         locale={{
-          emptyText: q ? (
+          emptyText: list.error ? (
+            <span />
+          ) : q ? (
             <EmptyHint title={t('person.noMatch', { q })} hint={t('person.noMatchHint')} />
           ) : (
             <EmptyHint

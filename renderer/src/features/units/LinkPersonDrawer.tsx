@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { LinkInputSchema, type LinkView, type PersonRow } from '../../../../shared/schemas/entities';
-import { RELATIONS, type Relation } from '../../../../shared/schemas/master';
+import { RELATIONS } from '../../../../shared/schemas/master';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
@@ -39,13 +39,8 @@ function LinkForm({ unitId, onSaved, onCancel, preset }: { unitId: string; onSav
   const timer = useRef<number | undefined>(undefined);
   const { control, handleSubmit, formState, setError: setFieldError, setValue, getValues } = useForm({
     resolver: zodResolver(LinkInputSchema),
-    defaultValues: { unitId, personId: preset?.value ?? '', relation: preset?.kind === 'company' ? 'company' : 'owner', startDate: todayIso(), endDate: null } as {
-      unitId: string;
-      personId: string;
-      relation: Relation;
-      startDate: string;
-      endDate: string | null;
-    },
+    // personId stays undefined until someone is picked, so the schema answers "required".
+    defaultValues: { unitId, personId: preset?.value, relation: preset?.kind === 'company' ? 'company' : 'owner', startDate: todayIso(), endDate: null },
   });
 
   useEffect(() => () => window.clearTimeout(timer.current), []);

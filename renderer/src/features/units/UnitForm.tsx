@@ -29,7 +29,8 @@ export function UnitForm({
   const { control, handleSubmit, formState, setError: setFieldError } = useForm({
     resolver: zodResolver(UnitInputSchema),
     defaultValues: {
-      buildingId: unit?.buildingId ?? defaultBuildingId ?? '',
+      // Left undefined when not chosen, so the schema answers "required" rather than "invalid".
+      buildingId: unit?.buildingId ?? defaultBuildingId ?? undefined,
       code: unit?.code ?? '',
       use: unit?.use ?? 'residential',
       floor: unit?.floor ?? null,

@@ -254,15 +254,18 @@ export default function UnitPage() {
             items={history.map((h: OccupancyEntry, i) => ({
               key: h.id,
               color: i === 0 ? 'blue' : 'gray',
-              title: formatDate(h.effectiveDate),
               content: (
                 <div data-testid="history-item">
-                  <StateTag state={h.state} />
-                  <span style={{ color: 'rgba(0,0,0,0.55)' }}>
-                    {t(`occupancy.source.${h.source}`, { defaultValue: h.source })}
-                    {h.createdByName ? ` · ${h.createdByName}` : ''} · {formatDateTime(h.createdAt)}
-                  </span>
-                  {h.note ? <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 2 }}>{h.note}</div> : null}
+                  <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+                    <strong style={{ minWidth: 90 }}>{formatDate(h.effectiveDate)}</strong>
+                    <StateTag state={h.state} />
+                    <span style={{ color: 'rgba(0,0,0,0.55)' }}>{t(`occupancy.source.${h.source}`, { defaultValue: h.source })}</span>
+                  </div>
+                  <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 2 }}>
+                    {h.createdByName ? `${h.createdByName} · ` : ''}
+                    {t('unit.recordedAt', { time: formatDateTime(h.createdAt) })}
+                  </div>
+                  {h.note ? <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 2, whiteSpace: 'pre-wrap' }}>{h.note}</div> : null}
                 </div>
               ),
             }))}

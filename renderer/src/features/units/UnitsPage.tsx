@@ -160,7 +160,9 @@ export default function UnitsPage() {
           onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
         }}
         locale={{
-          emptyText: filtered ? (
+          emptyText: list.error ? (
+            <span />
+          ) : filtered ? (
             <EmptyHint title={t('unit.noMatch')} hint={t('unit.noMatchHint')} />
           ) : (
             <EmptyHint

@@ -169,7 +169,7 @@ export default function UsersPage() {
         dataSource={list.data ?? []}
         pagination={false}
         onRow={(u) => ({ 'data-testid': 'user-row', 'data-username': u.username }) as object}
-        locale={{ emptyText: <EmptyHint title={t('users.empty')} /> }}
+        locale={{ emptyText: list.error ? <span /> : <EmptyHint title={t('users.empty')} /> }}
         columns={[
           { title: t('users.username'), dataIndex: 'username', render: (v: string) => <strong>{v}</strong> },
           {
@@ -221,7 +221,7 @@ export default function UsersPage() {
           <NewUserForm
             onCancel={() => setCreating(false)}
             onSaved={(u) => {
-              message.success(t('users.created', { name: u.displayName }));
+              message.success(t('users.added', { name: u.displayName }));
               setCreating(false);
               list.reload();
             }}
