@@ -59,6 +59,8 @@ export async function createSite(env: TestEnv): Promise<Site> {
 
 const CSV_SMALL = '楼栋,房号,用途,业主姓名,业主电话\n9,9-901,住宅,赵六,13711112222\n';
 
+let counter = 9000;
+
 /**
  * A valid input for every channel (the type makes this list complete). Writes aim at records that can
  * take them repeatedly; ids that do not exist are valid ids that give NOT_FOUND.
@@ -79,16 +81,16 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'settings.get': {},
     'settings.update': { hotline: '400-800-1234' },
     'users.list': {},
-    'users.create': { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新员工', role: 'clerk', password: PASSWORD },
+    'users.create': { username: `user${++counter}`, displayName: '新员工', role: 'clerk', password: PASSWORD },
     'users.update': { id: other.userId, displayName: '前台乙' },
     'users.resetPassword': { id: other.missingId, password: PASSWORD },
     'buildings.list': { includeVoided: true },
-    'buildings.create': { code: `B${Math.random().toString(36).slice(2, 8)}`, name: '新楼', note: null },
+    'buildings.create': { code: `B${++counter}`, name: '新楼', note: null },
     'buildings.update': { id: site.buildingId, code: '1', name: '1号楼', note: '更新' },
     'buildings.void': { id: site.buildingId, reason: '测试' },
     'units.list': { offset: 0, limit: 10, q: '1-' },
     'units.get': { id: site.unitId },
-    'units.create': { buildingId: site.buildingId, code: `1-${Math.floor(Math.random() * 1e6)}`, use: 'shop', floor: null, areaM2: null, note: null },
+    'units.create': { buildingId: site.buildingId, code: `1-${++counter}`, use: 'shop', floor: null, areaM2: null, note: null },
     'units.update': { id: site.unit2Id, buildingId: site.buildingId, code: '1-102', use: 'residential', floor: 1, areaM2: 120, note: '更新' },
     'units.void': { id: other.missingId, reason: '测试' },
     'units.setOccupancy': { unitId: site.unit2Id, state: 'vacant', effectiveDate: '2026-01-01', note: null },
@@ -108,8 +110,33 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'backup.list': {},
     'backup.create': {},
     'backup.restore': { name: 'frontdesk-20260101-000000-manual.db' },
+    // Goods-release slips: a real draft to create; the other steps aim at a slip that does not exist.
+    'slips.list': {},
+    'slips.get': { id: other.missingId },
+    'slips.create': SLIP_DRAFT(site),
+    'slips.update': { id: other.missingId, draft: SLIP_DRAFT(site) },
+    'slips.submit': { id: other.missingId },
+    'slips.recordCall': { slipId: other.missingId, contactRole: 'owner', contactName: '张三', contactPhone: '13812345678', calledAt: '2026-03-15T04:00:00.000Z', answer: 'agreed' },
+    'slips.confirmFees': { slipId: other.missingId, receipt: 'R-0001' },
+    'slips.issue': { slipId: other.missingId, signatures: { clerk: null, carrier: null, owner: null } },
+    'slips.refuse': { id: other.missingId, reason: '测试' },
+    'slips.void': { id: other.missingId, reason: '测试' },
+    'slips.print': { id: other.missingId, lang: 'zh-CN' },
+    // Native dialogs: answered by the Electron shell; the host refuses them.
+    'pdf.save': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
+    'pdf.print': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
+    'gate.lookup': { number: 'ZZ-2026-999999' },
+    'gate.exit': { number: 'ZZ-2026-999999' },
   };
 }
+
+const SLIP_DRAFT = (site: Site): ChannelInput<'slips.create'> => ({
+  unitId: site.unitId,
+  nature: 'temporary',
+  reason: '送修',
+  carrier: { type: 'owner', personId: site.personId, name: '张三', phone: '13812345678' },
+  items: [{ name: '电视机', quantity: 1, unitOfCount: '台' }],
+});
 
 /** A valid v7 id that no record has. */
 export const MISSING_ID = '01890000-0000-7000-8000-000000000000';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../db/migrate';
 import { MINUTE, PASSWORD, testEnv, type TestEnv } from '../helpers/host';
 
 const UNAUTH = { code: 'UNAUTHENTICATED', message: 'error.UNAUTHENTICATED' };
@@ -14,7 +15,7 @@ describe('setup.init', () => {
   it('creates the first manager once, signs them in and names the site', async () => {
     const env = testEnv();
     const before = await env.ok('app.status', {});
-    expect(before).toMatchObject({ db: 'ok', setupNeeded: true, siteName: null, session: null, schemaVersion: 2 });
+    expect(before).toMatchObject({ db: 'ok', setupNeeded: true, siteName: null, session: null, schemaVersion: LATEST_VERSION });
 
     const me = await env.init({ username: '  Admin  ', displayName: ' 王 经理 ' });
     expect(me).toEqual({ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7/), username: 'admin', displayName: '王 经理', role: 'manager' });

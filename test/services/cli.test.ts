@@ -1,0 +1,156 @@
+/**
+ * The admin CLI as shipped: bundled by esbuild with the options of scripts/build-node.mjs (SQL inlined
+ * as text, packages external) and run with node in a child process against temp data folders.
+ * It is bundled into its own folder rather than dist/node so that a concurrent `npm run build` (e2e
+ * tests, other entries of build-node.mjs being edited) cannot swap the file under the test.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../db/migrate';
+import { listBackups } from '../../electron/backup/backup';
+import { PASSWORD, testDir, TestEnv } from '../helpers/host';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdir = path.join(root, 'dist', `test-cli-${process.pid}`);
+const cli = path.join(outdir, 'cli.cjs');
+
+beforeAll(async () => {
+  await build({
+    entryPoints: { cli: path.join(root, 'electron/cli.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    external: ['electron'],
+    loader: { '.sql': 'text' },
+    logLevel: 'silent',
+  });
+}, 60_000);
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FRONTDESK_DATA_DIR: undefined, FRONTDESK_PASSWORD: undefined, ...env },
+    timeout: 30_000,
+  });
+  return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
+}
+
+const names = (dir: string) => {
+  const db = new Database(path.join(dir, 'frontdesk.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT code FROM buildings WHERE voided_at IS NULL ORDER BY code').pluck().all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('admin CLI', () => {
+  it('init, verify, backup, restore on --data-dir', async () => {
+    const dir = testDir();
+    const dbFile = path.join(dir, 'frontdesk.db');
+
+    const init = run(['init', '--site', '阳光花园', '--username', 'Admin', '--password', PASSWORD, '--display-name', '王经理', '--data-dir', dir]);
+    expect(init).toEqual({ status: 0, stdout: `Created ${dbFile} with manager "admin".`, stderr: '' });
+    expect(run(['init', '--site', 'X', '--username', 'other', '--password', PASSWORD, '--data-dir', dir])).toMatchObject({ status: 1, stderr: `${dir} is already set up.` });
+
+    // The account works in the app.
+    const env = new TestEnv({ dir });
+    try {
+      expect(await env.signIn('admin', 'mgr')).toMatchObject({ username: 'admin', displayName: '王经理', role: 'manager' });
+      expect((await env.ok('app.status', {})).siteName).toBe('阳光花园');
+      await env.ok('buildings.create', { code: 'A', name: 'A座', note: null });
+    } finally {
+      env.dispose();
+    }
+
+    expect(run(['verify', '--data-dir', dir])).toEqual({ status: 0, stdout: `${dbFile}: ok (schema version ${LATEST_VERSION})`, stderr: '' });
+
+    const backup = run(['backup', '--data-dir', dir]);
+    expect(backup.status).toBe(0);
+    const file = backup.stdout;
+    expect(path.dirname(file)).toBe(path.join(dir, 'backups'));
+    expect(listBackups(path.join(dir, 'backups')).map((b) => [b.name, b.kind])).toEqual([[path.basename(file), 'manual']]);
+
+    // Change the data, then restore the backup with the CLI.
+    const env2 = new TestEnv({ dir });
+    try {
+      await env2.signIn('admin', 'mgr');
+      await env2.ok('buildings.create', { code: 'B', name: 'B座', note: null });
+    } finally {
+      env2.dispose();
+    }
+    expect(names(dir)).toEqual(['A', 'B']);
+    const restore = run(['restore', file, '--data-dir', dir]);
+    expect(restore).toEqual({ status: 0, stdout: `Restored ${file} into ${dbFile}.`, stderr: '' });
+    expect(names(dir)).toEqual(['A']);
+    expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind).sort()).toEqual(['manual', 'pre-restore']);
+
+    // A file that is not a database is refused and nothing changes.
+    const junk = path.join(dir, 'junk.db');
+    fs.writeFileSync(junk, 'not a database');
+    const bad = run(['restore', junk, '--data-dir', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('error.backupInvalid');
+    expect(names(dir)).toEqual(['A']);
+  });
+
+  it('reads the data folder from FRONTDESK_DATA_DIR, and the password from FRONTDESK_PASSWORD', () => {
+    const dir = testDir();
+    const sub = path.join(dir, 'nested', 'data');
+    const init = run(['init', '--site', 'Env', '--username', 'boss'], { FRONTDESK_DATA_DIR: sub, FRONTDESK_PASSWORD: PASSWORD });
+    expect(init).toEqual({ status: 0, stdout: `Created ${path.join(sub, 'frontdesk.db')} with manager "boss".`, stderr: '' });
+    expect(run(['verify'], { FRONTDESK_DATA_DIR: sub })).toMatchObject({ status: 0, stdout: `${path.join(sub, 'frontdesk.db')}: ok (schema version ${LATEST_VERSION})` });
+    // --data-dir wins over the variable.
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(other);
+    fs.copyFileSync(path.join(sub, 'frontdesk.db'), path.join(other, 'frontdesk.db'));
+    expect(run(['backup', '--data-dir', other], { FRONTDESK_DATA_DIR: sub })).toMatchObject({ status: 0, stdout: expect.stringContaining(path.join(other, 'backups')) });
+    expect(listBackups(path.join(sub, 'backups'))).toEqual([]);
+    expect(listBackups(path.join(other, 'backups')).length).toBe(1);
+  });
+
+  // Known bug, outside the files this suite may change (electron/cli.ts creates the host, and with it an
+  // empty database, before `verify` checks that a database exists). Flip to `it` once fixed.
+  it.fails('verify on a folder without a database says so and creates nothing', () => {
+    const dir = testDir();
+    const r = run(['verify', '--data-dir', dir]);
+    expect(r).toMatchObject({ status: 1, stderr: `No database at ${path.join(dir, 'frontdesk.db')}` });
+    expect(fs.existsSync(path.join(dir, 'frontdesk.db'))).toBe(false);
+  });
+
+  it('refuses bad init input, reports a damaged database, imports a file', () => {
+    const dir = testDir();
+    const weak = run(['init', '--site', 'S', '--username', 'admin', '--password', 'weak', '--data-dir', dir]);
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('init needs --site, --username and --password');
+    expect(weak.stderr).toContain('password: v.passwordShort');
+
+    expect(run(['init', '--site', 'S', '--username', 'admin', '--password', PASSWORD, '--data-dir', dir]).status).toBe(0);
+    const csv = path.join(dir, 'units.csv');
+    fs.writeFileSync(csv, '楼栋,房号,业主姓名,业主电话\n7,7-101,张三,13812345678\n7,7-102,李四,\n');
+    const imp = run(['import', csv, '--data-dir', dir]);
+    expect(imp).toMatchObject({ status: 0, stdout: 'imported 2 rows: 1 buildings, 2 units, 2 people, 2 links created; 0 units already existed.' });
+    expect(run(['import', csv, '--data-dir', dir]).stdout).toBe('imported 2 rows: 0 buildings, 0 units, 0 people, 0 links created; 2 units already existed.');
+    expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['pre-import', 'pre-import']);
+
+    fs.writeFileSync(path.join(dir, 'frontdesk.db'), Buffer.alloc(4096, 7));
+    for (const s of ['-wal', '-shm']) fs.rmSync(path.join(dir, `frontdesk.db${s}`), { force: true });
+    const verify = run(['verify', '--data-dir', dir]);
+    expect(verify.status).toBe(1);
+    expect(verify.stderr.split('\n').at(-1)).toBe(`${path.join(dir, 'frontdesk.db')}: damaged: file is not a database`);
+    const backup = run(['backup', '--data-dir', dir]);
+    expect(backup.status).toBe(1);
+    expect(backup.stderr).toContain('cannot be used (damaged)');
+  });
+});
