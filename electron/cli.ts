@@ -12,6 +12,7 @@ import { checkDatabaseFile } from './backup/backup';
 import { normaliseSlipNumber } from './services/slips';
 import { NewUserSchema } from '../shared/schemas/entities';
 import type { SessionUser } from '../shared/contract';
+import { AppError } from '../shared/errors';
 
 const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
 
@@ -56,6 +57,10 @@ async function main() {
     process.exit(command ? 0 : 1);
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  // Only init and restore may create the database; the others must not leave an empty one behind.
+  if (!['init', 'restore'].includes(command) && !fs.existsSync(path.join(dataDir, 'frontdesk.db'))) {
+    fail(`No database at ${path.join(dataDir, 'frontdesk.db')}`);
+  }
   const host = createHost({ dataDir, log: (level, m) => level !== 'info' && console.error(m) });
   const state = host.state();
   if (state.db !== 'ok' && command !== 'restore' && command !== 'verify') fail(`The database in ${dataDir} cannot be used (${state.db}): ${state.message ?? ''}`);
@@ -156,4 +161,5 @@ function printCounts(what: string, c: ImportCounts) {
   console.log(`${what}: ${c.buildings} buildings, ${c.units} units, ${c.people} people, ${c.links} links created; ${c.skipped} units already existed.`);
 }
 
-main().catch((e: unknown) => fail((e as Error).stack ?? String(e)));
+// Expected failures (bad input, refused restore) print their message; only bugs print a stack.
+main().catch((e: unknown) => fail(e instanceof AppError ? `${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}` : ((e as Error).stack ?? String(e))));

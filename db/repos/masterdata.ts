@@ -94,7 +94,7 @@ export interface UnitFilter {
 
 export function listUnits(db: Db, date: string, f: UnitFilter): { rows: UnitRow[]; total: number } {
   const where = ['u.voided_at IS NULL'];
-  const p: Record<string, unknown> = { date, limit: f.limit, offset: f.offset };
+  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
   if (f.buildingId) {
     where.push('u.building_id = :buildingId');
     p.buildingId = f.buildingId;
@@ -103,20 +103,26 @@ export function listUnits(db: Db, date: string, f: UnitFilter): { rows: UnitRow[
     where.push('u.use = :use');
     p.use = f.use;
   }
+  if (f.state) {
+    // units.state is the current state (migration 0040); the list shows today's states.
+    where.push('u.state = :state');
+    p.state = f.state;
+  }
   if (f.q?.trim()) {
     where.push("u.code LIKE :q ESCAPE '\\'");
     p.q = `${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  // Wrapped so the ORDER BY below names the result's columns (code alone is ambiguous between u and b).
-  let sql = `SELECT * FROM (${UNIT_SELECT} WHERE ${where.join(' AND ')})`;
-  if (f.state) {
-    sql = `${sql} WHERE state = :state`;
-    p.state = f.state;
-  }
-  const total = q(db, `SELECT count(*) FROM (${sql})`).value<number>(p) ?? 0;
-  // Natural order of codes: building code, then the code itself by length so 3-2-902 precedes 3-2-1502.
-  const rows = q(db, `${sql} ORDER BY length(building_code), building_code, length(code), code LIMIT :limit OFFSET :offset`).all<UnitDb>(p);
-  return { rows: rows.map(toUnit), total };
+  const w = where.join(' AND ');
+  // Pick the page from the narrow unit rows first (natural order: building, then code by length so
+  // 3-2-902 precedes 3-2-1502), then load only those rows with their owners and dated state.
+  const page = q(
+    db,
+    `SELECT u.id, count(*) OVER () AS total FROM units u JOIN buildings b ON b.id = u.building_id WHERE ${w}
+      ORDER BY length(b.code), b.code, length(u.code), u.code LIMIT :limit OFFSET :offset`,
+  ).all<{ id: string; total: number }>(p);
+  const total = page.length ? page[0].total : (q(db, `SELECT count(*) FROM units u WHERE ${w}`).value<number>(p) ?? 0);
+  const rows = page.map((r) => findUnit(db, r.id, date)).filter((u): u is UnitRow => u !== null);
+  return { rows, total };
 }
 
 export function findUnit(db: Db, id: string, date: string): UnitRow | null {
@@ -154,6 +160,19 @@ export function stateOn(db: Db, unitId: string, date: string): OccupancyState | 
       date,
     ) ?? null
   );
+}
+
+/** How many live units were in each state on a date: one query, answered from the covering index. */
+export function countStatesOn(db: Db, date: string, buildingId?: string): Record<string, number> {
+  const rows = q(
+    db,
+    `SELECT coalesce(state, 'unknown') AS state, count(*) AS n FROM (
+       SELECT (SELECT h.state FROM occupancy_history h WHERE h.unit_id = u.id AND h.effective_date <= :date
+                ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS state
+         FROM units u WHERE u.voided_at IS NULL AND (:b IS NULL OR u.building_id = :b))
+      GROUP BY 1`,
+  ).all<{ state: string; n: number }>({ date, b: buildingId ?? null });
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
 /** The state of every live unit on a date (e.g. the last day of a month): one query, one index seek per unit. */

@@ -30,8 +30,9 @@ export function unitTerms(code: string): string[] {
   return [...terms];
 }
 
-export function setTerms(db: Db, kind: 'unit' | 'person', refId: string, terms: string[]): void {
-  q(db, 'DELETE FROM search_terms WHERE ref_id = ?').run(refId);
+/** Replaces the terms of a record; `fresh` skips the delete for a record created in this transaction. */
+export function setTerms(db: Db, kind: 'unit' | 'person', refId: string, terms: string[], fresh = false): void {
+  if (!fresh) q(db, 'DELETE FROM search_terms WHERE ref_id = ?').run(refId);
   const ins = q(db, 'INSERT OR IGNORE INTO search_terms (term, kind, ref_id) VALUES (?, ?, ?)');
   for (const t of terms) ins.run(t, kind, refId);
 }

@@ -74,14 +74,19 @@ export function hasBackupOfDay(dir: string, kind: BackupKind, day: string): bool
   return listBackups(dir).some((b) => b.kind === kind && b.createdAt.slice(0, 10) === day);
 }
 
-/** Opens a candidate file read-only and checks it: a SQLite database, intact, from this build or older. */
-export function checkDatabaseFile(file: string): { ok: true; version: number } | { ok: false; reason: 'damaged' | 'too-new'; message: string } {
+/**
+ * Opens a candidate file read-only and checks it: a SQLite database, from this build or older, and
+ * (unless `full` is false) intact page by page. `full: false` reads only the header and schema — the
+ * start-up check; the page-by-page check then runs in the background (see integrity-check.ts).
+ */
+export function checkDatabaseFile(file: string, opts: { full?: boolean } = {}): { ok: true; version: number } | { ok: false; reason: 'damaged' | 'too-new'; message: string } {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) return { ok: false, reason: 'too-new', message: new DbTooNewError(version, LATEST_VERSION).message };
-    const check = db.pragma('quick_check', { simple: true }) as string;
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const check = opts.full === false ? 'ok' : (db.pragma('quick_check', { simple: true }) as string);
     if (check !== 'ok') return { ok: false, reason: 'damaged', message: check };
     return { ok: true, version };
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { q } from '../../db/statements';
 import type { SessionUser } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/entities';
 
@@ -38,9 +39,7 @@ export function makeCtx(db: Db, clock: Clock, newId: () => string, user: Session
     nowIso,
     today: () => localDate(clock.now()),
     audit(action, entity, entityId, before, after) {
-      db.prepare(
-        'INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(
+      q(db, 'INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         newId(),
         nowIso(),
         user?.id ?? null,

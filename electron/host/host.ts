@@ -11,6 +11,7 @@ import { can } from '../../shared/permissions';
 import type { Settings } from '../../shared/schemas/entities';
 import { decodeMessage } from '../../shared/validation';
 import * as backup from '../backup/backup';
+import { quickCheckInBackground } from '../backup/integrity-check';
 import * as auth from '../services/auth';
 import * as md from '../services/masterdata';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../services/settings';
@@ -42,6 +43,8 @@ export interface Host {
   ctx(user?: SessionUser | null): ServiceCtx;
   readonly paths: ReturnType<typeof dataPaths>;
   state(): { db: AppStatus['db']; message: string | null };
+  /** Settles when the background integrity check of the file opened at start (or after a restore) is done. */
+  integrity(): Promise<void>;
   backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
   /** PDF of a slip (CLI `print slip`); counts as a print like the UI's. */
   printSlip(id: string, lang: 'zh-CN' | 'en', user: SessionUser): Promise<{ bytes: Buffer; copy: boolean; number: string }>;
@@ -92,6 +95,8 @@ export function createHost(opts: HostOptions): Host {
   let dbState: AppStatus['db'] = 'unavailable';
   let dbMessage: string | null = null;
   let settingsCache: Settings | null = null;
+  let generation = 0;
+  let integrity: Promise<void> = Promise.resolve();
   const timers: NodeJS.Timeout[] = [];
 
   const settings = (): Settings => {
@@ -106,9 +111,16 @@ export function createHost(opts: HostOptions): Host {
 
   function openDb(): void {
     settingsCache = null;
+    const gen = ++generation;
     const exists = fs.existsSync(paths.db);
+    let checkLater = false;
     if (exists) {
-      const check = backup.checkDatabaseFile(paths.db);
+      // The header and schema are read here. The page-by-page check (≈1 s on a large site) runs before
+      // opening only when it matters now: a WAL file left behind (the app stopped mid-way — a clean
+      // close removes it) or migrations pending; otherwise it runs in the background.
+      let check = backup.checkDatabaseFile(paths.db, { full: false });
+      if (check.ok && (check.version < LATEST_VERSION || fs.existsSync(`${paths.db}-wal`))) check = backup.checkDatabaseFile(paths.db);
+      else checkLater = check.ok;
       if (!check.ok) {
         dbState = check.reason;
         dbMessage = check.message;
@@ -127,6 +139,7 @@ export function createHost(opts: HostOptions): Host {
       setSlowLog(db, settings().slowQueryMs, (sql, ms) => log('warn', `slow query ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`));
       dbState = 'ok';
       dbMessage = null;
+      if (checkLater) integrity = checkInBackground(gen);
     } catch (e) {
       db?.close();
       db = null;
@@ -134,6 +147,18 @@ export function createHost(opts: HostOptions): Host {
       dbMessage = (e as Error).message;
       log('error', `database open failed: ${(e as Error).stack ?? String(e)}`);
     }
+  }
+
+  /** A damaged file found by the background check is closed at once: better a recovery screen than writes into it. */
+  function checkInBackground(gen: number): Promise<void> {
+    return quickCheckInBackground(paths.db).then((result) => {
+      if (gen !== generation || result === 'ok') return;
+      log('error', `database ${paths.db} failed the integrity check, closed: ${result}`);
+      closeDb();
+      sessions.clear();
+      dbState = 'damaged';
+      dbMessage = result;
+    });
   }
 
   function closeDb() {
@@ -291,8 +316,7 @@ export function createHost(opts: HostOptions): Host {
 
     'today.summary': (ctx) => {
       const today = ctx.today();
-      const byState: Record<string, number> = {};
-      for (const r of repo.statesOn(ctx.db, today)) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + 1;
+      const byState = repo.countStatesOn(ctx.db, today);
       const recent = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
                                   FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
       const slipsIn = (state: 'awaiting_verification' | 'ready_to_issue') => slips.listSlips(ctx, { state, offset: 0, limit: 50 }).rows;
@@ -473,11 +497,13 @@ export function createHost(opts: HostOptions): Host {
     ctx: (user = null) => ctxFor(user),
     paths,
     state: () => ({ db: dbState, message: dbMessage }),
+    integrity: () => integrity,
     backupNow,
     printSlip: (id, lang, user) => printSlip(ctxFor(user), id, lang),
     restore,
     restoreFile,
     close() {
+      generation++;
       timers.forEach((t) => clearTimeout(t));
       closeDb();
     },

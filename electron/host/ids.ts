@@ -1,9 +1,25 @@
 import { randomBytes } from 'node:crypto';
 
+/** Random bytes drawn from a pooled buffer: one syscall per 256 ids instead of two per id (imports make 100,000s). */
+function randomPool() {
+  let pool = randomBytes(4096);
+  let at = 0;
+  return (n: number): Buffer => {
+    if (at + n > pool.length) {
+      pool = randomBytes(4096);
+      at = 0;
+    }
+    const out = pool.subarray(at, at + n);
+    at += n;
+    return out;
+  };
+}
+
 /** Time-ordered UUIDv7 (RFC 9562), monotonic within a process so ids made in one millisecond still sort. */
 export function createIds(now: () => number = Date.now): () => string {
   let lastMs = 0;
   let seq = 0;
+  const random = randomPool();
   return () => {
     let ms = now();
     if (ms <= lastMs) {
@@ -14,10 +30,10 @@ export function createIds(now: () => number = Date.now): () => string {
         seq = 0;
       }
     } else {
-      seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+      seq = random(2).readUInt16BE(0) & 0x7ff;
     }
     lastMs = ms;
-    const b = randomBytes(16);
+    const b = Buffer.from(random(16));
     b.writeUIntBE(ms, 0, 6);
     b[6] = 0x70 | ((seq >> 8) & 0x0f);
     b[7] = seq & 0xff;

@@ -73,7 +73,7 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id, p.kind, p.name, p.phone, p.idNumber ? (p.idType ?? 'resident_id') : null, p.idNumber, p.contactPerson, p.emergencyName ?? null, p.emergencyPhone ?? null, p.birthday ?? null, now, now,
     );
-    setTerms(db, 'person', id, personTerms({ name: p.name, phone: p.phone, phone2: null }));
+    setTerms(db, 'person', id, personTerms({ name: p.name, phone: p.phone, phone2: null }), true);
     ctx.audit(`${source}-create`, 'person', id, null, { kind: p.kind, name: p.name });
     counts.people++;
     return id;
@@ -100,7 +100,7 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
       q(db, 'INSERT INTO units (id, building_id, code, use, floor, area_m2, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         unitId, bId, row.unitCode, row.use, row.floor, row.areaM2, now, now,
       );
-      setTerms(db, 'unit', unitId, unitTerms(row.unitCode));
+      setTerms(db, 'unit', unitId, unitTerms(row.unitCode), true);
       ctx.audit(`${source}-create`, 'unit', unitId, null, { code: row.unitCode, use: row.use, floor: row.floor, areaM2: row.areaM2 });
       counts.units++;
     }

@@ -121,6 +121,9 @@ export function recordOccupancy(ctx: ServiceCtx, unitId: string, state: Occupanc
   q(ctx.db, 'INSERT INTO occupancy_history (id, unit_id, state, effective_date, source, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     id, unitId, state, effectiveDate, source, note, ctx.user?.id ?? null, now, now,
   );
+  // Keep the unit's current-state cache (migration 0040) in step, in the same transaction.
+  q(ctx.db, `UPDATE units SET state = (SELECT state FROM occupancy_history WHERE unit_id = :unit ORDER BY effective_date DESC, id DESC LIMIT 1)
+             WHERE id = :unit`).run({ unit: unitId });
   return id;
 }
 
@@ -136,13 +139,8 @@ export function setOccupancy(ctx: ServiceCtx, input: ChannelParsedInput<'units.s
 }
 
 export function occupancyOnDate(ctx: ServiceCtx, input: ChannelParsedInput<'occupancy.onDate'>): ChannelOutput<'occupancy.onDate'> {
-  const rows = repo.statesOn(ctx.db, input.date, input.buildingId);
-  const counts: Record<string, number> = {};
-  for (const r of rows) {
-    const k = r.state ?? 'unknown';
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return { date: input.date, counts, units: rows.length };
+  const counts = repo.countStatesOn(ctx.db, input.date, input.buildingId);
+  return { date: input.date, counts, units: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
 // ---------- people ----------

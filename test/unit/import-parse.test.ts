@@ -512,7 +512,7 @@ describe('parseImportFile — XLSX', () => {
     expect(r.rows[N - 1].line).toBe(N + 2);
     expect(r.rows[N - 1].owner?.name).toBe(`业主${N - 1}`);
     expect(calls).toBeGreaterThanOrEqual(50);
-    expect(ms).toBeLessThan(15_000);
+    // Throughput is measured by `npm run bench` (import of 50,000 rows); here only correctness.
   }, 120_000);
 });
 

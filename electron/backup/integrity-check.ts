@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+// Plain JS run in a worker thread: its own read-only connection, so the page-by-page check of a large
+// file (≈1 s for 600 MB) never blocks the counter's requests on the main connection.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let result;
+try {
+  const Database = require(workerData.driver);
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  result = String(db.pragma('quick_check', { simple: true }));
+  db.close();
+} catch (e) {
+  result = String((e && e.message) || e);
+}
+parentPort.postMessage(result);
+`;
+
+/** Runs `PRAGMA quick_check` on `file` in a worker thread; resolves with 'ok' or SQLite's description of the damage. */
+export function quickCheckInBackground(file: string): Promise<string> {
+  const driver = createRequire(__filename).resolve('better-sqlite3');
+  return new Promise((resolve) => {
+    const w = new Worker(WORKER, { eval: true, workerData: { file, driver } });
+    w.once('message', (m: string) => resolve(m));
+    w.once('error', (e) => resolve(e.message));
+    w.unref();
+  });
+}
