@@ -17,13 +17,18 @@ try {
 parentPort.postMessage(result);
 `;
 
-/** Runs `PRAGMA quick_check` on `file` in a worker thread; resolves with 'ok' or SQLite's description of the damage. */
-export function quickCheckInBackground(file: string): Promise<string> {
+/**
+ * Runs `PRAGMA quick_check` on `file` in a worker thread; `result` is 'ok' or SQLite's description of the
+ * damage. `stop()` ends the check (the host is closing); its result is then 'stopped'.
+ */
+export function quickCheckInBackground(file: string): { result: Promise<string>; stop(): void } {
   const driver = createRequire(__filename).resolve('better-sqlite3');
-  return new Promise((resolve) => {
-    const w = new Worker(WORKER, { eval: true, workerData: { file, driver } });
+  const w = new Worker(WORKER, { eval: true, workerData: { file, driver } });
+  w.unref();
+  const result = new Promise<string>((resolve) => {
     w.once('message', (m: string) => resolve(m));
     w.once('error', (e) => resolve(e.message));
-    w.unref();
+    w.once('exit', () => resolve('stopped'));
   });
+  return { result, stop: () => void w.terminate() };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { open, type Db } from '../../db/connection';
 import { DbTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../db/migrate';
@@ -67,7 +68,7 @@ type Handler<C extends Channel> = (ctx: ServiceCtx, input: ChannelParsedInput<C>
 const READ_ONLY = new Set<Channel>([
   'app.status', 'recovery.backups', 'today.summary', 'search.global', 'settings.get', 'users.list', 'buildings.list', 'units.list', 'units.get',
   'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
-  'slips.list', 'slips.get', 'gate.lookup',
+  'slips.list', 'slips.get',
 ]);
 /** What still answers when the database cannot be opened. */
 const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'auth.signOut']);
@@ -97,6 +98,9 @@ export function createHost(opts: HostOptions): Host {
   let settingsCache: Settings | null = null;
   let generation = 0;
   let integrity: Promise<void> = Promise.resolve();
+  let checker: ReturnType<typeof quickCheckInBackground> | null = null;
+  // Present while this host has the file open; one left by a process that is gone means an unclean stop.
+  const openMarker = `${paths.db}.open-${process.pid}-${randomUUID().slice(0, 8)}`;
   const timers: NodeJS.Timeout[] = [];
 
   const settings = (): Settings => {
@@ -116,10 +120,10 @@ export function createHost(opts: HostOptions): Host {
     let checkLater = false;
     if (exists) {
       // The header and schema are read here. The page-by-page check (≈1 s on a large site) runs before
-      // opening only when it matters now: a WAL file left behind (the app stopped mid-way — a clean
-      // close removes it) or migrations pending; otherwise it runs in the background.
+      // opening only when it matters now: the last run stopped without closing the file (power cut,
+      // crash) or migrations are pending; otherwise it runs in the background.
       let check = backup.checkDatabaseFile(paths.db, { full: false });
-      if (check.ok && (check.version < LATEST_VERSION || fs.existsSync(`${paths.db}-wal`))) check = backup.checkDatabaseFile(paths.db);
+      if (check.ok && (check.version < LATEST_VERSION || uncleanStop(paths.db))) check = backup.checkDatabaseFile(paths.db);
       else checkLater = check.ok;
       if (!check.ok) {
         dbState = check.reason;
@@ -139,6 +143,7 @@ export function createHost(opts: HostOptions): Host {
       setSlowLog(db, settings().slowQueryMs, (sql, ms) => log('warn', `slow query ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`));
       dbState = 'ok';
       dbMessage = null;
+      fs.writeFileSync(openMarker, '');
       if (checkLater) integrity = checkInBackground(gen);
     } catch (e) {
       db?.close();
@@ -151,7 +156,8 @@ export function createHost(opts: HostOptions): Host {
 
   /** A damaged file found by the background check is closed at once: better a recovery screen than writes into it. */
   function checkInBackground(gen: number): Promise<void> {
-    return quickCheckInBackground(paths.db).then((result) => {
+    checker = quickCheckInBackground(paths.db);
+    return checker.result.then((result) => {
       if (gen !== generation || result === 'ok') return;
       log('error', `database ${paths.db} failed the integrity check, closed: ${result}`);
       closeDb();
@@ -163,8 +169,10 @@ export function createHost(opts: HostOptions): Host {
 
   function closeDb() {
     jobs.cancelAll();
+    checker?.stop();
     db?.close();
     db = null;
+    fs.rmSync(openMarker, { force: true });
     dbState = 'unavailable';
   }
 
@@ -414,11 +422,7 @@ export function createHost(opts: HostOptions): Host {
       const { bytes, copy, number } = await printSlip(ctx, input.id, input.lang);
       return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
     },
-    'gate.lookup': (ctx, input) => {
-      const id = q(ctx.db, 'SELECT id FROM release_slips WHERE number = ?').value<string>(slips.normaliseSlipNumber(input.number));
-      if (!id) throw new AppError('NOT_FOUND', 'slip.gate.unknown', { params: { number: slips.normaliseSlipNumber(input.number) } });
-      return slips.getSlip(ctx, id);
-    },
+    'gate.lookup': (ctx, input) => slips.gateLookup(ctx, input),
     'gate.exit': (ctx, input) => slips.exitSlip(ctx, input),
     // Only the Electron shell has native dialogs; it answers these before they reach the host.
     'pdf.save': () => {
@@ -508,6 +512,30 @@ export function createHost(opts: HostOptions): Host {
       closeDb();
     },
   };
+}
+
+/** True when a process that had the database open is gone without closing it (its marker file is left). */
+function uncleanStop(dbFile: string): boolean {
+  const dir = path.dirname(dbFile);
+  const prefix = `${path.basename(dbFile)}.open-`;
+  let unclean = false;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    unclean = true;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+  return unclean;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function toErrorShape(e: unknown, channel: string, log: Logger): AppErrorShape {

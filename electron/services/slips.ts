@@ -215,7 +215,7 @@ export function recordCall(
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       ctx.newId(), input.slipId, input.contactRole, input.contactName, input.contactPhone, new Date(input.calledAt).toISOString(), input.answer, input.note, ctx.user?.id ?? null, ctx.nowIso(),
     );
-    if (next !== s.state) setState(ctx, input.slipId, next, next === 'refused' ? ', end_reason = ?' : '', next === 'refused' ? ['verification refused'] : []);
+    if (next !== s.state) setState(ctx, input.slipId, next, next === 'refused' ? ', end_reason = ?' : '', next === 'refused' ? ['slip.refusedOnPhone'] : []);
     event(ctx, input.slipId, 'call', { contactRole: input.contactRole, contactName: input.contactName, answer: input.answer, state: next });
     ctx.audit('verify', 'slip', input.slipId, { state: s.state }, { answer: input.answer, state: next, contact: input.contactName });
   })();
@@ -237,8 +237,9 @@ export function confirmFees(ctx: ServiceCtx, input: { slipId: string; receipt: s
   return getSlip(ctx, input.slipId);
 }
 
-function ownerConsent(ctx: ServiceCtx, slipId: string): boolean {
-  return !!q(ctx.db, "SELECT 1 FROM release_slip_calls WHERE slip_id = ? AND contact_role = 'owner' AND answer = 'agreed'").value(slipId);
+/** The owner agreed on the phone, or is the carrier in person. */
+function ownerConsent(ctx: ServiceCtx, s: SlipDb): boolean {
+  return carrierIsOwner(ctx, s) || !!q(ctx.db, "SELECT 1 FROM release_slip_calls WHERE slip_id = ? AND contact_role = 'owner' AND answer = 'agreed'").value(s.id);
 }
 
 function blockers(ctx: ServiceCtx, s: SlipDb, owner?: string | null, recordingRef?: string | null): string[] {
@@ -248,7 +249,7 @@ function blockers(ctx: ServiceCtx, s: SlipDb, owner?: string | null, recordingRe
     tenantMoveOut: s.tenant_move_out === 1,
     feesCleared: !!s.fees_cleared_at,
     meterReadings: !!s.meter_readings,
-    ownerConsent: ownerConsent(ctx, s.id),
+    ownerConsent: ownerConsent(ctx, s),
     ownerSigned: owner !== undefined ? !!owner : !!s.sig_owner,
     recordingRef: recordingRef !== undefined ? !!recordingRef : !!s.recording_ref,
   });
@@ -297,6 +298,19 @@ export function issueSlip(
   return getSlip(ctx, input.slipId);
 }
 
+/** What the guard sees after typing or scanning a number; a slip that may not leave is logged as refused at the gate. */
+export function gateLookup(ctx: ServiceCtx, input: { number: string }): SlipDetail {
+  const number = normaliseSlipNumber(input.number);
+  const row = q(ctx.db, 'SELECT id, state FROM release_slips WHERE number = ?').get<{ id: string; state: SlipState }>(number);
+  if (!row) throw new AppError('NOT_FOUND', 'slip.gate.unknown', { params: { number } });
+  if (row.state !== 'issued') ctx.db.transaction(() => event(ctx, row.id, 'gate-refused', { refusal: gateRefusal(row.state), at: 'lookup' }))();
+  return getSlip(ctx, row.id);
+}
+
+function gateRefusal(state: SlipState): GateRefusal | null {
+  return state === 'exited' ? 'slip.gate.alreadyExited' : state === 'voided' ? 'slip.gate.voided' : state === 'refused' ? 'slip.gate.refused' : state !== 'issued' ? 'slip.gate.notIssued' : null;
+}
+
 export type GateRefusal = 'slip.gate.unknown' | 'slip.gate.alreadyExited' | 'slip.gate.voided' | 'slip.gate.refused' | 'slip.gate.notIssued';
 
 /** Normalises what a scanner or a guard typed: the QR holds the number; case and spaces do not matter. */
@@ -313,8 +327,7 @@ export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail
   ctx.db.transaction(() => {
     // Re-read inside the transaction: two gates scanning the same slip cannot both exit it.
     const s = slipDb(ctx, row.id);
-    const refusal: GateRefusal | null =
-      s.state === 'exited' ? 'slip.gate.alreadyExited' : s.state === 'voided' ? 'slip.gate.voided' : s.state === 'refused' ? 'slip.gate.refused' : s.state !== 'issued' ? 'slip.gate.notIssued' : null;
+    const refusal = gateRefusal(s.state);
     if (refusal) {
       event(ctx, s.id, 'gate-refused', { refusal });
       throw new AppError('BAD_STATE', refusal, { params: { number, exitedAt: s.exited_at ?? '' } });

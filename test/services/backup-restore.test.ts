@@ -199,6 +199,25 @@ describe('a damaged database file at start', () => {
     await recoverFrom(dir, good, garbage, /^file is not a database$/);
   });
 
+  it('after an unclean stop the page-by-page check runs before opening, not in the background', async () => {
+    const dir = testDir();
+    await prepare(new TestEnv({ dir }));
+    const file = path.join(dir, 'frontdesk.db');
+    const { pageSize, page } = readOnly(file, (db) => {
+      const leaves = db.prepare("SELECT pageno FROM dbstat WHERE name = 'people' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+      return { pageSize: db.pragma('page_size', { simple: true }) as number, page: leaves[Math.floor(leaves.length / 2)] };
+    });
+    const bytes = fs.readFileSync(file);
+    for (let i = 0; i < pageSize; i++) bytes[(page - 1) * pageSize + i] = (i * 31 + 7) % 251;
+    fs.writeFileSync(file, bytes);
+    // The marker a process leaves while it has the file open; pid 2^22+1 is above Linux's pid_max, so it is gone.
+    fs.writeFileSync(`${file}.open-4194305-deadbeef`, '');
+    const env = testEnv({ dir });
+    // No waiting for the background check: the state is known as soon as the host is created.
+    expect(env.host.state().db).toBe('damaged');
+    expect(fs.existsSync(`${file}.open-4194305-deadbeef`)).toBe(false);
+  });
+
   it('a valid database with a b-tree page overwritten in the middle', async () => {
     const dir = testDir();
     const good = await prepare(new TestEnv({ dir }));

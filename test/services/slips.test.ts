@@ -117,6 +117,29 @@ describe('release slips', () => {
     expect(exited.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'call', 'call', 'fees-cleared', 'issue', 'exit']);
   });
 
+  it('a tenant move-out brought by the owner in person needs no call: the owner’s presence is the consent', async () => {
+    const { env, site } = await setup();
+    const s = await env.ok(
+      'slips.create',
+      draft(site, { nature: 'moving_out', carrier: { type: 'owner', personId: site.personId, name: '张三', phone: null, idType: null, idNumber: null }, tenantMoveOut: true, meterReadings: { water: 1, electricity: 2, gas: 3 } }),
+      'clerk',
+    );
+    const ready = await env.ok('slips.submit', { id: s.id }, 'clerk');
+    expect(ready).toMatchObject({ state: 'ready_to_issue', issueBlockers: ['slip.why.feesNotCleared'] });
+    await env.ok('slips.confirmFees', { slipId: s.id, receipt: 'SK-9' }, 'cashier');
+    expect(await issue(env, s.id)).toMatchObject({ ok: true, value: { state: 'issued' } });
+  });
+
+  it('records a refusal at the gate when a scanned slip may not leave', async () => {
+    const { env, site } = await setup();
+    const s = await env.ok('slips.create', draft(site), 'clerk');
+    const looked = await env.ok('gate.lookup', { number: s.number.toLowerCase() }, 'clerk');
+    expect(looked.state).toBe('draft');
+    expect(looked.timeline.at(-1)).toMatchObject({ action: 'gate-refused', detail: JSON.stringify({ refusal: 'slip.gate.notIssued', at: 'lookup' }) });
+    expect(await env.fail('gate.lookup', { number: 'FX-2026-123456' }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'FX-2026-123456' } });
+    expect((await env.fail('gate.lookup', { number: s.number }, 'cashier')).code).toBe('FORBIDDEN');
+  });
+
   it('refuses every forbidden transition with its reason', async () => {
     const { env, site } = await setup();
     const s = await env.ok('slips.create', draft(site), 'clerk');

@@ -5,10 +5,12 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  ScanOutlined,
   SettingOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -38,6 +40,10 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const BackupPage = lazy(() => import('../features/backup/BackupPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const SlipsPage = lazy(() => import('../features/slips/SlipsPage'));
+const SlipPage = lazy(() => import('../features/slips/SlipPage'));
+const SlipFormPage = lazy(() => import('../features/slips/SlipForm'));
+const GatePage = lazy(() => import('../features/gate/GatePage'));
 
 interface NavItem {
   key: string;
@@ -128,6 +134,8 @@ export default function Shell() {
         [
           { key: 'today', path: '/', label: t('nav.today'), icon: <DashboardOutlined />, permission: 'masterdata.read' },
           { key: 'units', path: '/units', label: t('nav.units'), icon: <HomeOutlined />, permission: 'masterdata.read' },
+          { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
+          { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
           { key: 'buildings', path: '/buildings', label: t('nav.buildings'), icon: <ApartmentOutlined />, permission: 'masterdata.read' },
           { key: 'import', path: '/import', label: t('nav.import'), icon: <UploadOutlined />, permission: 'import.run' },
@@ -239,6 +247,11 @@ export default function Shell() {
                 <Route path="/" element={<Guard permission="masterdata.read"><TodayPage /></Guard>} />
                 <Route path="/units" element={<Guard permission="masterdata.read"><UnitsPage /></Guard>} />
                 <Route path="/units/:id" element={<Guard permission="masterdata.read"><UnitPage /></Guard>} />
+                <Route path="/slips" element={<Guard permission="slips.read"><SlipsPage /></Guard>} />
+                <Route path="/slips/new" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
+                <Route path="/slips/:id" element={<Guard permission="slips.read"><SlipPage /></Guard>} />
+                <Route path="/slips/:id/edit" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
+                <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
                 <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />
                 <Route path="/people/:id" element={<Guard permission="masterdata.read"><PersonPage /></Guard>} />
                 <Route path="/buildings" element={<Guard permission="masterdata.read"><BuildingsPage /></Guard>} />

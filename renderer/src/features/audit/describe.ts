@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../shared/schemas/entities';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import'] as const;
+export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -22,6 +22,14 @@ export const AUDIT_ACTIONS = [
   'seed-demo',
   'backup',
   'restore',
+  'submit',
+  'verify',
+  'confirm-fees',
+  'issue',
+  'exit',
+  'refuse',
+  'print',
+  'reprint',
 ] as const;
 
 export function actionLabel(t: Translate, action: string): string {

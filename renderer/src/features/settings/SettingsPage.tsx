@@ -90,7 +90,7 @@ function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: 
       if (!applyFieldErrors(e, setFieldError, { fields: Object.keys(settings) })) setError(errorText(t, e));
     }
   });
-  const num = (name: 'idleLockMinutes' | 'signInMaxAttempts' | 'signInLockMinutes' | 'backupKeepDaily' | 'backupKeepMonthly', label: string, unit: string, extra?: string) => (
+  const num = (name: 'idleLockMinutes' | 'signInMaxAttempts' | 'signInLockMinutes' | 'backupKeepDaily' | 'backupKeepMonthly' | 'frequentCarryOutThreshold' | 'frequentCarryOutDays', label: string, unit: string, extra?: string) => (
     <Field control={control} name={name} label={label} required extra={extra}>
       {(field, p) => (
         <InputNumber
@@ -188,6 +188,18 @@ function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: 
             <Col span={12}>{num('backupKeepMonthly', t('settings.keepMonthly'), t('settings.months'))}</Col>
           </Row>
         </Col>
+      </Row>
+      <Divider titlePlacement="start" style={{ margin: '0 0 12px' }}>
+        {t('settings.slips')}
+      </Divider>
+      <Row gutter={24}>
+        <Col xs={24} md={8}>
+          <Field control={control} name="slipPrefix" label={t('settings.slipPrefix')} required extra={t('settings.slipPrefixHint')}>
+            {(field, p) => <Input {...field} {...p} maxLength={6} onChange={(e) => field.onChange(e.target.value.toUpperCase())} style={{ textTransform: 'uppercase' }} />}
+          </Field>
+        </Col>
+        <Col xs={12} md={8}>{num('frequentCarryOutThreshold', t('settings.frequentThreshold'), t('settings.times'), t('settings.frequentThresholdHint'))}</Col>
+        <Col xs={12} md={8}>{num('frequentCarryOutDays', t('settings.frequentDays'), t('settings.days'), t('settings.frequentDaysHint'))}</Col>
       </Row>
       <Divider style={{ margin: '8px 0 16px' }} />
       <FormActions submitting={formState.isSubmitting} testId="settings-submit" />

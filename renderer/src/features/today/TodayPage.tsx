@@ -10,6 +10,7 @@ import { StateTag } from '../../components/tags';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
 import { auditSummary } from '../audit/describe';
+import { TodaySlips } from '../slips/TodaySlips';
 
 export default function TodayPage() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export default function TodayPage() {
           </Card>
         </Col>
       </Row>
+      {data && can('slips.read') ? <TodaySlips slips={data.slips} /> : null}
       {data && data.counts.units > 0 ? (
         <Card title={t('today.byState')} style={{ marginTop: 16 }} data-testid="today-by-state">
           <Row gutter={[12, 12]}>

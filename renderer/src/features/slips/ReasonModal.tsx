@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api';
+
+/**
+ * A reason, then an action that ends the slip (refuse). Same shape as the void dialog
+ * (components/void-modal), with the action's own wording on the button.
+ */
+export function ReasonModal({
+  open,
+  title,
+  description,
+  okText,
+  reasonLabel,
+  testId,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  description?: string;
+  okText: string;
+  reasonLabel: string;
+  testId: string;
+  onConfirm: (reason: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) {
+      setReason('');
+      setError(null);
+    }
+  }, [open]);
+  const submit = async () => {
+    if (busy) return;
+    if (!reason.trim()) {
+      setError(t('v.required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await onConfirm(reason.trim());
+      onClose();
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={submit}
+      okText={okText}
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': testId }}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      {description ? <p>{description}</p> : null}
+      <Form layout="vertical" component="div">
+        <Form.Item label={reasonLabel} required validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
+          <Input.TextArea
+            autoFocus
+            data-testid="field-reason"
+            value={reason}
+            maxLength={200}
+            rows={3}
+            onChange={(e) => setReason(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'antd';
+import { ClearOutlined } from '@ant-design/icons';
+import SignaturePad from 'signature_pad';
+import { useTranslation } from 'react-i18next';
+
+/** The host refuses signatures over 300,000 characters; stay well under it. */
+const MAX_CHARS = 280_000;
+const HEIGHT = 120;
+
+/** Exports the strokes as a PNG data URL, scaled down until it fits. */
+function exportPng(canvas: HTMLCanvasElement): string {
+  let url = canvas.toDataURL('image/png');
+  let scale = 0.75;
+  while (url.length > MAX_CHARS && scale > 0.1) {
+    const small = document.createElement('canvas');
+    small.width = Math.max(1, Math.round(canvas.width * scale));
+    small.height = Math.max(1, Math.round(canvas.height * scale));
+    small.getContext('2d')?.drawImage(canvas, 0, 0, small.width, small.height);
+    url = small.toDataURL('image/png');
+    scale *= 0.75;
+  }
+  return url;
+}
+
+/**
+ * One signature on screen (pen, touch or mouse) with signature_pad. `onChange` gets a PNG data URL after
+ * each stroke, or null when the box is empty: an empty box leaves the line to be signed on paper.
+ */
+export function SignatureBox({ who, label, hint, onChange, disabled }: { who: 'clerk' | 'carrier' | 'owner'; label: string; hint?: string; onChange: (dataUrl: string | null) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const wrapRef = useRef<HTMLDivElement | null>(null);
+  const padRef = useRef<SignaturePad | null>(null);
+  const changeRef = useRef(onChange);
+  const [empty, setEmpty] = useState(true);
+
+  useEffect(() => {
+    changeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const wrap = wrapRef.current;
+    if (!canvas || !wrap) return;
+    const pad = new SignaturePad(canvas, { minWidth: 1.2, maxWidth: 3.2, penColor: '#1f1f1f', throttle: 16 });
+    padRef.current = pad;
+    const emit = () => {
+      const isEmpty = pad.isEmpty();
+      setEmpty(isEmpty);
+      changeRef.current(isEmpty ? null : exportPng(canvas));
+    };
+    pad.addEventListener('endStroke', emit);
+
+    // The canvas follows its box; the strokes are kept across a resize (a resize clears a canvas).
+    const fit = () => {
+      const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 2);
+      const w = wrap.clientWidth;
+      if (!w || (canvas.width === Math.round(w * ratio) && canvas.height === Math.round(HEIGHT * ratio))) return;
+      const data = pad.toData();
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(HEIGHT * ratio);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${HEIGHT}px`;
+      canvas.getContext('2d')?.scale(ratio, ratio);
+      pad.clear();
+      if (data.length) pad.fromData(data);
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(wrap);
+    return () => {
+      ro.disconnect();
+      pad.removeEventListener('endStroke', emit);
+      pad.off();
+      padRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const pad = padRef.current;
+    if (!pad) return;
+    if (disabled) pad.off();
+    else pad.on();
+  }, [disabled]);
+
+  const clear = () => {
+    padRef.current?.clear();
+    setEmpty(true);
+    onChange(null);
+  };
+
+  return (
+    <div data-testid={`sig-box-${who}`}>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 4 }}>
+        <span style={{ fontWeight: 500 }}>{label}</span>
+        <Button size="small" type="text" icon={<ClearOutlined />} onClick={clear} disabled={empty || disabled} data-testid={`sig-clear-${who}`}>
+          {t('slip.sig.clear')}
+        </Button>
+      </div>
+      <div
+        ref={wrapRef}
+        style={{
+          position: 'relative',
+          height: HEIGHT,
+          border: `1px ${empty ? 'dashed' : 'solid'} ${empty ? '#bfbfbf' : '#1668dc'}`,
+          borderRadius: 6,
+          background: '#fff',
+          overflow: 'hidden',
+        }}
+      >
+        {empty ? (
+          <div
+            style={{ position: 'absolute', left: 12, right: 12, bottom: 28, borderBottom: '1px solid #e5e5e5', color: 'rgba(0,0,0,0.3)', fontSize: 12, pointerEvents: 'none' }}
+          >
+            ✕ {t('slip.sig.here')}
+          </div>
+        ) : null}
+        <canvas
+          ref={canvasRef}
+          data-testid={`sig-${who}`}
+          data-empty={String(empty)}
+          aria-label={label}
+          style={{ position: 'absolute', inset: 0, touchAction: 'none', cursor: disabled ? 'not-allowed' : 'crosshair' }}
+        />
+      </div>
+      <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 4 }} data-testid={`sig-status-${who}`}>
+        {empty ? (hint ?? t('slip.sig.onPaper')) : t('slip.sig.signed')}
+      </div>
+    </div>
+  );
+}

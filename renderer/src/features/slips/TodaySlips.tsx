@@ -1,0 +1,84 @@
+import { Badge, Card, Col, List, Row } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SlipRow } from '../../../../shared/schemas/slip';
+import { formatDateTime } from '../../components/format';
+import { mono } from './common';
+
+function SlipList({ title, rows, testId, time, empty, link, color }: { title: string; rows: SlipRow[]; testId: string; time: (r: SlipRow) => string | null; empty: string; link: string; color: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          {title} <Badge count={rows.length} showZero color={rows.length ? color : '#d9d9d9'} style={{ marginLeft: 4 }} />
+        </span>
+      }
+      extra={<Link to={link}>{t('today.allSlips')}</Link>}
+      data-testid={testId}
+      styles={{ body: { padding: '0 12px', maxHeight: 280, overflow: 'auto' } }}
+      style={{ height: '100%' }}
+    >
+      <List
+        size="small"
+        dataSource={rows}
+        locale={{ emptyText: <div style={{ padding: 16, color: 'rgba(0,0,0,0.35)' }}>{empty}</div> }}
+        renderItem={(r) => (
+          <List.Item data-testid="today-slip" data-number={r.number} style={{ padding: '6px 0' }}>
+            <Link to={`/slips/${r.id}`} style={{ display: 'flex', gap: 8, width: '100%', minWidth: 0, alignItems: 'baseline' }}>
+              <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
+              <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.unitCode}</strong>
+              <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)' }}>
+                {r.carrierName} · {r.itemSummary}
+              </span>
+              <span style={{ flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(time(r)).slice(5)}</span>
+            </Link>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Today: slips waiting for a call, slips ready to issue, and what went out through the gate today. */
+export function TodaySlips({ slips }: { slips: { awaitingVerification: SlipRow[]; readyToIssue: SlipRow[]; exitedToday: SlipRow[] } }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="today-slips">
+      <Col xs={24} lg={8}>
+        <SlipList
+          title={t('today.slipsAwaiting')}
+          rows={slips.awaitingVerification}
+          testId="today-slips-awaiting"
+          time={(r) => r.createdAt}
+          empty={t('today.slipsNoneAwaiting')}
+          link="/slips?state=awaiting_verification"
+          color="#fa8c16"
+        />
+      </Col>
+      <Col xs={24} lg={8}>
+        <SlipList
+          title={t('today.slipsReady')}
+          rows={slips.readyToIssue}
+          testId="today-slips-ready"
+          time={(r) => r.createdAt}
+          empty={t('today.slipsNoneReady')}
+          link="/slips?state=ready_to_issue"
+          color="#1668dc"
+        />
+      </Col>
+      <Col xs={24} lg={8}>
+        <SlipList
+          title={t('today.slipsExited')}
+          rows={slips.exitedToday}
+          testId="today-slips-exited"
+          time={(r) => r.exitedAt}
+          empty={t('today.slipsNoneExited')}
+          link="/slips?state=exited"
+          color="#389e0d"
+        />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,682 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import {
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  DownloadOutlined,
+  EyeOutlined,
+  PhoneOutlined,
+  PrinterOutlined,
+  QuestionCircleOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { contract } from '../../../../shared/contract';
+import { VERIFY_CONTACTS, type VerifyAnswer } from '../../../../shared/rules/slip';
+import { VerificationInputSchema, type SlipDetail } from '../../../../shared/schemas/slip';
+import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
+import { useNotifyError } from '../../components/feedback';
+import { Field, FormShell } from '../../components/form';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useCan } from '../../components/permissions';
+import { useSessionStore } from '../../stores/use-session-store';
+import { SignatureBox } from './SignatureBox';
+import { mono, pdfBlob } from './common';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const ANSWER_COLORS: Record<VerifyAnswer, string> = { agreed: 'green', refused: 'red', unreachable: 'orange' };
+
+export function AnswerTag({ answer }: { answer: VerifyAnswer }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={ANSWER_COLORS[answer]} data-answer={answer}>
+      {t(`enum.verifyAnswer.${answer}`)}
+    </Tag>
+  );
+}
+
+// ---------------------------------------------------------------- verification call
+
+const CallSchema = VerificationInputSchema.omit({ slipId: true });
+type CallValues = z.input<typeof CallSchema>;
+
+/** Records one verification call: whom, which number, when, and the answer (one button per answer). */
+export function CallForm({ slip, onDone }: { slip: SlipDetail; onDone: (s: SlipDetail) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const notify = useNotifyError();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<VerifyAnswer | null>(null);
+  const [revealing, setRevealing] = useState(false);
+  const proposed = slip.proposedContact;
+  const { control, handleSubmit, setValue, setError: setFieldError, reset } = useForm<CallValues, unknown, z.output<typeof CallSchema>>({
+    resolver: zodResolver(CallSchema),
+    defaultValues: { contactRole: proposed?.role ?? 'owner', contactName: proposed?.name ?? '', contactPhone: '', calledAt: dayjs().format(), answer: 'agreed', note: '' },
+  });
+
+  const fillFromFile = async () => {
+    if (!proposed?.personId) return;
+    setRevealing(true);
+    try {
+      const r = await invoke('people.reveal', { id: proposed.personId, field: 'phone' });
+      if (r.value) setValue('contactPhone', r.value, { shouldValidate: true });
+    } catch (e) {
+      notify(e);
+    } finally {
+      setRevealing(false);
+    }
+  };
+
+  const record = (answer: VerifyAnswer) => {
+    setValue('answer', answer);
+    return handleSubmit(async (values) => {
+      setError(null);
+      setBusy(answer);
+      try {
+        const s = await invoke('slips.recordCall', { ...values, slipId: slip.id });
+        message.success(t(`slip.call.done.${answer}`));
+        reset({ ...values, contactPhone: values.contactPhone, calledAt: dayjs().format(), note: '' });
+        onDone(s);
+      } catch (e) {
+        if (!applyFieldErrors(e, setFieldError, { fields: ['contactRole', 'contactName', 'contactPhone', 'calledAt', 'note'] })) setError(errorText(t, e));
+      } finally {
+        setBusy(null);
+      }
+    })();
+  };
+
+  return (
+    <Card
+      title={
+        <span>
+          <PhoneOutlined /> {t('slip.call.title')}
+        </span>
+      }
+      style={{ marginBottom: 16, borderColor: '#ffd591' }}
+      data-testid="call-panel"
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={
+          proposed?.name
+            ? t('slip.call.proposed', { role: t(`enum.verifyContact.${proposed.role}`), name: proposed.name, phone: proposed.phoneMasked ?? t('slip.call.noPhoneOnFile') })
+            : t('slip.call.proposedUnknown', { role: t(`enum.verifyContact.${proposed?.role ?? 'owner'}`) })
+        }
+        description={t('slip.call.explain')}
+        data-testid="proposed-contact"
+      />
+      <FormShell onSubmit={() => undefined} error={error} testId="call-form">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Field control={control} name="contactRole" label={t('slip.call.role')} required idPrefix="call">
+              {(field, p) => (
+                <Select {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={VERIFY_CONTACTS.map((c) => ({ value: c, label: t(`enum.verifyContact.${c}`) }))} />
+              )}
+            </Field>
+          </Col>
+          <Col xs={24} md={8}>
+            <Field control={control} name="contactName" label={t('slip.call.name')} required idPrefix="call">
+              {(field, p) => <Input {...field} {...p} maxLength={50} />}
+            </Field>
+          </Col>
+          <Col xs={24} md={8}>
+            <Field
+              control={control}
+              name="contactPhone"
+              label={t('slip.call.phone')}
+              required
+              idPrefix="call"
+              extra={
+                proposed?.phoneMasked ? (
+                  <span>
+                    {t('slip.call.onFile')} <span style={mono}>{proposed.phoneMasked}</span>
+                    {proposed.personId && can('pii.reveal') ? (
+                      <Button size="small" type="link" loading={revealing} onClick={() => void fillFromFile()} data-testid="call-fill-phone">
+                        {t('slip.call.useOnFile')}
+                      </Button>
+                    ) : null}
+                  </span>
+                ) : (
+                  t('slip.call.phoneHint')
+                )
+              }
+            >
+              {(field, p) => <Input {...field} {...p} maxLength={30} inputMode="tel" placeholder="138 0000 0000" />}
+            </Field>
+          </Col>
+          <Col xs={24} md={8}>
+            <Field control={control} name="calledAt" label={t('slip.call.time')} required idPrefix="call">
+              {(field, p) => (
+                <DatePicker
+                  id={p.id}
+                  data-testid={p['data-testid']}
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  allowClear={false}
+                  style={{ width: '100%' }}
+                  value={field.value ? dayjs(field.value) : null}
+                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  onChange={(v) => field.onChange(v ? v.format() : '')}
+                  onBlur={field.onBlur}
+                />
+              )}
+            </Field>
+          </Col>
+          <Col xs={24} md={16}>
+            <Field control={control} name="note" label={t('common.note')} idPrefix="call">
+              {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={200} />}
+            </Field>
+          </Col>
+        </Row>
+        <div style={{ fontWeight: 500, marginBottom: 8 }}>{t('slip.call.answer')}</div>
+        <Space wrap>
+          <Button type="primary" size="large" icon={<CheckCircleOutlined />} loading={busy === 'agreed'} disabled={!!busy && busy !== 'agreed'} onClick={() => void record('agreed')} data-testid="call-answer-agreed" style={{ background: '#389e0d' }}>
+            {t('enum.verifyAnswer.agreed')}
+          </Button>
+          <Button danger size="large" icon={<CloseCircleOutlined />} loading={busy === 'refused'} disabled={!!busy && busy !== 'refused'} onClick={() => void record('refused')} data-testid="call-answer-refused">
+            {t('enum.verifyAnswer.refused')}
+          </Button>
+          <Button size="large" icon={<QuestionCircleOutlined />} loading={busy === 'unreachable'} disabled={!!busy && busy !== 'unreachable'} onClick={() => void record('unreachable')} data-testid="call-answer-unreachable">
+            {t('enum.verifyAnswer.unreachable')}
+          </Button>
+        </Space>
+        <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 8, fontSize: 12 }}>{t('slip.call.answerHint')}</div>
+      </FormShell>
+    </Card>
+  );
+}
+
+export function CallsList({ slip }: { slip: SlipDetail }) {
+  const { t } = useTranslation();
+  if (!slip.calls.length) return null;
+  return (
+    <Card title={t('slip.call.history', { count: slip.calls.length })} size="small" style={{ marginBottom: 16 }} data-testid="calls">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={slip.calls}
+        onRow={(c) => ({ 'data-testid': 'call-row', 'data-answer': c.answer }) as object}
+        columns={[
+          { title: t('slip.call.time'), dataIndex: 'calledAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('slip.call.role'), dataIndex: 'contactRole', width: 120, render: (v: SlipDetail['calls'][number]['contactRole']) => t(`enum.verifyContact.${v}`) },
+          { title: t('slip.call.name'), dataIndex: 'contactName', width: 120 },
+          { title: t('slip.call.phone'), dataIndex: 'contactPhoneMasked', width: 130, render: (v: string) => <span style={mono}>{v}</span> },
+          { title: t('slip.call.answer'), dataIndex: 'answer', width: 100, render: (v: VerifyAnswer) => <AnswerTag answer={v} /> },
+          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          { title: t('slip.recordedBy'), dataIndex: 'recordedByName', width: 120, render: (v: string | null) => v ?? '' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- fees (moving out)
+
+const FeesSchema = contract['slips.confirmFees'].input.pick({ receipt: true });
+
+/** Moving out: the cashier confirms all fees are cleared up to today, with the receipt reference. */
+export function FeesPanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: SlipDetail) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError: setFieldError } = useForm({ resolver: zodResolver(FeesSchema), defaultValues: { receipt: '' } });
+  const open = slip.state === 'draft' || slip.state === 'awaiting_verification' || slip.state === 'ready_to_issue';
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const s = await invoke('slips.confirmFees', { slipId: slip.id, receipt: values.receipt });
+      message.success(t('slip.fees.confirmed'));
+      onDone(s);
+    } catch (e) {
+      if (!applyFieldErrors(e, setFieldError, { fields: ['receipt'] })) setError(errorText(t, e));
+    }
+  });
+  const consent = slip.calls.some((c) => c.contactRole === 'owner' && c.answer === 'agreed');
+
+  return (
+    <Card title={t('slip.fees.title')} style={{ marginBottom: 16 }} data-testid="fees-panel">
+      {slip.fees ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="fees-status"
+          data-cleared="true"
+          title={t('slip.fees.cleared', { date: formatDate(slip.fees.clearedAt) })}
+          description={t('slip.fees.clearedBy', { name: slip.fees.clearedByName ?? '—', time: formatDateTime(slip.fees.clearedAt), receipt: slip.fees.receipt })}
+        />
+      ) : can('slips.fees') && open ? (
+        <div style={{ maxWidth: 520 }}>
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('slip.fees.cashierAsk')} data-testid="fees-status" data-cleared="false" />
+          <FormShell onSubmit={submit} error={error} testId="fees-form">
+            <Field control={control} name="receipt" label={t('slip.fees.receipt')} required idPrefix="fees" extra={t('slip.fees.receiptHint')}>
+              {(field, p) => <Input {...field} {...p} maxLength={40} />}
+            </Field>
+            <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="fees-confirm">
+              {t('slip.fees.confirm')}
+            </Button>
+          </FormShell>
+        </div>
+      ) : (
+        <Alert type={open ? 'warning' : 'info'} showIcon data-testid="fees-status" data-cleared="false" title={open ? t('slip.fees.waiting') : t('slip.fees.notCleared')} />
+      )}
+      {slip.tenantMoveOut ? (
+        <div style={{ marginTop: 12 }} data-testid="tenant-move-out">
+          <div style={{ fontWeight: 500, marginBottom: 4 }}>{t('slip.tenantMoveOut')}</div>
+          <Space wrap size={16}>
+            <span>
+              {t('slip.meterReadings')}{t('slip.colon')}
+              {slip.meterReadings ? (
+                <span data-testid="meter-values">
+                  {t('slip.meter.water')} {slip.meterReadings.water} · {t('slip.meter.electricity')} {slip.meterReadings.electricity}
+                  {slip.meterReadings.gas !== null ? ` · ${t('slip.meter.gas')} ${slip.meterReadings.gas}` : ''}
+                </span>
+              ) : (
+                <Tag color="red">{t('slip.missing')}</Tag>
+              )}
+            </span>
+            <span>
+              {t('slip.ownerConsent')}{t('slip.colon')}{consent ? <Tag color="green">{t('slip.consentGiven')}</Tag> : <Tag color="orange">{t('slip.consentPending')}</Tag>}
+            </span>
+          </Space>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- issue
+
+type Sigs = { clerk: string | null; carrier: string | null; owner: string | null };
+
+/** Three signatures (each may be left for paper), the phone-recording reference without the owner's, then issue. */
+export function IssuePanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: SlipDetail) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [sigs, setSigs] = useState<Sigs>({ clerk: null, carrier: null, owner: null });
+  const [recordingRef, setRecordingRef] = useState('');
+  const [ack, setAck] = useState(false);
+  const [refError, setRefError] = useState<string | null>(null);
+  const [ackError, setAckError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const blocked = slip.issueBlockers.length > 0;
+  const setters = useMemo(
+    () => ({
+      clerk: (v: string | null) => setSigs((s) => ({ ...s, clerk: v })),
+      carrier: (v: string | null) => setSigs((s) => ({ ...s, carrier: v })),
+      owner: (v: string | null) => {
+        setSigs((s) => ({ ...s, owner: v }));
+        if (v) setRefError(null);
+      },
+    }),
+    [],
+  );
+
+  const issue = async () => {
+    if (busy) return;
+    setError(null);
+    let bad = false;
+    if (!sigs.owner && !recordingRef.trim()) {
+      setRefError('slip.why.noOwnerSignature');
+      document.getElementById('issue-recordingRef')?.focus();
+      bad = true;
+    }
+    if (slip.frequent && !ack) {
+      setAckError(true);
+      bad = true;
+    }
+    if (bad) return;
+    setBusy(true);
+    try {
+      const s = await invoke('slips.issue', { slipId: slip.id, signatures: sigs, recordingRef: recordingRef.trim() || null, acknowledgeFrequent: ack });
+      message.success(t('slip.issued', { number: s.number }));
+      onDone(s);
+    } catch (e) {
+      const fe = (e as { fieldErrors?: Record<string, { message: string }> }).fieldErrors;
+      if (fe?.recordingRef) setRefError(fe.recordingRef.message);
+      else setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('slip.issueTitle')} style={{ marginBottom: 16, borderColor: blocked ? undefined : '#91caff' }} data-testid="issue-panel">
+      {slip.frequent ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="frequent-warning"
+          title={t('slip.frequent.title', { count: slip.frequent.earlier.length + 1, days: slip.frequent.days, threshold: slip.frequent.threshold })}
+          description={
+            <div>
+              <List
+                size="small"
+                dataSource={slip.frequent.earlier}
+                renderItem={(e) => (
+                  <List.Item data-testid="frequent-earlier" style={{ padding: '4px 0' }}>
+                    <span style={{ ...mono, width: 170, flex: 'none' }}>{e.number}</span>
+                    <span style={{ width: 100, flex: 'none', color: 'rgba(0,0,0,0.55)' }}>{formatDate(e.createdAt)}</span>
+                    <span style={{ flex: 1 }}>{e.itemSummary}</span>
+                  </List.Item>
+                )}
+              />
+              <Checkbox
+                checked={ack}
+                onChange={(e) => {
+                  setAck(e.target.checked);
+                  setAckError(false);
+                }}
+                data-testid="frequent-ack"
+                style={{ marginTop: 8, fontWeight: 500 }}
+              >
+                {t('slip.frequent.ack')}
+              </Checkbox>
+              {ackError ? (
+                <div style={{ color: '#ff4d4f' }} data-testid="error-acknowledgeFrequent">
+                  {t('slip.frequent.ackRequired')}
+                </div>
+              ) : null}
+            </div>
+          }
+        />
+      ) : null}
+      <div style={{ color: 'rgba(0,0,0,0.55)', marginBottom: 12 }}>{t('slip.sig.explain')}</div>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <SignatureBox who="clerk" label={t('slip.sig.clerk')} onChange={setters.clerk} disabled={busy} />
+        </Col>
+        <Col xs={24} md={8}>
+          <SignatureBox who="carrier" label={t('slip.sig.carrier', { name: slip.carrierName })} onChange={setters.carrier} disabled={busy} />
+        </Col>
+        <Col xs={24} md={8}>
+          <SignatureBox who="owner" label={t('slip.sig.owner')} hint={t('slip.sig.ownerOnPaper')} onChange={setters.owner} disabled={busy} />
+        </Col>
+      </Row>
+      <Form layout="vertical" component="div" style={{ marginTop: 16, maxWidth: 420 }}>
+        <Form.Item
+          label={t('slip.recordingRef')}
+          required={!sigs.owner}
+          htmlFor="issue-recordingRef"
+          validateStatus={refError ? 'error' : undefined}
+          help={refError ? <span data-testid="error-recordingRef">{translateMessage(t, refError)}</span> : undefined}
+          extra={refError ? undefined : sigs.owner ? t('slip.recordingRefOptional') : t('slip.recordingRefHint')}
+        >
+          <Input
+            id="issue-recordingRef"
+            data-testid="field-recordingRef"
+            value={recordingRef}
+            maxLength={60}
+            onChange={(e) => {
+              setRecordingRef(e.target.value);
+              if (e.target.value.trim()) setRefError(null);
+            }}
+            placeholder={t('slip.recordingRefPlaceholder')}
+          />
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="form-error" /> : null}
+      <Button type="primary" size="large" onClick={() => void issue()} loading={busy} disabled={blocked} data-testid="issue-submit">
+        {t('slip.issue')}
+      </Button>
+      {blocked ? <span style={{ marginLeft: 12, color: 'rgba(0,0,0,0.45)' }}>{t('slip.issueBlockedHint')}</span> : null}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- print
+
+interface Rendered {
+  fileName: string;
+  pdfBase64: string;
+  copy: boolean;
+  url: string;
+}
+
+/**
+ * Preview, save and print one rendering of the slip. Every `slips.print` call counts as a print
+ * (the second and later are copies, 副本, and are logged), so one fetched PDF serves all three
+ * until the clerk asks for a reprint.
+ */
+export function PrintPanel({ slip, onPrinted }: { slip: SlipDetail; onPrinted: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const caps = useSessionStore((s) => s.app?.capabilities);
+  const native = !!caps?.nativeDialogs;
+  const nativePrint = !!caps?.nativePrint;
+  const [pdf, setPdf] = useState<Rendered | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [preview, setPreview] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const urls = useRef<string[]>([]);
+
+  useEffect(
+    () => () => {
+      for (const u of urls.current) URL.revokeObjectURL(u);
+    },
+    [],
+  );
+
+  const render = async (): Promise<Rendered> => {
+    const r = await invoke('slips.print', { id: slip.id, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
+    const url = URL.createObjectURL(pdfBlob(r.pdfBase64));
+    urls.current.push(url);
+    const out = { ...r, url };
+    setPdf(out);
+    onPrinted();
+    return out;
+  };
+  const ensure = async () => pdf ?? (await render());
+
+  const run = (what: string, fn: () => Promise<void>) => async () => {
+    if (busy) return;
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openWindow = (doc: Rendered) => {
+    const w = window.open(doc.url, '_blank');
+    if (!w) {
+      setPreview(true);
+      message.warning(t('slip.print.popupBlocked'));
+    }
+  };
+
+  const doPreview = run('preview', async () => {
+    const doc = await ensure();
+    // The desktop window has no PDF viewer of its own: the system viewer window shows it (with its print button).
+    if (nativePrint) await invoke('pdf.print', { fileName: doc.fileName, pdfBase64: doc.pdfBase64 });
+    else setPreview(true);
+  });
+  const doSave = run('save', async () => {
+    const doc = await ensure();
+    if (native) {
+      const r = await invoke('pdf.save', { fileName: doc.fileName, pdfBase64: doc.pdfBase64 });
+      if (r.saved) message.success(t('slip.print.saved', { path: r.path ?? doc.fileName }));
+    } else {
+      const a = document.createElement('a');
+      a.href = doc.url;
+      a.download = doc.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }
+  });
+  const print = async (doc: Rendered) => {
+    if (nativePrint) await invoke('pdf.print', { fileName: doc.fileName, pdfBase64: doc.pdfBase64 });
+    else openWindow(doc);
+  };
+  const doPrint = run('print', async () => print(await ensure()));
+  const doReprint = run('reprint', async () => {
+    const doc = await render();
+    await print(doc);
+  });
+
+  if (!can('slips.write')) return null;
+  const printed = slip.printCount > 0;
+
+  return (
+    <Card
+      title={
+        <span>
+          <PrinterOutlined /> {t('slip.print.title')}
+        </span>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="print-panel"
+      extra={pdf ? <Tag color={pdf.copy ? 'orange' : 'green'} data-testid="print-kind">{pdf.copy ? t('slip.print.isCopy') : t('slip.print.isOriginal')}</Tag> : null}
+    >
+      <div style={{ color: 'rgba(0,0,0,0.55)', marginBottom: 12 }}>{t('slip.print.explain')}</div>
+      {printed ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="print-copy-note"
+          title={t('slip.print.copyNote', { count: slip.printCount })}
+          description={pdf ? t('slip.print.reuseNote') : undefined}
+        />
+      ) : null}
+      <Space wrap>
+        <Button icon={<EyeOutlined />} onClick={() => void doPreview()} loading={busy === 'preview'} disabled={!!busy && busy !== 'preview'} data-testid="print-preview">
+          {t('slip.print.preview')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void doSave()} loading={busy === 'save'} disabled={!!busy && busy !== 'save'} data-testid="print-save">
+          {t('slip.print.save')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => void doPrint()} loading={busy === 'print'} disabled={!!busy && busy !== 'print'} data-testid="print-print">
+          {t('slip.print.print')}
+        </Button>
+        {pdf ? (
+          <Button icon={<ReloadOutlined />} onClick={() => void doReprint()} loading={busy === 'reprint'} disabled={!!busy && busy !== 'reprint'} data-testid="print-reprint">
+            {t('slip.print.reprint')}
+          </Button>
+        ) : null}
+      </Space>
+      {!native ? <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 8 }}>{t('slip.print.browserHint')}</div> : null}
+      {error ? <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="print-error" /> : null}
+      {preview && pdf && !nativePrint ? (
+        <div style={{ marginTop: 12 }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 4 }}>
+            <span style={{ color: 'rgba(0,0,0,0.55)' }}>{pdf.fileName}</span>
+            <Space>
+              <Button size="small" type="link" onClick={() => openWindow(pdf)} data-testid="print-open">
+                {t('slip.print.openWindow')}
+              </Button>
+              <Button size="small" type="link" onClick={() => setPreview(false)}>
+                {t('common.close')}
+              </Button>
+            </Space>
+          </div>
+          <iframe title={t('slip.print.preview')} src={pdf.url} style={{ width: '100%', height: 760, border: '1px solid #f0f0f0', borderRadius: 6, background: '#525659' }} data-testid="print-frame" />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- timeline
+
+function parse(detail: string | null): Record<string, unknown> {
+  if (!detail) return {};
+  try {
+    const v = JSON.parse(detail) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/** One readable line for a timeline event's detail. */
+export function eventDetail(t: Translate, slip: SlipDetail, action: string, detail: string | null): string {
+  const d = parse(detail);
+  switch (action) {
+    case 'submit':
+      return d.state ? t('slip.event.toState', { state: t(`enum.slipState.${str(d.state)}`) }) : '';
+    case 'call':
+      return t('slip.event.call', {
+        role: t(`enum.verifyContact.${str(d.contactRole)}`, { defaultValue: str(d.contactRole) }),
+        name: str(d.contactName),
+        answer: t(`enum.verifyAnswer.${str(d.answer)}`, { defaultValue: str(d.answer) }),
+      });
+    case 'fees-cleared':
+      return t('slip.event.receipt', { receipt: str(d.receipt) });
+    case 'issue': {
+      const signed = (d.signed ?? {}) as Record<string, boolean>;
+      const mark = (k: string) => `${t(`slip.sig.short.${k}`)}${signed[k] ? '✓' : '✗'}`;
+      const parts = [t('slip.event.signed', { list: ['clerk', 'carrier', 'owner'].map(mark).join(' ') })];
+      if (d.recordingRef) parts.push(t('slip.event.recording', { ref: str(d.recordingRef) }));
+      if (Array.isArray(d.frequentAcknowledged)) parts.push(t('slip.event.frequentAck', { count: d.frequentAcknowledged.length }));
+      return parts.join('；');
+    }
+    case 'print':
+    case 'reprint':
+      return d.count ? t('slip.event.printCount', { count: Number(d.count) }) : '';
+    case 'gate-refused': {
+      const refusal = str(d.refusal);
+      return refusal ? t(refusal, { number: slip.number, exitedAt: slip.exitedAt ? formatDateTime(slip.exitedAt) : '', defaultValue: refusal }) : '';
+    }
+    case 'refuse':
+    case 'void':
+      return d.reason ? t('slip.event.reason', { reason: endReasonText(t, str(d.reason)) }) : '';
+    default:
+      return '';
+  }
+}
+
+/** A reason the host set itself is an i18n key (slip.refusedOnPhone); a clerk's own words are shown as typed. */
+export function endReasonText(t: Translate, reason: string | null): string {
+  if (!reason) return '';
+  return reason === 'slip.refusedOnPhone' ? t('slip.refusedOnPhone') : reason;
+}
+
+const EVENT_COLORS: Record<string, string> = { refuse: 'red', void: 'gray', 'gate-refused': 'red', exit: 'green', issue: 'blue', 'fees-cleared': 'green' };
+
+export function SlipTimeline({ slip }: { slip: SlipDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('slip.timeline')} data-testid="timeline">
+      <Timeline
+        items={slip.timeline.map((e, i) => {
+          const detail = eventDetail(t, slip, e.action, e.detail);
+          return {
+            key: `${e.at}-${i}`,
+            color: e.action === 'call' ? ({ agreed: 'green', refused: 'red', unreachable: 'orange' } as Record<string, string>)[String(parse(e.detail).answer)] ?? 'blue' : (EVENT_COLORS[e.action] ?? 'blue'),
+            content: (
+              <div data-testid="timeline-item" data-action={e.action}>
+                <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
+                  <strong>{t(`slip.action.${e.action}`, { defaultValue: e.action })}</strong>
+                  <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                    {formatDateTime(e.at)} · {e.userName ?? t('audit.system')}
+                  </span>
+                </div>
+                {detail ? <div style={{ color: 'rgba(0,0,0,0.65)' }}>{detail}</div> : null}
+              </div>
+            ),
+          };
+        })}
+      />
+    </Card>
+  );
+}
