@@ -3,23 +3,33 @@ import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api';
 
+interface ReasonModalProps {
+  open: boolean;
+  title: string;
+  description?: string;
+  onClose: () => void;
+}
+
 /**
  * Records are never deleted: a supervisor voids them with a reason.
  * `onVoid` performs the call; its error is shown in the dialog.
  */
-export function VoidModal({
+export function VoidModal({ onVoid, ...props }: ReasonModalProps & { onVoid: (reason: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  return <ReasonModal {...props} okText={t('common.void')} reasonLabel={t('common.voidReason')} testId="void-confirm" onConfirm={onVoid} />;
+}
+
+/** A reason, then an action that ends a record (void, refuse); `onConfirm` performs the call and its error shows in the dialog. */
+export function ReasonModal({
   open,
   title,
   description,
-  onVoid,
+  okText,
+  reasonLabel,
+  testId,
+  onConfirm,
   onClose,
-}: {
-  open: boolean;
-  title: string;
-  description?: string;
-  onVoid: (reason: string) => Promise<void>;
-  onClose: () => void;
-}) {
+}: ReasonModalProps & { okText: string; reasonLabel: string; testId: string; onConfirm: (reason: string) => Promise<void> }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,7 +48,7 @@ export function VoidModal({
     }
     setBusy(true);
     try {
-      await onVoid(reason.trim());
+      await onConfirm(reason.trim());
       onClose();
     } catch (e) {
       setError(errorText(t, e));
@@ -52,14 +62,14 @@ export function VoidModal({
       title={title}
       onCancel={onClose}
       onOk={submit}
-      okText={t('common.void')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'void-confirm' }}
+      okText={okText}
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': testId }}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
       {description ? <p>{description}</p> : null}
       <Form layout="vertical" component="div">
-        <Form.Item label={t('common.voidReason')} required validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
+        <Form.Item label={reasonLabel} required validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
           <Input.TextArea
             autoFocus
             data-testid="field-reason"

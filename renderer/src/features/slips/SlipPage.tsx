@@ -10,10 +10,9 @@ import { PageHeader, QueryError, useNotifyError } from '../../components/feedbac
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
-import { VoidModal } from '../../components/void-modal';
+import { ReasonModal, VoidModal } from '../../components/void-modal';
 import { NatureTag, SlipStateTag, mono } from './common';
 import { CallForm, CallsList, FeesPanel, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
-import { ReasonModal } from './ReasonModal';
 
 const FLOW = ['draft', 'awaiting_verification', 'ready_to_issue', 'issued', 'exited'] as const;
 
