@@ -17,7 +17,7 @@ import { createHost, type Host } from '../../electron/host/host';
 import { createIds } from '../../electron/host/ids';
 import type { Logger } from '../../electron/host/log';
 import { generateSite } from '../../electron/services/demo/generate';
-import { demoDates } from '../../electron/services/demo/seed';
+import { commitDemoRows, demoDates } from '../../electron/services/demo/seed';
 import { commitRows, type ImportCounts } from '../../electron/services/import-job';
 import type { SessionUser } from '../../shared/contract';
 import { int, pick, rng, s1, timed } from './stats';
@@ -151,12 +151,7 @@ export async function seedSite(dataDir: string, log: Logger, say: (line: string)
     const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today)]));
     await step('commitRows (one transaction)', () =>
       ctx.db.transaction(() => {
-        commitRows(ctx, rows, counts, {
-          source: 'demo',
-          history: (r) => dates.get(r.unitCode)!.history,
-          stateDate: (r) => dates.get(r.unitCode)!.stateDate,
-          ownerSince: (r) => dates.get(r.unitCode)!.handover,
-        });
+        commitDemoRows(ctx, rows, counts);
         ctx.audit('seed-demo', 'database', null, null, { ...counts });
       })(),
     );

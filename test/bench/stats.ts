@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../electron/services/demo/generate';
 /** Small timing and formatting helpers for the benchmark. */
 
 export interface Summary {
@@ -38,17 +39,8 @@ export const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const int = (n: number) => n.toLocaleString('en-US');
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** mulberry32: a tiny deterministic PRNG so the query sample is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG (the demo generator's) so the query sample is the same on every run. */
+export const rng = (seed: number): (() => number) => mulberry32(seed);
 
 export function pick<T>(next: () => number, arr: readonly T[]): T {
   return arr[Math.floor(next() * arr.length)];

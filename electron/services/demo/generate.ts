@@ -21,8 +21,8 @@ export interface DemoOptions {
 // ---------------------------------------------------------------------------------------------------------------
 // PRNG
 
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: tiny, fast, good enough for demo data (and the bench's query sample). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -31,18 +31,23 @@ export function demoDates(row: ImportRow, today: string) {
   return { handover: iso(handover), stateDate: stateDate < iso(handover) ? iso(handover) : stateDate, history };
 }
 
-export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number; slips?: boolean }): ImportCounts {
+/** Writes generated rows with their believable dated history (inside the caller's transaction). */
+export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCounts): void {
   const today = ctx.today();
-  const rows = generateSite({ seed: opts.seed, units: opts.units, today });
-  const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
   const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today)]));
+  commitRows(ctx, rows, counts, {
+    source: 'demo',
+    history: (r) => dates.get(r.unitCode)!.history,
+    stateDate: (r) => dates.get(r.unitCode)!.stateDate,
+    ownerSince: (r) => dates.get(r.unitCode)!.handover,
+  });
+}
+
+export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number; slips?: boolean }): ImportCounts {
+  const rows = generateSite({ seed: opts.seed, units: opts.units, today: ctx.today() });
+  const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
   ctx.db.transaction(() => {
-    commitRows(ctx, rows, counts, {
-      source: 'demo',
-      history: (r) => dates.get(r.unitCode)!.history,
-      stateDate: (r) => dates.get(r.unitCode)!.stateDate,
-      ownerSince: (r) => dates.get(r.unitCode)!.handover,
-    });
+    commitDemoRows(ctx, rows, counts);
     const slipCount = opts.slips === false ? 0 : seedDemoSlips(ctx);
     ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount });
   })();
