@@ -30,6 +30,7 @@ import type { Result } from '../../shared/errors';
 import { rowsToXlsx } from '../helpers/write-xlsx';
 import { PASSWORD, SITE, USERS, cachedSite, seedSite } from './site';
 import { int, mib, ms1, pick, rng, s1, summarize, table, timed, type Summary } from './stats';
+import { coldChild, coldRender, warmRenders } from './pdf';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Budgets. `hard` ones are the issue's targets and fail the run; advisory ones are reported only.
@@ -38,6 +39,8 @@ const BUDGET = {
   openMs: { limit: 300, hard: true },
   searchP95Ms: { limit: 30, hard: true },
   importS: { limit: 20, hard: true },
+  pdfWarmMs: { limit: 100, hard: true },
+  pdfColdMs: { limit: 1500, hard: true },
   unitListP95Ms: { limit: 100, hard: false },
   onDateMedianMs: { limit: 100, hard: false },
 } as const;
@@ -50,9 +53,11 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only]');
   process.exit(0);
 }
+const PDF_COLD_CHILD = args.has('--pdf-cold-child');
+const PDF_ONLY = args.has('--pdf-only');
 const FRESH = args.has('--fresh');
 const KEEP = args.has('--keep');
 const SEED_ONLY = args.has('--seed-only');
@@ -120,8 +125,26 @@ const lastHostError = () => logged.filter((l) => l.level === 'error').pop()?.mes
 
 // ---------------------------------------------------------------------------------------------------------------
 
+async function benchPdf() {
+  heading('5. release slip PDF');
+  const cold = coldRender(process.argv[1], 5);
+  say(`cold (first slip in a new process, fonts loaded then): ${fmtSummary(cold.ms)}  (${int(cold.bytes)} bytes)`);
+  const warm = await warmRenders(1000);
+  say(`warm, 1,000 slips in sequence: each ${fmtSummary(warm.each)}; total ${s1(warm.totalMs)}`);
+  check('slip PDF cold (median of 5 processes)', cold.ms.p50, 'ms', BUDGET.pdfColdMs);
+  check('slip PDF warm p95', warm.each.p95, 'ms', BUDGET.pdfWarmMs);
+  info('slip PDF warm p50', ms1(warm.each.p50));
+  info('1,000 slips rendered in sequence', `${s1(warm.totalMs)} (${ms1(warm.totalMs / 1000)} a slip)`);
+}
+
+const t0 = performance.now();
+
 async function main() {
-  const t0 = performance.now();
+  if (PDF_COLD_CHILD) return coldChild();
+  if (PDF_ONLY) {
+    await benchPdf();
+    return report();
+  }
   say(`FrontDesk bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${os.platform()}`);
   say(`data: ${ROOT}`);
   const load = () => os.loadavg()[0];
@@ -294,7 +317,11 @@ async function main() {
   say('site untouched, and it does not include the pre-import backup a large existing site would take first.');
   await benchImport();
 
-  // ---- report ----
+  await benchPdf();
+  report();
+}
+
+function report() {
   const slow = logged.filter((l) => l.message.startsWith('slow query'));
   const other = logged.filter((l) => !l.message.startsWith('slow query'));
   if (slow.length) {
