@@ -76,7 +76,7 @@ const UNIT_SELECT = `
          h.state, h.effective_date AS state_since,
          (SELECT group_concat(p.name, '、') FROM unit_people l JOIN people p ON p.id = l.person_id
            WHERE l.unit_id = u.id AND l.relation IN ('owner', 'co_owner', 'company') AND l.voided_at IS NULL
-             AND (l.end_date IS NULL OR l.end_date >= :date)) AS owner_names
+             AND (l.end_date IS NULL OR l.end_date > :date)) AS owner_names
     FROM units u
     JOIN buildings b ON b.id = u.building_id
     LEFT JOIN occupancy_history h ON h.id = (
@@ -218,7 +218,7 @@ export const toPersonRow = (r: PersonDb): PersonRow => ({
 export { mask as maskOrNull };
 
 const PERSON_UNITS = `(SELECT group_concat(u.code, '、') FROM unit_people l JOIN units u ON u.id = l.unit_id
-    WHERE l.person_id = p.id AND l.voided_at IS NULL AND (l.end_date IS NULL OR l.end_date >= :date)) AS units`;
+    WHERE l.person_id = p.id AND l.voided_at IS NULL AND (l.end_date IS NULL OR l.end_date > :date)) AS units`;
 
 export function findPerson(db: Db, id: string, date: string): PersonDb | undefined {
   return q(db, `SELECT p.*, ${PERSON_UNITS} FROM people p WHERE p.id = :id`).get<PersonDb>({ id, date });
@@ -258,6 +258,7 @@ const LINK_SELECT = `SELECT l.id, l.unit_id, u.code AS unit_code, l.person_id, p
   FROM unit_people l JOIN units u ON u.id = l.unit_id JOIN people p ON p.id = l.person_id`;
 const RELATION_ORDER = `CASE l.relation WHEN 'owner' THEN 0 WHEN 'company' THEN 1 WHEN 'co_owner' THEN 2 WHEN 'tenant' THEN 3 ELSE 4 END`;
 
+/** A link's end date is the day the relation ended (the move-out day): from that day on it is no longer active. */
 const toLink = (today: string) => (r: LinkDb): LinkView => ({
   id: r.id,
   unitId: r.unit_id,
@@ -269,7 +270,7 @@ const toLink = (today: string) => (r: LinkDb): LinkView => ({
   relation: r.relation,
   startDate: r.start_date,
   endDate: r.end_date,
-  active: r.start_date <= today && (r.end_date === null || r.end_date >= today),
+  active: r.start_date <= today && (r.end_date === null || r.end_date > today),
 });
 
 export function linksOfUnit(db: Db, unitId: string, today: string): LinkView[] {

@@ -244,7 +244,7 @@ export function createLink(ctx: ServiceCtx, input: LinkInput) {
   if (!person || person.voided_at) throw fieldError('personId', 'v.notFound');
   if (input.relation === 'company' && person.kind !== 'company') throw fieldError('relation', 'v.companyRelationNeedsCompany');
   const dup = q(ctx.db, `SELECT 1 FROM unit_people WHERE unit_id = ? AND person_id = ? AND relation = ? AND voided_at IS NULL
-                         AND (end_date IS NULL OR end_date >= ?)`).value(input.unitId, input.personId, input.relation, input.startDate);
+                         AND (end_date IS NULL OR end_date > ?)`).value(input.unitId, input.personId, input.relation, input.startDate);
   if (dup) throw fieldError('personId', 'v.alreadyLinked');
   const id = ctx.newId();
   const now = ctx.nowIso();

@@ -101,13 +101,13 @@ export function nextNumber(ctx: ServiceCtx, prefix: string, year: number): strin
 function owners(ctx: ServiceCtx, unitId: string) {
   return q(ctx.db, `SELECT p.id, p.name, p.phone, p.kind, p.contact_person FROM unit_people l JOIN people p ON p.id = l.person_id
                      WHERE l.unit_id = ? AND l.relation IN ('owner', 'co_owner', 'company') AND l.voided_at IS NULL
-                       AND (l.end_date IS NULL OR l.end_date >= ?) ORDER BY CASE l.relation WHEN 'owner' THEN 0 ELSE 1 END, l.start_date`)
+                       AND (l.end_date IS NULL OR l.end_date > ?) ORDER BY CASE l.relation WHEN 'owner' THEN 0 ELSE 1 END, l.start_date`)
     .all<{ id: string; name: string; phone: string | null; kind: string; contact_person: string | null }>(unitId, ctx.today());
 }
 
 function activeTenancy(ctx: ServiceCtx, unitId: string, personId: string | null) {
   return q(ctx.db, `SELECT l.id, l.person_id FROM unit_people l WHERE l.unit_id = ? AND l.relation = 'tenant' AND l.voided_at IS NULL
-                     AND (l.end_date IS NULL OR l.end_date >= ?) AND (? IS NULL OR l.person_id = ?) ORDER BY l.start_date DESC LIMIT 1`)
+                     AND (l.end_date IS NULL OR l.end_date > ?) AND (? IS NULL OR l.person_id = ?) ORDER BY l.start_date DESC LIMIT 1`)
     .get<{ id: string; person_id: string }>(unitId, ctx.today(), personId, personId);
 }
 

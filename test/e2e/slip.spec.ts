@@ -337,6 +337,8 @@ test('a tenant moves out: clerk, phone calls, cashier, signatures, print, gate e
   await expect(tenancy).toContainText('2026-03-01');
   await expect(tenancy).toContainText(today());
   await expect(tenancy.getByTestId('end-link')).toHaveCount(0);
+  // The exit day is the move-out day: from it on the tenancy is no longer active.
+  await expect(tenancy).toHaveAttribute('data-active', 'false');
   const owner = page.getByTestId('link-row').filter({ has: page.locator('[data-relation="owner"]') });
   await expect(owner).toHaveAttribute('data-active', 'true');
   await expect(page.locator('[data-testid="unit-slips"] [data-testid="slip-row"]')).toHaveAttribute('data-state', 'exited');

@@ -109,7 +109,10 @@ describe('release slips', () => {
     expect(unit.state).toBe('vacant');
     expect(unit.history[0]).toMatchObject({ state: 'vacant', effectiveDate: today, source: 'slip' });
     const tenancy = unit.links.find((l) => l.relation === 'tenant')!;
-    expect(tenancy).toMatchObject({ endDate: today });
+    expect(tenancy).toMatchObject({ endDate: today, active: false });
+    // And a second tenant move-out for the unit is refused: nobody rents it any more.
+    const again2 = await env.fail('slips.create', { ...draft(site), nature: 'moving_out', tenantMoveOut: true, carrier: { type: 'tenant', personId: tenantId, name: '李娜', phone: null, idType: null, idNumber: null } }, 'clerk');
+    expect(again2.fieldErrors?.tenantMoveOut?.message).toBe('v.noActiveTenancy');
     // The state before the move-out is still answerable.
     const before = await env.ok('occupancy.onDate', { date: '2026-03-14' });
     expect(before.counts.rented).toBe(1);

@@ -119,7 +119,11 @@ export function checkPhone(cell: RawCell): Checked<string | null> {
   return { ok: false, code: 'import.error.badPhone', params: { value: shown } };
 }
 
-/** Area in m²: strips units (㎡, m², m2, 平米, 平方米) and thousands separators; must be > 0 and < 100000. */
+/**
+ * Area in m²: strips units (㎡, m², m2, 平米, 平方米) and thousands separators; must be > 0 and < 100000
+ * with at most two decimals (as the unit form accepts — a refused value would make the unit uneditable).
+ * Trailing zeros ("88.800") and binary floating-point noise of numeric cells are tolerated.
+ */
 export function checkArea(cell: RawCell): Checked<number | null> {
   let n: number;
   if (cell.num !== undefined) {
@@ -134,10 +138,11 @@ export function checkArea(cell: RawCell): Checked<number | null> {
     if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, code: 'import.error.badArea', params: { value: collapse(cell.text) } };
     n = Number(s);
   }
-  if (!Number.isFinite(n) || n <= 0 || n >= 100000) {
+  const cents = Math.round(n * 100);
+  if (!Number.isFinite(n) || n <= 0 || n >= 100000 || Math.abs(cents - n * 100) >= 1e-6) {
     return { ok: false, code: 'import.error.badArea', params: { value: collapse(cell.text) } };
   }
-  return { ok: true, value: Math.round(n * 10000) / 10000 };
+  return { ok: true, value: cents / 100 };
 }
 
 /** Floor: "15", "15层", "15F", "第15层", "-1", "B1", "负1", "地下1层" → integers. */
