@@ -46,7 +46,6 @@ z.config({
 });
 
 // C0/C1 control characters other than tab/newline never belong in a record.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /** A trimmed single-line text field. */

@@ -207,6 +207,7 @@ describe('parseImportFile — CSV', () => {
       '1-102,100000,301,空置,"张\u0007三",,2026/13/1',
       `1-103,12.5平米,3F,装修中,${'长'.repeat(101)},,`,
       '1-104,99.9 m²,第4层,未交房,,李四,2026.1.5',
+      '1-105,88.888,,,,,',
     ].join('\n');
     const r = await parseImportFile('x.csv', utf8(csv));
     expect(r.errors).toEqual([
@@ -219,6 +220,8 @@ describe('parseImportFile — CSV', () => {
       { line: 3, column: '业主', code: 'import.error.badText' },
       { line: 3, column: '起租日期', code: 'import.error.badDate', params: { value: '2026/13/1' } },
       { line: 4, column: '业主', code: 'import.error.tooLong', params: { max: 100 } },
+      // More than two decimals: refused rather than rounded (the unit form could not save it afterwards).
+      { line: 6, column: '面积', code: 'import.error.badArea', params: { value: '88.888' } },
     ]);
     // A tenant without an owner is allowed.
     expect(r.rows).toEqual([
@@ -573,6 +576,14 @@ describe('cell value rules', () => {
       return r.ok ? r.value : 'bad';
     };
     expect([a('120㎡'), a('1,200.25 平方米'), a('88m2'), a('90平米'), a(''), a('0'), a('abc')]).toEqual([120, 1200.25, 88, 90, null, 'bad', 'bad']);
+    // At most two decimals; trailing zeros are fine.
+    expect([a('88.88'), a('88.880'), a('88.888'), a('88.885㎡'), a('0.001')]).toEqual([88.88, 88.88, 'bad', 'bad', 'bad']);
+    const n = (num: number): number | string | null => {
+      const r = checkArea({ text: String(num), num });
+      return r.ok ? r.value : 'bad';
+    };
+    // Numeric spreadsheet cells: floating-point noise is absorbed, a real third decimal is refused.
+    expect([n(0.1 + 0.2), n(97.779 - 0.009), n(88.888), n(120.125)]).toEqual([0.3, 97.77, 'bad', 'bad']);
     const f = (text: string): number | string | null => {
       const r = checkFloor({ text });
       return r.ok ? r.value : 'bad';

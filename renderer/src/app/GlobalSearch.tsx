@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import { HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/schemas/entities';
 import { invoke } from '../api';
@@ -20,12 +20,8 @@ export function GlobalSearch() {
   const inputRef = useRef<InputRef>(null);
   const seq = useRef(0);
   const tick = useUiStore((s) => s.searchFocusTick);
-  const { pathname } = useLocation();
-
-  // Moving to another page leaves the box empty for the next search.
-  useEffect(() => {
-    setText('');
-  }, [pathname]);
+  // The box is emptied when a hit is chosen or on Escape — not on every navigation: text typed right
+  // after clicking a menu item, while that page is still loading, must not be wiped when it appears.
 
   useEffect(() => {
     if (tick > 0) {

@@ -57,3 +57,94 @@ export function auditSummary(t: Translate, e: AuditEntry): string {
   const label = [after?.code, after?.name, after?.username, before?.code, before?.name].find((v) => typeof v === 'string' && v) as string | undefined;
   return `${actionLabel(t, e.action)} · ${entityLabel(t, e.entity)}${label ? ` ${label}` : ''}`;
 }
+
+/** One key of an entry's change: the value before and/or after (absent when that side does not have it). */
+export interface ChangePart {
+  key: string;
+  before?: string;
+  after?: string;
+}
+
+/** Keys whose values are enumerations, with the i18n prefix of their labels (`state` depends on the record). */
+const ENUM_LABELS: Record<string, string> = {
+  use: 'enum.use',
+  nature: 'enum.slipNature',
+  relation: 'enum.relation',
+  role: 'enum.role',
+  kind: 'enum.kind',
+  idType: 'enum.idType',
+  answer: 'enum.verifyAnswer',
+  'carrier.type': 'enum.carrierType',
+};
+
+/** Unchanged keys that still say which record it is, so an update shows them. */
+const IDENTIFYING = new Set(['code', 'number', 'name', 'username', 'unit', 'person']);
+
+const MAX_VALUE = 40;
+
+function enumPrefix(entity: string, path: string): string | undefined {
+  if (path === 'state') return entity === 'slip' ? 'enum.slipState' : 'enum.state';
+  return ENUM_LABELS[path];
+}
+
+/** A value as the clerk reads it: enum labels, short ids, lists joined; '' for nothing. */
+function formatValue(t: Translate, entity: string, path: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map((x) => formatValue(t, entity, path, x)).filter(Boolean).join(', ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => formatValue(t, entity, `${path}.${k}`, x))
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (typeof v !== 'string') return String(v);
+  const key = path.split('.').pop() ?? path;
+  const prefix = enumPrefix(entity, path);
+  if (prefix) return t(`${prefix}.${v}`, { defaultValue: v });
+  if (entity === 'person' && key === 'field') return t(`person.${v}`, { defaultValue: v });
+  if ((key === 'id' || key.endsWith('Id')) && v.length > 12) return `…${v.slice(-8)}`;
+  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE - 1)}…` : v;
+}
+
+/**
+ * What an entry changed, key by key: for an update only the keys whose value changed (plus the ones
+ * naming the record), for a create or void what was recorded. Enum values are shown by their labels.
+ */
+export function changeParts(t: Translate, e: Pick<AuditEntry, 'entity' | 'before' | 'after'>): ChangePart[] {
+  const b = pick(e.before);
+  const a = pick(e.after);
+  const fmt = (k: string, v: unknown) => formatValue(t, e.entity, k, v);
+  // Not an object (an old or odd entry): show it as it is.
+  const raw = (json: string | null) => (json && (json.length > MAX_VALUE ? `${json.slice(0, MAX_VALUE - 1)}…` : json)) || undefined;
+  if ((e.before && !b) || (e.after && !a)) return [{ key: '', before: b ? undefined : raw(e.before), after: a ? undefined : raw(e.after) }];
+
+  // What names the record, what only the old side has, what changed, what only the new side has.
+  const naming: ChangePart[] = [];
+  const gone: ChangePart[] = [];
+  const changed: ChangePart[] = [];
+  const added: ChangePart[] = [];
+  for (const [k, v] of Object.entries(b ?? {})) {
+    if (a && k in a) continue;
+    const before = fmt(k, v);
+    if (before) gone.push({ key: k, before });
+  }
+  for (const [k, v] of Object.entries(a ?? {})) {
+    const after = fmt(k, v);
+    if (!b || !(k in b)) {
+      if (after) added.push({ key: k, after });
+      continue;
+    }
+    const before = fmt(k, b[k]);
+    if (before !== after) changed.push({ key: k, before: before || '—', after: after || '—' });
+    else if (IDENTIFYING.has(k) && after) naming.push({ key: k, after });
+  }
+  const parts = [...naming, ...gone, ...changed, ...added];
+  return parts;
+}
+
+/** The parts as one line of text (for a tooltip). */
+export function changeText(parts: ChangePart[]): string {
+  return parts
+    .map((p) => `${p.key ? `${p.key}: ` : ''}${[p.before, p.after].filter((x) => x !== undefined).join(' → ')}`)
+    .join(' · ');
+}

@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { App, Button, Drawer, Input, Table, Tooltip } from 'antd';
 import { BankOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../shared/schemas/entities';
 import type { IdType } from '../../../../shared/schemas/master';
-import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
-import { formatInt } from '../../components/format';
-import { useCan, useNewRecordShortcut } from '../../components/permissions';
+import { EmptyHint, QueryError } from '../../components/feedback';
+import { useCan } from '../../components/permissions';
+import { ListPageHeader } from '../../components/list-page';
+import { useDebouncedParam, useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { PersonForm } from './PersonForm';
 
-const PAGE = 50;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
 export default function PeoplePage() {
@@ -19,57 +19,26 @@ export default function PeoplePage() {
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [qText, setQText] = useState(q);
+  const filters = useListParams();
+  const q = filters.get('q') ?? '';
+  const [qText, setQText] = useDebouncedParam('q', 200);
   const [creating, setCreating] = useState(false);
   const canWrite = can('masterdata.write');
 
-  const list = useQuery('people.list', { offset: (page - 1) * PAGE, limit: PAGE, q: q || undefined });
-
-  const update = useCallback(
-    (patch: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(params);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!('page' in patch)) next.delete('page');
-      setParams(next, { replace: true });
-    },
-    [params, setParams],
-  );
-
-  useEffect(() => {
-    if (qText === q) return;
-    const timer = window.setTimeout(() => update({ q: qText.trim() || undefined }), 200);
-    return () => window.clearTimeout(timer);
-  }, [qText, q, update]);
+  const list = useQuery('people.list', { offset: filters.offset, limit: filters.pageSize, q: q || undefined });
 
   const openNew = useCallback(() => setCreating(true), []);
-  useNewRecordShortcut(canWrite ? openNew : null);
-  useEffect(() => {
-    if (params.get('new') === '1' && canWrite) {
-      setCreating(true);
-      update({ new: undefined });
-    }
-  }, [params, canWrite, update]);
+  useNewRecordOpener(canWrite ? openNew : null);
 
   return (
     <div data-testid="people-page">
-      <PageHeader
+      <ListPageHeader
         title={t('nav.people')}
-        sub={list.data ? t('person.count', { count: list.data.total, formatted: formatInt(list.data.total) }) : undefined}
-        extra={
-          canWrite ? (
-            <Tooltip title={t('shortcut.new')}>
-              <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="new-person">
-                {t('person.new')}
-              </Button>
-            </Tooltip>
-          ) : null
-        }
+        total={list.data?.total}
+        countText={(count, formatted) => t('person.count', { count, formatted })}
+        onNew={canWrite ? openNew : null}
+        newLabel={t('person.new')}
+        newTestId="new-person"
       />
       <Input.Search
         allowClear
@@ -78,7 +47,7 @@ export default function PeoplePage() {
         value={qText}
         maxLength={50}
         onChange={(e) => setQText(e.target.value)}
-        onSearch={(v) => update({ q: v.trim() || undefined })}
+        onSearch={(v) => filters.update({ q: v.trim() || undefined })}
         data-testid="people-search"
       />
       <QueryError error={list.error} onRetry={list.reload} />
@@ -88,14 +57,7 @@ export default function PeoplePage() {
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
         onRow={(p) => ({ onClick: () => navigate(`/people/${p.id}`), style: { cursor: 'pointer' }, 'data-testid': 'person-row' }) as object}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total, formatted: formatInt(total) }),
-          onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-        }}
+        pagination={filters.pagination(list.data?.total ?? 0)}
         locale={{
           emptyText: list.error ? (
             <span />
@@ -134,7 +96,18 @@ export default function PeoplePage() {
             ),
           },
           { title: t('person.phone'), dataIndex: 'phoneMasked', width: 150, render: (v: string | null) => <span style={mono}>{v ?? ''}</span> },
-          { title: t('person.idType'), dataIndex: 'idType', width: 170, render: (v: IdType | null) => (v ? t(`enum.idType.${v}`) : '') },
+          {
+            title: t('person.idType'),
+            dataIndex: 'idType',
+            width: 170,
+            ellipsis: { showTitle: false },
+            // The short form keeps rows one line high: "Business licence (USCC)" → "Business licence", the full name on hover.
+            render: (v: IdType | null) => {
+              if (!v) return '';
+              const label = t(`enum.idType.${v}`);
+              return <span title={label}>{label.replace(/\s*[(（][^()（）]*[)）]$/, '')}</span>;
+            },
+          },
           { title: t('person.idNumber'), dataIndex: 'idNumberMasked', width: 210, render: (v: string | null) => <span style={mono}>{v ?? ''}</span> },
           { title: t('person.units'), dataIndex: 'units', ellipsis: true },
         ]}

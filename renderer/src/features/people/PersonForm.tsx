@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, Input, Radio, Select } from 'antd';
+import { Alert, Input, Radio } from 'antd';
 import { BankOutlined, UserOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PersonInputSchema, type PersonDetail } from '../../../../shared/schemas/entities';
-import { ID_TYPES, type IdType } from '../../../../shared/schemas/master';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
+import { IdDocumentFields } from '../../components/id-fields';
 
 type PersonValues = z.input<typeof PersonInputSchema>;
 
@@ -113,37 +113,15 @@ export function PersonForm({
         </Col>
       </Row>
       <Row>
-        <Col>
-          <Field control={control} name="idType" label={t('person.idType')}>
-            {(field, p) => (
-              <Select
-                {...p}
-                allowClear
-                value={field.value ?? undefined}
-                onChange={(v: IdType | undefined) => field.onChange(v ?? null)}
-                onBlur={field.onBlur}
-                placeholder={t('common.choose')}
-                options={ID_TYPES.map((v) => ({ value: v, label: t(`enum.idType.${v}`) }))}
-              />
-            )}
-          </Field>
-        </Col>
-        <Col>
-          <Field control={control} name="idNumber" label={t('person.idNumber')}>
-            {(field, p) => (
-              <Input
-                {...field}
-                {...p}
-                value={field.value ?? ''}
-                maxLength={30}
-                onChange={(e) => {
-                  field.onChange(e.target.value);
-                  if (e.target.value.trim() && !getValues('idType')) setValue('idType', getValues('kind') === 'company' ? 'business_license' : 'resident_id');
-                }}
-              />
-            )}
-          </Field>
-        </Col>
+        <IdDocumentFields
+          control={control}
+          typeName="idType"
+          numberName="idNumber"
+          Cell={Col}
+          onNumberTyped={(v) => {
+            if (v.trim() && !getValues('idType')) setValue('idType', getValues('kind') === 'company' ? 'business_license' : 'resident_id');
+          }}
+        />
       </Row>
       <Row>
         <Col>

@@ -9,11 +9,12 @@ import type { z } from 'zod';
 import { maskIdNumber, maskPhone } from '../../../../shared/rules/id-number';
 import { CARRIER_TYPES, SLIP_NATURES, verifyContactFor, type CarrierType } from '../../../../shared/rules/slip';
 import type { LinkView, UnitDetail } from '../../../../shared/schemas/entities';
-import { ID_TYPES, type IdType, type Relation } from '../../../../shared/schemas/master';
+import type { Relation } from '../../../../shared/schemas/master';
 import { MAX_SLIP_ITEMS, SlipDraftSchema, type SlipDetail } from '../../../../shared/schemas/slip';
 import { applyFieldErrors, errorText, invoke, isApiError, translateMessage } from '../../api';
 import { useNotifyError, PageHeader } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
+import { IdDocumentFields } from '../../components/id-fields';
 import { useCan } from '../../components/permissions';
 import { RelationTag } from '../../components/tags';
 import { UNITS_OF_COUNT, UnitPicker } from './common';
@@ -340,37 +341,16 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
               {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" placeholder="138 0000 0000" />}
             </Field>
           </Half>
-          <Half>
-            <Field control={control} name="carrier.idType" label={t('person.idType')}>
-              {(field, p) => (
-                <Select
-                  {...p}
-                  allowClear
-                  value={field.value ?? undefined}
-                  onChange={(v: IdType | undefined) => field.onChange(v ?? null)}
-                  onBlur={field.onBlur}
-                  placeholder={t('common.choose')}
-                  options={ID_TYPES.map((v) => ({ value: v, label: t(`enum.idType.${v}`) }))}
-                />
-              )}
-            </Field>
-          </Half>
-          <Half>
-            <Field control={control} name="carrier.idNumber" label={t('person.idNumber')} extra={t('slip.idMaskedHint')}>
-              {(field, p) => (
-                <Input
-                  {...field}
-                  {...p}
-                  value={field.value ?? ''}
-                  maxLength={30}
-                  onChange={(e) => {
-                    field.onChange(e.target.value);
-                    if (e.target.value.trim() && !getValues('carrier.idType')) setValue('carrier.idType', 'resident_id');
-                  }}
-                />
-              )}
-            </Field>
-          </Half>
+          <IdDocumentFields
+            control={control}
+            typeName="carrier.idType"
+            numberName="carrier.idNumber"
+            numberExtra={t('slip.idMaskedHint')}
+            Cell={Half}
+            onNumberTyped={(v) => {
+              if (v.trim() && !getValues('carrier.idType')) setValue('carrier.idType', 'resident_id');
+            }}
+          />
         </Row>
       </Card>
 

@@ -1,40 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
+import { useCallback } from 'react';
+import { Button, DatePicker, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SLIP_NATURES, SLIP_STATES, type CarrierType, type SlipNature, type SlipState } from '../../../../shared/rules/slip';
 import type { SlipRow } from '../../../../shared/schemas/slip';
-import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
-import { formatDateTime, formatInt } from '../../components/format';
+import { EmptyHint, QueryError } from '../../components/feedback';
+import { formatDateTime } from '../../components/format';
 import { useCan, useNewRecordShortcut } from '../../components/permissions';
+import { ClearFilters, ListPageHeader, ParamInput, ParamSelect } from '../../components/list-page';
+import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { NatureTag, SlipStateTag, UnitPicker, mono } from './common';
 
-const PAGE = 50;
-const isDate = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+const isDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
 export default function SlipsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const state = (params.get('state') as SlipState | null) ?? undefined;
-  const nature = (params.get('nature') as SlipNature | null) ?? undefined;
-  const from = isDate(params.get('from'));
-  const to = isDate(params.get('to'));
-  const unitId = params.get('unit') ?? undefined;
-  const carrier = params.get('carrier') ?? '';
-  const number = params.get('number') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [numberText, setNumberText] = useState(number);
-  const [carrierText, setCarrierText] = useState(carrier);
+  const filters = useListParams();
+  const { update } = filters;
+  const state = filters.get('state') as SlipState | undefined;
+  const nature = filters.get('nature') as SlipNature | undefined;
+  const from = isDate(filters.get('from'));
+  const to = isDate(filters.get('to'));
+  const unitId = filters.get('unit');
+  const carrier = filters.get('carrier') ?? '';
+  const number = filters.get('number') ?? '';
   const canWrite = can('slips.write');
 
   const list = useQuery('slips.list', {
-    offset: (page - 1) * PAGE,
-    limit: PAGE,
+    offset: filters.offset,
+    limit: filters.pageSize,
     state: SLIP_STATES.includes(state as SlipState) ? state : undefined,
     nature: SLIP_NATURES.includes(nature as SlipNature) ? nature : undefined,
     from,
@@ -44,26 +43,6 @@ export default function SlipsPage() {
     number: number || undefined,
   });
 
-  const update = useCallback(
-    (patch: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(params);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!('page' in patch)) next.delete('page');
-      setParams(next, { replace: true });
-    },
-    [params, setParams],
-  );
-
-  // The two text boxes filter as you type (debounced).
-  useEffect(() => {
-    if (numberText.trim() === number && carrierText.trim() === carrier) return;
-    const timer = window.setTimeout(() => update({ number: numberText.trim() || undefined, carrier: carrierText.trim() || undefined }), 250);
-    return () => window.clearTimeout(timer);
-  }, [numberText, carrierText, number, carrier, update]);
-
   const openNew = useCallback(() => navigate(unitId ? `/slips/new?unit=${unitId}` : '/slips/new'), [navigate, unitId]);
   useNewRecordShortcut(canWrite ? openNew : null);
 
@@ -71,47 +50,19 @@ export default function SlipsPage() {
 
   return (
     <div data-testid="slips-page">
-      <PageHeader
+      <ListPageHeader
         title={t('nav.slips')}
-        sub={list.data ? t('slip.count', { count: list.data.total, formatted: formatInt(list.data.total) }) : undefined}
-        extra={
-          canWrite ? (
-            <Tooltip title={t('shortcut.new')}>
-              <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="new-slip">
-                {t('slip.new')}
-              </Button>
-            </Tooltip>
-          ) : null
-        }
+        total={list.data?.total}
+        countText={(count, formatted) => t('slip.count', { count, formatted })}
+        onNew={canWrite ? openNew : null}
+        newLabel={t('slip.new')}
+        newTestId="new-slip"
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t('slip.filterNumber')}
-          value={numberText}
-          maxLength={30}
-          onChange={(e) => setNumberText(e.target.value)}
-          data-testid="filter-number"
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t('slip.filterState')}
-          value={state}
-          onChange={(v: string | undefined) => update({ state: v })}
-          options={SLIP_STATES.map((s) => ({ value: s, label: t(`enum.slipState.${s}`) }))}
-          data-testid="filter-state"
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t('slip.filterNature')}
-          value={nature}
-          onChange={(v: string | undefined) => update({ nature: v })}
-          options={SLIP_NATURES.map((s) => ({ value: s, label: t(`enum.slipNature.${s}`) }))}
-          data-testid="filter-nature"
-        />
+        {/* The two text boxes filter as you type (debounced). */}
+        <ParamInput name="number" delay={250} width={200} maxLength={30} placeholder={t('slip.filterNumber')} testId="filter-number" />
+        <ParamSelect name="state" width={140} placeholder={t('slip.filterState')} options={SLIP_STATES.map((s) => ({ value: s, label: t(`enum.slipState.${s}`) }))} testId="filter-state" />
+        <ParamSelect name="nature" width={140} placeholder={t('slip.filterNature')} options={SLIP_NATURES.map((s) => ({ value: s, label: t(`enum.slipNature.${s}`) }))} testId="filter-nature" />
         <DatePicker.RangePicker
           style={{ width: 260 }}
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
@@ -121,41 +72,14 @@ export default function SlipsPage() {
           data-testid="filter-dates"
         />
         <UnitPicker value={unitId} onChange={(v) => update({ unit: v })} allowClear style={{ width: 180 }} placeholder={t('slip.filterUnit')} testId="filter-unit" />
-        <Input
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t('slip.filterCarrier')}
-          value={carrierText}
-          maxLength={50}
-          onChange={(e) => setCarrierText(e.target.value)}
-          data-testid="filter-carrier"
-        />
-        {filtered ? (
-          <Button
-            type="link"
-            onClick={() => {
-              setNumberText('');
-              setCarrierText('');
-              setParams({}, { replace: true });
-            }}
-            data-testid="filter-clear"
-          >
-            {t('common.clearFilters')}
-          </Button>
-        ) : null}
+        <ParamInput name="carrier" delay={250} width={160} maxLength={50} placeholder={t('slip.filterCarrier')} testId="filter-carrier" />
+        <ClearFilters shown={filtered} onClear={filters.clear} />
       </Space>
       <QueryError error={list.error} onRetry={list.reload} />
       <SlipTable
         rows={list.data?.rows ?? []}
         loading={list.loading}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { count: total, formatted: formatInt(total) }),
-          onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-        }}
+        pagination={filters.pagination(list.data?.total ?? 0)}
         empty={
           list.error ? (
             <span />

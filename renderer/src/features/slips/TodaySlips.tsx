@@ -41,44 +41,23 @@ function SlipList({ title, rows, testId, time, empty, link, color }: { title: st
   );
 }
 
+type TodaySlipLists = { awaitingVerification: SlipRow[]; readyToIssue: SlipRow[]; exitedToday: SlipRow[] };
+
 /** Today: slips waiting for a call, slips ready to issue, and what went out through the gate today. */
-export function TodaySlips({ slips }: { slips: { awaitingVerification: SlipRow[]; readyToIssue: SlipRow[]; exitedToday: SlipRow[] } }) {
+export function TodaySlips({ slips }: { slips: TodaySlipLists }) {
   const { t } = useTranslation();
+  const lists: Array<{ key: keyof TodaySlipLists; title: string; empty: string; testId: string; state: string; color: string; time: (r: SlipRow) => string | null }> = [
+    { key: 'awaitingVerification', title: t('today.slipsAwaiting'), empty: t('today.slipsNoneAwaiting'), testId: 'today-slips-awaiting', state: 'awaiting_verification', color: '#fa8c16', time: (r) => r.createdAt },
+    { key: 'readyToIssue', title: t('today.slipsReady'), empty: t('today.slipsNoneReady'), testId: 'today-slips-ready', state: 'ready_to_issue', color: '#1668dc', time: (r) => r.createdAt },
+    { key: 'exitedToday', title: t('today.slipsExited'), empty: t('today.slipsNoneExited'), testId: 'today-slips-exited', state: 'exited', color: '#389e0d', time: (r) => r.exitedAt },
+  ];
   return (
     <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="today-slips">
-      <Col xs={24} lg={8}>
-        <SlipList
-          title={t('today.slipsAwaiting')}
-          rows={slips.awaitingVerification}
-          testId="today-slips-awaiting"
-          time={(r) => r.createdAt}
-          empty={t('today.slipsNoneAwaiting')}
-          link="/slips?state=awaiting_verification"
-          color="#fa8c16"
-        />
-      </Col>
-      <Col xs={24} lg={8}>
-        <SlipList
-          title={t('today.slipsReady')}
-          rows={slips.readyToIssue}
-          testId="today-slips-ready"
-          time={(r) => r.createdAt}
-          empty={t('today.slipsNoneReady')}
-          link="/slips?state=ready_to_issue"
-          color="#1668dc"
-        />
-      </Col>
-      <Col xs={24} lg={8}>
-        <SlipList
-          title={t('today.slipsExited')}
-          rows={slips.exitedToday}
-          testId="today-slips-exited"
-          time={(r) => r.exitedAt}
-          empty={t('today.slipsNoneExited')}
-          link="/slips?state=exited"
-          color="#389e0d"
-        />
-      </Col>
+      {lists.map((l) => (
+        <Col key={l.key} xs={24} lg={8}>
+          <SlipList title={l.title} rows={slips[l.key]} testId={l.testId} time={l.time} empty={l.empty} link={`/slips?state=${l.state}`} color={l.color} />
+        </Col>
+      ))}
     </Row>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Drawer, Input, Modal, Result, Select, Space, Table, Tag, Timeline, Tooltip } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Drawer, Grid, Input, Modal, Result, Select, Space, Table, Tag, Timeline, Tooltip } from 'antd';
 import { BankOutlined, EditOutlined, HistoryOutlined, StopOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
@@ -100,6 +100,10 @@ export default function UnitPage() {
   const [voidingLink, setVoidingLink] = useState<LinkView | null>(null);
   const canWrite = can('masterdata.write');
   const canVoid = can('masterdata.void');
+  // The details in equal columns (antd sizes them by content otherwise, which pushes the last one to the far right).
+  const screens = Grid.useBreakpoint();
+  const detailColumns = screens.lg ? 3 : screens.sm ? 2 : 1;
+  const cell = { width: `${100 / detailColumns}%` };
 
   if (unit.error && isApiError(unit.error) && unit.error.code === 'NOT_FOUND') {
     return (
@@ -124,7 +128,12 @@ export default function UnitPage() {
         title={
           <Space>
             <span data-testid="unit-code">{u?.code ?? ''}</span>
-            {u ? <StateTag state={u.state} since={u.stateSince} /> : null}
+            {/* Not bold like the heading: the tag and its "since …" date are secondary. */}
+            {u ? (
+              <span style={{ fontWeight: 'normal', fontSize: 14 }}>
+                <StateTag state={u.state} since={u.stateSince} />
+              </span>
+            ) : null}
           </Space>
         }
         extra={
@@ -152,17 +161,23 @@ export default function UnitPage() {
       <QueryError error={unit.error} onRetry={unit.reload} />
       <Card loading={!u && unit.loading} style={{ marginBottom: 16 }}>
         {u ? (
-          <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" data-testid="unit-details">
-            <Descriptions.Item label={t('unit.building')}>{u.buildingCode}</Descriptions.Item>
-            <Descriptions.Item label={t('unit.use')}>{t(`enum.use.${u.use}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('unit.floor')}>{u.floor ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('unit.area')}>{u.areaM2 === null ? '—' : `${formatArea(u.areaM2)} m²`}</Descriptions.Item>
-            <Descriptions.Item label={t('unit.state')}>
+          <Descriptions column={detailColumns} size="small" style={{ maxWidth: 960 }} data-testid="unit-details">
+            <Descriptions.Item label={t('unit.building')} style={cell}>
+              {u.buildingCode}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('unit.use')} style={cell}>
+              {t(`enum.use.${u.use}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('unit.floor')} style={cell}>
+              {u.floor ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('unit.area')} style={cell}>{u.areaM2 === null ? '—' : `${formatArea(u.areaM2)} m²`}</Descriptions.Item>
+            <Descriptions.Item label={t('unit.state')} style={cell}>
               <StateTag state={u.state} since={u.stateSince} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('unit.owners')}>{u.ownerNames ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('unit.owners')} style={cell}>{u.ownerNames ?? '—'}</Descriptions.Item>
             {u.note ? (
-              <Descriptions.Item label={t('common.note')} span={3}>
+              <Descriptions.Item label={t('common.note')} span={detailColumns}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{u.note}</span>
               </Descriptions.Item>
             ) : null}
