@@ -22,7 +22,9 @@ test('back up, change, restore: the app signs out and the data is as it was; a p
   await manual.getByTestId('backup-restore').click();
   await expect(page.locator('.ant-modal-confirm')).toContainText('恢复后所有人都会退出登录');
   await page.getByTestId('backup-restore-confirm').click();
-  await expect(page.getByTestId('signin-page')).toBeVisible({ timeout: 20_000 });
+  // The app restarts after a restore; the fresh sign-in page says the data was restored.
+  await expect(page.getByTestId('signin-restored')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('signin-restored')).toContainText('已恢复');
   await expect(page.getByTestId('app-shell')).toHaveCount(0);
 
   // ---- signed in again: the first unit is there, the second is not ----

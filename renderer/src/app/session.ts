@@ -55,3 +55,6 @@ export async function switchLanguage(lng: UiLanguage, onError?: (e: unknown) => 
     setLocalLanguage(lng);
   }
 }
+
+/** Set by the Backup page just before it restarts the app after a restore; the sign-in page shows why. */
+export const RESTORED_FLAG = 'frontdesk.restored';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Table, Tag } from 'antd';
 import { CloudUploadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { RESTORED_FLAG } from '../../app/session';
 import type { BackupInfo } from '../../../../shared/schemas/entities';
 import { errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
@@ -51,9 +52,11 @@ export default function BackupPage() {
       onOk: async () => {
         try {
           await invoke('backup.restore', { name: b.name });
-          message.success(t('backup.restored'));
+          // Everyone is signed out and every cached page is stale: start the app afresh at once, and let
+          // the sign-in page say why (a delayed reload would wipe a sign-in typed in the meantime).
+          sessionStorage.setItem(RESTORED_FLAG, '1');
           window.location.hash = '#/';
-          window.setTimeout(() => window.location.reload(), 400);
+          window.location.reload();
         } catch (e) {
           message.error(errorText(t, e));
         }
