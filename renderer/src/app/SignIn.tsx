@@ -10,22 +10,15 @@ import { invoke } from '../api';
 import { Field, FormShell } from '../components/form';
 import { useSessionStore } from '../stores/use-session-store';
 import { AuthLayout } from './AuthLayout';
-import { loadStatus, RESTORED_FLAG } from './session';
+import { loadStatus, restoredOnThisLoad } from './session';
 
 const SignInSchema = contract['auth.signIn'].input;
-
-function takeRestoredFlag(): boolean {
-  const set = sessionStorage.getItem(RESTORED_FLAG) === '1';
-  sessionStorage.removeItem(RESTORED_FLAG);
-  return set;
-}
 
 export function SignIn() {
   const { t } = useTranslation();
   const siteName = useSessionStore((s) => s.app?.siteName);
   const reason = useSessionStore((s) => s.signedOutReason);
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
-  const [restored] = useState(takeRestoredFlag);
   const { control, handleSubmit, formState, setValue, setFocus } = useForm({
     resolver: zodResolver(SignInSchema),
     defaultValues: { username: '', password: '' },
@@ -47,7 +40,7 @@ export function SignIn() {
   return (
     <AuthLayout title={t('signIn.title')} subtitle={siteName ?? undefined} testId="signin-page">
       {reason === 'expired' ? <Alert type="info" showIcon title={t('signIn.expired')} style={{ marginBottom: 16 }} /> : null}
-      {restored ? <Alert type="success" showIcon title={t('backup.restored')} style={{ marginBottom: 16 }} data-testid="signin-restored" /> : null}
+      {restoredOnThisLoad ? <Alert type="success" showIcon title={t('backup.restored')} style={{ marginBottom: 16 }} data-testid="signin-restored" /> : null}
       <FormShell onSubmit={submit} testId="signin-form">
         <Field control={control} name="username" label={t('signIn.username')}>
           {(field, p) => <Input {...field} {...p} prefix={<UserOutlined />} autoFocus autoComplete="username" size="large" />}

@@ -58,3 +58,13 @@ export async function switchLanguage(lng: UiLanguage, onError?: (e: unknown) => 
 
 /** Set by the Backup page just before it restarts the app after a restore; the sign-in page shows why. */
 export const RESTORED_FLAG = 'frontdesk.restored';
+
+/**
+ * Read once when the page loads (module evaluation), so only the restarted page sees it — not a
+ * sign-in screen the old page may render in the moment before the reload.
+ */
+export const restoredOnThisLoad: boolean = (() => {
+  const set = sessionStorage.getItem(RESTORED_FLAG) === '1';
+  sessionStorage.removeItem(RESTORED_FLAG);
+  return set;
+})();
