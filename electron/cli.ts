@@ -7,7 +7,7 @@ import * as auth from './services/auth';
 import { writeSettings } from './services/settings';
 import { seedDemo } from './services/demo/seed';
 import { parseImportFile } from './services/import/parse';
-import { commitRows, type ImportCounts } from './services/import-job';
+import { commitRows, type ImportCounts } from './services/import-commit';
 import { checkDatabaseFile } from './backup/backup';
 import { normaliseSlipNumber } from './services/slips';
 import { NewUserSchema } from '../shared/schemas/entities';

@@ -70,6 +70,9 @@ const READ_ONLY = new Set<Channel>([
   'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
   'slips.list', 'slips.get',
 ]);
+const AUDIT_SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
+                        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
+
 /** What still answers when the database cannot be opened. */
 const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'auth.signOut']);
 
@@ -325,20 +328,14 @@ export function createHost(opts: HostOptions): Host {
     'today.summary': (ctx) => {
       const today = ctx.today();
       const byState = repo.countStatesOn(ctx.db, today);
-      const recent = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
-                                  FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
+      const recent = q(ctx.db, `${AUDIT_SELECT} ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
       const slipsIn = (state: 'awaiting_verification' | 'ready_to_issue') => slips.listSlips(ctx, { state, offset: 0, limit: 50 }).rows;
-      const midnight = new Date(`${today}T00:00:00`).toISOString();
-      const exitedToday = q(ctx.db, "SELECT id FROM release_slips WHERE exited_at >= ? ORDER BY exited_at DESC LIMIT 100").all<{ id: string }>(midnight)
-        .map((r) => slips.getSlip(ctx, r.id));
       return {
         date: today,
         slips: {
           awaitingVerification: slipsIn('awaiting_verification'),
           readyToIssue: slipsIn('ready_to_issue'),
-          exitedToday: exitedToday.map(({ id, number, unitId, unitCode, state, nature, carrierName, carrierType, itemSummary, createdAt, issuedAt, exitedAt }) => ({
-            id, number, unitId, unitCode, state, nature, carrierName, carrierType, itemSummary, createdAt, issuedAt, exitedAt,
-          })),
+          exitedToday: slips.exitedSince(ctx, new Date(`${today}T00:00:00`).toISOString(), 100),
         },
         counts: {
           buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
@@ -404,8 +401,7 @@ export function createHost(opts: HostOptions): Host {
       }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = q(ctx.db, `SELECT count(*) FROM audit_log a ${w}`).value<number>(p) ?? 0;
-      const rows = q(ctx.db, `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
-                                FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<ChannelOutput<'audit.list'>['rows'][number]>(p);
+      const rows = q(ctx.db, `${AUDIT_SELECT} ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<ChannelOutput<'audit.list'>['rows'][number]>(p);
       return { rows, total, offset: input.offset };
     },
     'slips.list': (ctx, input) => slips.listSlips(ctx, input),

@@ -4,7 +4,7 @@ import type { ImportRow, ParsedImport } from '../../shared/schemas/import';
 import type { ServiceCtx } from '../host/context';
 import type { Logger } from '../host/log';
 import { parseImportFile } from './import/parse';
-import { commitRows, type ImportCounts } from './import-job';
+import { commitRows, type ImportCounts } from './import-commit';
 
 interface Job {
   id: string;

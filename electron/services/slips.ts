@@ -323,7 +323,6 @@ export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail
   const number = normaliseSlipNumber(input.number);
   const row = q(ctx.db, 'SELECT id FROM release_slips WHERE number = ?').get<{ id: string }>(number);
   if (!row) throw new AppError('NOT_FOUND', 'slip.gate.unknown', { params: { number } });
-  let result: SlipDetail | null = null;
   ctx.db.transaction(() => {
     // Re-read inside the transaction: two gates scanning the same slip cannot both exit it.
     const s = slipDb(ctx, row.id);
@@ -344,8 +343,7 @@ export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail
     event(ctx, s.id, 'exit');
     ctx.audit('exit', 'slip', s.id, { state: 'issued' }, { state: 'exited' });
   })();
-  result = getSlip(ctx, row.id);
-  return result;
+  return getSlip(ctx, row.id);
 }
 
 function end(ctx: ServiceCtx, action: 'refuse' | 'void', input: { id: string; reason: string }): SlipDetail {
@@ -424,6 +422,11 @@ export function listSlips(
   const total = q(ctx.db, `SELECT count(*) FROM release_slips s ${w}`).value<number>(p) ?? 0;
   const rows = q(ctx.db, `${SLIP_SELECT} ${w} ORDER BY s.created_at DESC, s.id DESC LIMIT :limit OFFSET :offset`).all<SlipDb>(p).map(toRow);
   return { rows, total, offset: f.offset };
+}
+
+/** Slips that went out through the gate since `sinceIso`, newest first (Today's exits). */
+export function exitedSince(ctx: ServiceCtx, sinceIso: string, limit: number): SlipRow[] {
+  return q(ctx.db, `${SLIP_SELECT} WHERE s.exited_at >= ? ORDER BY s.exited_at DESC LIMIT ?`).all<SlipDb>(sinceIso, limit).map(toRow);
 }
 
 /** For the PDF: everything printed on the slip, unmasked where the paper form needs it. */

@@ -18,7 +18,7 @@ import { createIds } from '../../electron/host/ids';
 import type { Logger } from '../../electron/host/log';
 import { generateSite } from '../../electron/services/demo/generate';
 import { commitDemoRows, demoDates } from '../../electron/services/demo/seed';
-import { commitRows, type ImportCounts } from '../../electron/services/import-job';
+import { commitRows, type ImportCounts } from '../../electron/services/import-commit';
 import type { SessionUser } from '../../shared/contract';
 import { int, pick, rng, s1, timed } from './stats';
 

@@ -105,6 +105,10 @@ describe('release slips', () => {
     const again = await env.fail('gate.exit', { number: 'FX-2026-000001' }, 'clerk');
     expect(again).toMatchObject({ code: 'BAD_STATE', message: 'slip.gate.alreadyExited' });
     expect(env.count("SELECT count(*) FROM release_slips WHERE state = 'exited'")).toBe(1);
+    // Today lists the gate's exits of the day.
+    const todays = await env.ok('today.summary', {}, 'clerk');
+    expect(todays.slips.exitedToday.map((r) => [r.number, r.state])).toEqual([['FX-2026-000001', 'exited']]);
+    expect(todays.slips.readyToIssue).toEqual([]);
     const unit = await env.ok('units.get', { id: site.unitId });
     expect(unit.state).toBe('vacant');
     expect(unit.history[0]).toMatchObject({ state: 'vacant', effectiveDate: today, source: 'slip' });

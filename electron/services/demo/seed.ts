@@ -1,7 +1,7 @@
 import type { ImportRow } from '../../../shared/schemas/import';
 import type { OccupancyState } from '../../../shared/schemas/master';
 import type { ServiceCtx } from '../../host/context';
-import { commitRows, type ImportCounts } from '../import-job';
+import { commitRows, type ImportCounts } from '../import-commit';
 import { generateSite } from './generate';
 import { seedDemoSlips } from './slips';
 

@@ -7,12 +7,12 @@ import { transitionError } from '../../../../shared/rules/slip';
 import type { SlipDetail } from '../../../../shared/schemas/slip';
 import { invoke, isApiError } from '../../api';
 import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
-import { formatDate, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
 import { ReasonModal, VoidModal } from '../../components/void-modal';
 import { NatureTag, SlipStateTag, mono } from './common';
-import { CallForm, CallsList, FeesPanel, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
+import { CallForm, CallsList, FeesPanel, FrequentAlert, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
 
 const FLOW = ['draft', 'awaiting_verification', 'ready_to_issue', 'issued', 'exited'] as const;
 
@@ -203,24 +203,7 @@ export default function SlipPage() {
               }
             />
           ) : null}
-          {s.frequent && (s.state === 'draft' || s.state === 'awaiting_verification') ? (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              data-testid="frequent-notice"
-              title={t('slip.frequent.title', { count: s.frequent.earlier.length + 1, days: s.frequent.days, threshold: s.frequent.threshold })}
-              description={
-                <div>
-                  {s.frequent.earlier.map((e) => (
-                    <div key={e.number}>
-                      <span style={mono}>{e.number}</span> · {formatDate(e.createdAt)} · {e.itemSummary}
-                    </div>
-                  ))}
-                </div>
-              }
-            />
-          ) : null}
+          {s.frequent && (s.state === 'draft' || s.state === 'awaiting_verification') ? <FrequentAlert frequent={s.frequent} testId="frequent-notice" /> : null}
           <Row gutter={16}>
             <Col xs={24} xl={14}>
               <Card title={t('slip.details')} style={{ marginBottom: 16 }} data-testid="slip-details">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Row, Select, Space, Table, Tag, Timeline } from 'antd';
 import {
   CheckCircleOutlined,
@@ -353,44 +353,24 @@ export function IssuePanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: Sli
   return (
     <Card title={t('slip.issueTitle')} style={{ marginBottom: 16, borderColor: blocked ? undefined : '#91caff' }} data-testid="issue-panel">
       {slip.frequent ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="frequent-warning"
-          title={t('slip.frequent.title', { count: slip.frequent.earlier.length + 1, days: slip.frequent.days, threshold: slip.frequent.threshold })}
-          description={
-            <div>
-              <List
-                size="small"
-                dataSource={slip.frequent.earlier}
-                renderItem={(e) => (
-                  <List.Item data-testid="frequent-earlier" style={{ padding: '4px 0' }}>
-                    <span style={{ ...mono, width: 170, flex: 'none' }}>{e.number}</span>
-                    <span style={{ width: 100, flex: 'none', color: 'rgba(0,0,0,0.55)' }}>{formatDate(e.createdAt)}</span>
-                    <span style={{ flex: 1 }}>{e.itemSummary}</span>
-                  </List.Item>
-                )}
-              />
-              <Checkbox
-                checked={ack}
-                onChange={(e) => {
-                  setAck(e.target.checked);
-                  setAckError(false);
-                }}
-                data-testid="frequent-ack"
-                style={{ marginTop: 8, fontWeight: 500 }}
-              >
-                {t('slip.frequent.ack')}
-              </Checkbox>
-              {ackError ? (
-                <div style={{ color: '#ff4d4f' }} data-testid="error-acknowledgeFrequent">
-                  {t('slip.frequent.ackRequired')}
-                </div>
-              ) : null}
+        <FrequentAlert frequent={slip.frequent} testId="frequent-warning">
+          <Checkbox
+            checked={ack}
+            onChange={(e) => {
+              setAck(e.target.checked);
+              setAckError(false);
+            }}
+            data-testid="frequent-ack"
+            style={{ marginTop: 8, fontWeight: 500 }}
+          >
+            {t('slip.frequent.ack')}
+          </Checkbox>
+          {ackError ? (
+            <div style={{ color: '#ff4d4f' }} data-testid="error-acknowledgeFrequent">
+              {t('slip.frequent.ackRequired')}
             </div>
-          }
-        />
+          ) : null}
+        </FrequentAlert>
       ) : null}
       <div style={{ color: 'rgba(0,0,0,0.55)', marginBottom: 12 }}>{t('slip.sig.explain')}</div>
       <Row gutter={16}>
@@ -678,5 +658,35 @@ export function SlipTimeline({ slip }: { slip: SlipDetail }) {
         })}
       />
     </Card>
+  );
+}
+
+/** The frequent carry-out warning with the unit's earlier slips; the issue panel adds its acknowledgement below. */
+export function FrequentAlert({ frequent, testId, children }: { frequent: NonNullable<SlipDetail['frequent']>; testId: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid={testId}
+      title={t('slip.frequent.title', { count: frequent.earlier.length + 1, days: frequent.days, threshold: frequent.threshold })}
+      description={
+        <div>
+          <List
+            size="small"
+            dataSource={frequent.earlier}
+            renderItem={(e) => (
+              <List.Item data-testid="frequent-earlier" style={{ padding: '4px 0' }}>
+                <span style={{ ...mono, width: 170, flex: 'none' }}>{e.number}</span>
+                <span style={{ width: 100, flex: 'none', color: 'rgba(0,0,0,0.55)' }}>{formatDate(e.createdAt)}</span>
+                <span style={{ flex: 1 }}>{e.itemSummary}</span>
+              </List.Item>
+            )}
+          />
+          {children}
+        </div>
+      }
+    />
   );
 }
