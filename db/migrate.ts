@@ -35,6 +35,8 @@ export function migrate(db: Db, opts: MigrateOptions = {}): number[] {
     const step = MIGRATIONS[v - 1];
     db.transaction(() => {
       db.exec(step.sql);
+      step.complete?.(db);
+      if (step.sqlAfter) db.exec(step.sqlAfter);
       opts.after?.[v]?.(db);
       db.pragma(`user_version = ${v}`);
     })();

@@ -1,17 +1,19 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHost } from './host/host';
 import { defaultDataDir } from './host/paths';
 import * as auth from './services/auth';
-import { writeSettings } from './services/settings';
 import { seedDemo } from './services/demo/seed';
 import { parseImportFile } from './services/import/parse';
 import { commitRows, type ImportCounts } from './services/import-commit';
 import { checkDatabaseFile } from './backup/backup';
+import { openRaw } from '../db/connection';
+import { verifyAuditChain } from '../db/audit-chain';
+import { describeOwner, FolderBusyError } from './host/folder-lock';
 import { normaliseSlipNumber } from './services/slips';
 import { NewUserSchema } from '../shared/schemas/entities';
-import type { SessionUser } from '../shared/contract';
 import { AppError } from '../shared/errors';
 
 const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
@@ -23,11 +25,17 @@ const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
                       import buildings, units, owners and tenants
   backup              take a backup now (printed: its file)
   restore <file>      replace the database with a backup (the current one is backed up first)
-  verify              integrity check of the database
+  verify              integrity check of the database and of the audit log's hash chain
   print slip <number> --out FILE [--lang zh-CN|en]
                       write the PDF of a goods-release slip (a print after the first is marked 副本 / COPY)
 
-Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).`;
+Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).
+init, seed-demo, import and restore change the data: they refuse while FrontDesk runs on that folder.
+verify, backup and print work beside the running app. Every command is in the audit log as CLI, with
+the operating-system user who ran it.`;
+
+/** Commands that change the data take the folder's lock; the others read beside the running app. */
+const WRITES = new Set(['init', 'seed-demo', 'import', 'restore']);
 
 function fail(msg: string): never {
   console.error(msg);
@@ -61,15 +69,30 @@ async function main() {
   if (!['init', 'restore'].includes(command) && !fs.existsSync(path.join(dataDir, 'frontdesk.db'))) {
     fail(`No database at ${path.join(dataDir, 'frontdesk.db')}`);
   }
-  const host = createHost({ dataDir, log: (level, m) => level !== 'info' && console.error(m) });
+  let host: ReturnType<typeof createHost>;
+  try {
+    host = createHost({
+      dataDir,
+      log: (level, m) => level !== 'info' && console.error(m),
+      lock: WRITES.has(command) ? 'cli' : false,
+      actor: { via: 'cli', osUser: osUser() },
+    });
+  } catch (e) {
+    if (e instanceof FolderBusyError) fail(`${describeOwner(dataDir, e.owner)} \`${command}\` changes the data: close FrontDesk first, or do it in the app.`);
+    throw e;
+  }
+  host.lock?.update({ command });
   const state = host.state();
   if (state.db !== 'ok' && command !== 'restore' && command !== 'verify') fail(`The database in ${dataDir} cannot be used (${state.db}): ${state.message ?? ''}`);
-  const ctx = () => host.ctx(systemUser(host));
+  const ctx = () => {
+    requireManager(host);
+    return host.ctx(null);
+  };
   try {
     switch (command) {
       case 'init': {
         const c = host.ctx(null);
-        if (auth.userCount(c) > 0) fail(`${dataDir} is already set up.`);
+        if (!host.setupOpen()) fail(`${dataDir} is already set up.`);
         const parsed = NewUserSchema.safeParse({
           username: values.username,
           displayName: values['display-name'] ?? values.username,
@@ -77,10 +100,9 @@ async function main() {
           password: values.password ?? process.env.FRONTDESK_PASSWORD,
         });
         if (!parsed.success || !values.site) fail(`init needs --site, --username and --password (8+ characters with letters and digits).\n${parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') ?? ''}`);
-        const user = await auth.createUser(c, parsed.data);
-        const me = auth.toSessionUser(user);
-        writeSettings(host.ctx(me), { siteName: values.site });
-        if (values.demo) printCounts('demo site', seedDemo(host.ctx(me), { units: 2000, seed: 20261123 }));
+        const user = await auth.createUser(c, parsed.data, { onlyIfFirst: true });
+        host.completeSetup(values.site);
+        if (values.demo) printCounts('demo site', seedDemo(host.ctx(null), { units: 2000, seed: 20261123 }));
         console.log(`Created ${host.paths.db} with manager "${user.username}".`);
         break;
       }
@@ -109,13 +131,14 @@ async function main() {
       }
       case 'backup': {
         const info = host.backupNow('manual');
+        host.ctx(null).audit('backup', 'database', null, null, { backup: info.name });
         console.log(path.join(host.paths.backups, info.name));
         break;
       }
       case 'restore': {
         const file = rest[0] ?? fail('restore needs a backup file');
         if (!fs.existsSync(file)) fail(`${file} does not exist`);
-        host.restoreFile(path.resolve(file));
+        host.restoreFile(path.resolve(file), null);
         console.log(`Restored ${file} into ${host.paths.db}.`);
         break;
       }
@@ -125,20 +148,29 @@ async function main() {
         if (!values.out) fail('print needs --out FILE');
         const lang = values.lang ?? 'zh-CN';
         if (lang !== 'zh-CN' && lang !== 'en') fail('--lang must be zh-CN or en');
-        const me = systemUser(host);
-        const id = host.ctx(me).db.prepare('SELECT id FROM release_slips WHERE number = ?').pluck().get(normaliseSlipNumber(number)) as string | undefined;
+        requireManager(host);
+        const id = host.ctx(null).db.prepare('SELECT id FROM release_slips WHERE number = ?').pluck().get(normaliseSlipNumber(number)) as string | undefined;
         if (!id) fail(`No slip numbered ${number}.`);
-        const { bytes, copy } = await host.printSlip(id, lang, me);
+        const { bytes, copy } = await host.printSlip(id, lang, null);
         fs.writeFileSync(values.out, bytes);
         console.log(`${values.out} (${bytes.length} bytes${copy ? ', marked as a copy' : ''})`);
         break;
       }
       case 'verify': {
         if (!fs.existsSync(host.paths.db)) fail(`No database at ${host.paths.db}`);
+        if (host.state().db === 'ok') host.ctx(null).audit('verify', 'database', null);
         host.close();
         const check = checkDatabaseFile(host.paths.db);
         if (!check.ok) fail(`${host.paths.db}: ${check.reason}: ${check.message}`);
         console.log(`${host.paths.db}: ok (schema version ${check.version})`);
+        const db = openRaw(host.paths.db, { readonly: true });
+        try {
+          const chain = verifyAuditChain(db);
+          if (!chain.ok) fail(`audit log: row ${chain.seq} ${chain.problem} (${chain.rows} rows read) — the file was changed outside FrontDesk`);
+          console.log(`audit log intact, ${chain.rows} rows`);
+        } finally {
+          db.close();
+        }
         break;
       }
       default:
@@ -149,12 +181,19 @@ async function main() {
   }
 }
 
-/** CLI actions are recorded in the audit log as done by the first manager. */
-function systemUser(host: ReturnType<typeof createHost>): SessionUser {
+/** The CLI acts only on a site that is set up (it is audited as CLI with the OS user, not as an account). */
+function requireManager(host: ReturnType<typeof createHost>): void {
   const c = host.ctx(null);
-  const m = c.db.prepare("SELECT id, username, display_name AS displayName, role FROM users WHERE role = 'manager' AND active = 1 ORDER BY created_at LIMIT 1").get() as SessionUser | undefined;
+  const m = c.db.prepare("SELECT 1 FROM users WHERE role = 'manager' AND active = 1 LIMIT 1").get();
   if (!m) fail('No manager account yet: run `init` first.');
-  return m;
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
 }
 
 function printCounts(what: string, c: ImportCounts) {

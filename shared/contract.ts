@@ -52,7 +52,12 @@ export const SessionUserSchema = z.object({
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export const AppStatusSchema = z.object({
-  db: z.enum(['ok', 'damaged', 'too-new', 'unavailable']),
+  /**
+   * ok; damaged (unreadable or failed its check); too-new (a newer FrontDesk's); foreign (empty, not
+   * SQLite, or another program's); missing (no data file, but backups); no-manager (set up, but no
+   * active manager is left); unavailable (closed). Every state but ok and unavailable is the recovery screen.
+   */
+  db: z.enum(['ok', 'damaged', 'too-new', 'foreign', 'missing', 'no-manager', 'unavailable']),
   dbMessage: z.string().nullable(),
   setupNeeded: z.boolean(),
   siteName: z.string().nullable(),
@@ -62,6 +67,8 @@ export const AppStatusSchema = z.object({
   session: z.object({ user: SessionUserSchema, locked: z.boolean(), idleLockMinutes: z.number() }).nullable(),
   capabilities: z.object({ nativeDialogs: z.boolean(), nativePrint: z.boolean() }),
   latestBackup: BackupInfoSchema.nullable(),
+  /** Shown once to the manager who signs in first after an unclean stop. */
+  notice: z.object({ kind: z.literal('unclean-stop'), lastActiveAt: z.string(), intact: z.boolean() }).nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 
@@ -124,7 +131,9 @@ export const contract = {
   'auth.unlock': { input: z.strictObject({ password: z.string().min(1).max(200) }), output: SessionUserSchema, auth: 'none' },
   'auth.signOut': { input: empty, output: done, auth: 'none' },
   'recovery.restore': { input: z.strictObject({ name: z.string().min(1).max(200) }), output: done, auth: 'none' },
-  'recovery.backups': { input: empty, output: z.array(BackupInfoSchema), auth: 'none' },
+  'recovery.backups': { input: empty, output: z.array(BackupInfoSchema.extend({ problem: z.string().nullable() })), auth: 'none' },
+  /** Only on the recovery screen, confirmed, and only when no backup can be restored: the unusable file is kept aside. */
+  'recovery.newSite': { input: z.strictObject({ confirm: z.literal(true) }), output: done, auth: 'none' },
 
   // ---- session ----
   'auth.lock': { input: empty, output: done },

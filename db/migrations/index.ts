@@ -2,11 +2,24 @@ import init from './0010_init.sql';
 import search from './0020_search.sql';
 import releaseSlips from './0030_release_slips.sql';
 import unitState from './0040_unit_state.sql';
+import dataSafety from './0050_data_safety.sql';
+import dataSafetyAfter from './0050_data_safety_after.sql';
+import { chainExistingRows } from '../audit-chain';
+import type { Db } from '../connection';
 
 /** Ordered list of migrations; version N is the N-th entry. Bundled as text at build time. */
-export const MIGRATIONS: readonly { name: string; sql: string }[] = [
+export interface Migration {
+  name: string;
+  sql: string;
+  /** A step SQL cannot do (hashing), then more SQL; all in the migration's transaction. */
+  complete?: (db: Db) => void;
+  sqlAfter?: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   { name: '0010_init', sql: init },
   { name: '0020_search', sql: search },
   { name: '0030_release_slips', sql: releaseSlips },
   { name: '0040_unit_state', sql: unitState },
+  { name: '0050_data_safety', sql: dataSafety, complete: chainExistingRows, sqlAfter: dataSafetyAfter },
 ];

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from '../../db/connection';
+import { openRaw, type Db } from '../../db/connection';
 import { DbTooNewError, LATEST_VERSION } from '../../db/migrate';
 import type { BackupInfo } from '../../shared/schemas/entities';
 
@@ -47,6 +46,7 @@ export function createBackup(db: Db, dir: string, kind: BackupKind, now: Date): 
   const tmp = path.join(dir, `${name}.partial`);
   fs.rmSync(tmp, { force: true });
   db.prepare('VACUUM INTO ?').run(tmp);
+  fsyncFile(tmp);
   fs.renameSync(tmp, path.join(dir, name));
   return listBackups(dir).find((b) => b.name === name)!;
 }
@@ -74,32 +74,93 @@ export function hasBackupOfDay(dir: string, kind: BackupKind, day: string): bool
   return listBackups(dir).some((b) => b.kind === kind && b.createdAt.slice(0, 10) === day);
 }
 
+/** The `application_id` FrontDesk stamps into its database header ('FDK1', migration 0050). */
+export const APPLICATION_ID = 0x46444b31;
+/** The schema version that stamps it: older FrontDesk files carry 0 and are recognised by their tables. */
+const STAMPED_FROM = 5;
+
+export type FileProblem = 'missing' | 'empty' | 'not-sqlite' | 'foreign' | 'damaged' | 'too-new' | 'no-site' | 'no-manager';
+export type FileCheck = { ok: true; version: number } | { ok: false; reason: FileProblem; message: string };
+
+const bad = (reason: FileProblem, message: string): FileCheck => ({ ok: false, reason, message });
+
 /**
- * Opens a candidate file read-only and checks it: a SQLite database, from this build or older, and
- * (unless `full` is false) intact page by page. `full: false` reads only the header and schema — the
- * start-up check; the page-by-page check then runs in the background (see integrity-check.ts).
+ * What a file is, read-only, without changing it. `check`: 'none' reads the header and schema only
+ * (the start-up check: the page-by-page check then runs in the background, see integrity-check.ts),
+ * 'quick' adds `quick_check`, 'full' adds `integrity_check` (a restore). `requireSite`: the file must
+ * also hold a site and at least one active manager (a restore: else nobody could sign in to it).
  */
-export function checkDatabaseFile(file: string, opts: { full?: boolean } = {}): { ok: true; version: number } | { ok: false; reason: 'damaged' | 'too-new'; message: string } {
-  let db: Database.Database | null = null;
+export function inspectDatabaseFile(file: string, opts: { check?: 'none' | 'quick' | 'full'; requireSite?: boolean } = {}): FileCheck {
+  let size: number;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    size = fs.statSync(file).size;
+  } catch {
+    return bad('missing', `${file} does not exist`);
+  }
+  if (size === 0) return bad('empty', 'the file is empty (0 bytes)');
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1') !== 'SQLite format 3\0') return bad('not-sqlite', 'file is not a database');
+  let db: Db | null = null;
+  try {
+    db = openRaw(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) return { ok: false, reason: 'too-new', message: new DbTooNewError(version, LATEST_VERSION).message };
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    const check = opts.full === false ? 'ok' : (db.pragma('quick_check', { simple: true }) as string);
-    if (check !== 'ok') return { ok: false, reason: 'damaged', message: check };
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]));
+    const ours = appId === APPLICATION_ID || (appId === 0 && version >= 1 && version < STAMPED_FROM && ['users', 'settings', 'audit_log', 'units'].every((t) => tables.has(t)));
+    if (!ours) return version === 0 && tables.size === 0 ? bad('empty', 'the database holds no tables') : bad('foreign', `not a FrontDesk database (application_id ${appId}, schema ${version})`);
+    if (version > LATEST_VERSION) return bad('too-new', new DbTooNewError(version, LATEST_VERSION).message);
+    const check = opts.check ?? 'full';
+    if (check !== 'none') {
+      const result = db.pragma(check === 'full' ? 'integrity_check' : 'quick_check', { simple: true }) as string;
+      if (result !== 'ok') return bad('damaged', result);
+    }
+    if (opts.requireSite) {
+      if (!db.prepare("SELECT 1 FROM settings WHERE key = 'siteName'").get()) return bad('no-site', 'the database holds no site');
+      const managers = db.prepare("SELECT count(*) FROM users WHERE role = 'manager' AND active = 1").pluck().get() as number;
+      if (managers === 0) return bad('no-manager', 'the database has no active manager account');
+    }
     return { ok: true, version };
   } catch (e) {
-    return { ok: false, reason: 'damaged', message: (e as Error).message };
+    return bad('damaged', (e as Error).message);
   } finally {
     db?.close();
   }
+}
+
+/** The start-up and `verify` check of the live file: FrontDesk's, not newer, intact (unless `full` is false). */
+export function checkDatabaseFile(file: string, opts: { full?: boolean } = {}): FileCheck {
+  return inspectDatabaseFile(file, { check: opts.full === false ? 'none' : 'quick' });
+}
+
+/** Interrupted backups and restores leave temp files; they are removed at start by the folder's owner. */
+export function cleanStaleTemps(dataDir: string, backupsDir: string, now: Date, log: (m: string) => void): void {
+  const cutoff = now.getTime() - 60_000;
+  const sweep = (dir: string, suffixes: string[]) => {
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir)) {
+      if (!suffixes.some((s) => name.endsWith(s))) continue;
+      const f = path.join(dir, name);
+      // Not one a read-only CLI backup is writing right now.
+      if (fs.statSync(f).mtimeMs > cutoff) continue;
+      fs.rmSync(f, { force: true });
+      log(`removed the stale temporary file ${f}`);
+    }
+  };
+  sweep(backupsDir, ['.partial']);
+  sweep(dataDir, ['.restoring', '.creating', '.creating-wal', '.creating-shm']);
 }
 
 /** Replaces the database file (closed by the caller) with a checked backup; the old file's WAL and SHM go with it. */
 export function replaceDatabaseFile(dbFile: string, backupFile: string): void {
   const tmp = `${dbFile}.restoring`;
   fs.copyFileSync(backupFile, tmp);
+  fsyncFile(tmp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
   fs.renameSync(tmp, dbFile);
 }
@@ -111,4 +172,14 @@ export function quarantine(dbFile: string, now: Date): string {
     if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, target + suffix);
   }
   return target;
+}
+
+/** On disk before it is renamed into place: a power cut leaves the old file or the whole new one. */
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

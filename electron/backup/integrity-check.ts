@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { nativeBinding } from '../../db/connection';
 
 // Plain JS run in a worker thread: its own read-only connection, so the page-by-page check of a large
 // file (≈1 s for 600 MB) never blocks the counter's requests on the main connection.
@@ -8,7 +9,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 let result;
 try {
   const Database = require(workerData.driver);
-  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, nativeBinding: workerData.binding });
   result = String(db.pragma('quick_check', { simple: true }));
   db.close();
 } catch (e) {
@@ -23,7 +24,7 @@ parentPort.postMessage(result);
  */
 export function quickCheckInBackground(file: string): { result: Promise<string>; stop(): void } {
   const driver = createRequire(__filename).resolve('better-sqlite3');
-  const w = new Worker(WORKER, { eval: true, workerData: { file, driver } });
+  const w = new Worker(WORKER, { eval: true, workerData: { file, driver, binding: nativeBinding() } });
   w.unref();
   const result = new Promise<string>((resolve) => {
     w.once('message', (m: string) => resolve(m));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { createHost } from '../host/host';
+import { createHost, type Host } from '../host/host';
+import { FolderBusyError } from '../host/folder-lock';
 import { defaultDataDir } from '../host/paths';
 import { startBrowserShell } from './server';
 
@@ -18,8 +19,19 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}); run \`npm run build\` first.`);
     process.exit(1);
   }
-  const host = createHost({ dataDir, autoBackup: true });
+  let host: Host;
+  try {
+    host = createHost({ dataDir, autoBackup: true, lock: 'browser' });
+  } catch (e) {
+    if (!(e instanceof FolderBusyError)) throw e;
+    // One process owns the folder: point at the one already running instead of opening the database too.
+    const url = e.owner?.url;
+    console.log(url ? `FrontDesk is already running at ${url}  (data: ${dataDir}, pid ${e.owner?.pid})` : `${e.message} Close it first.`);
+    if (url && !args.includes('--no-open')) openAppWindow(url, dataDir);
+    process.exit(url ? 0 : 1);
+  }
   const shell = await startBrowserShell(host, { staticDir, port: arg('--port') ? Number(arg('--port')) : 0 });
+  host.lock?.update({ url: shell.url });
   console.log(`FrontDesk is running at ${shell.url}  (data: ${dataDir})`);
   if (!args.includes('--no-open')) openAppWindow(shell.url, dataDir);
   const stop = async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { q } from '../../db/statements';
+import { appendAudit } from '../../db/audit-chain';
 import type { SessionUser } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/entities';
 
@@ -28,7 +28,15 @@ export function localDate(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
-export function makeCtx(db: Db, clock: Clock, newId: () => string, user: SessionUser | null, settings: () => Settings): ServiceCtx {
+/** Who acts, beyond the user: the app's own shells, or the admin CLI run by an operating-system user. */
+export interface Actor {
+  via: 'app' | 'cli';
+  osUser: string | null;
+}
+
+export const APP_ACTOR: Actor = { via: 'app', osUser: null };
+
+export function makeCtx(db: Db, clock: Clock, newId: () => string, user: SessionUser | null, settings: () => Settings, actor: Actor = APP_ACTOR): ServiceCtx {
   const nowIso = () => clock.now().toISOString();
   return {
     db,
@@ -39,16 +47,18 @@ export function makeCtx(db: Db, clock: Clock, newId: () => string, user: Session
     nowIso,
     today: () => localDate(clock.now()),
     audit(action, entity, entityId, before, after) {
-      q(db, 'INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        newId(),
-        nowIso(),
-        user?.id ?? null,
+      appendAudit(db, {
+        id: newId(),
+        at: nowIso(),
+        user_id: user?.id ?? null,
         action,
         entity,
-        entityId,
-        before === undefined || before === null ? null : JSON.stringify(before),
-        after === undefined || after === null ? null : JSON.stringify(after),
-      );
+        entity_id: entityId,
+        before: before === undefined || before === null ? null : JSON.stringify(before),
+        after: after === undefined || after === null ? null : JSON.stringify(after),
+        via: actor.via,
+        os_user: actor.osUser,
+      });
     },
   };
 }

@@ -21,7 +21,8 @@ import { ImportJobs } from '../services/import-jobs';
 import * as slips from '../services/slips';
 import { renderPdf } from '../pdf/engine';
 import { slipDocument } from '../pdf/slip';
-import { makeCtx, type Clock, type ServiceCtx } from './context';
+import { APP_ACTOR, makeCtx, type Actor, type Clock, type ServiceCtx } from './context';
+import { acquireFolderLock, type FolderLock, type FolderOwner } from './folder-lock';
 import { createIds } from './ids';
 import { fileLogger, type Logger } from './log';
 import { dataPaths } from './paths';
@@ -36,6 +37,13 @@ export interface HostOptions {
   log?: Logger;
   /** Take the automatic daily backup (off in most tests). */
   autoBackup?: boolean;
+  /**
+   * Take the data folder's lock as this kind of owner (a second owner gets FolderBusyError from
+   * createHost). `false`: the CLI's read-only commands, which work beside the running app.
+   */
+  lock?: FolderOwner['kind'] | false;
+  /** Who acts through this host, for the audit log (the CLI: its OS user). */
+  actor?: Actor;
 }
 
 export interface Host {
@@ -48,10 +56,16 @@ export interface Host {
   integrity(): Promise<void>;
   backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
   /** PDF of a slip (CLI `print slip`); counts as a print like the UI's. */
-  printSlip(id: string, lang: 'zh-CN' | 'en', user: SessionUser): Promise<{ bytes: Buffer; copy: boolean; number: string }>;
-  restore(name: string): void;
+  printSlip(id: string, lang: 'zh-CN' | 'en', user: SessionUser | null): Promise<{ bytes: Buffer; copy: boolean; number: string }>;
+  restore(name: string, user: SessionUser | null): void;
   /** Restores from any file (CLI); it is checked first, like a backup from the list. */
-  restoreFile(file: string): void;
+  restoreFile(file: string, user: SessionUser | null): void;
+  /** FrontDesk created this file and nobody has finished first-run setup on it. */
+  setupOpen(): boolean;
+  /** Ends first-run setup (after the first manager was created): the site's name, and setup is closed for good. */
+  completeSetup(siteName: string, user?: SessionUser | null): void;
+  /** The data folder's lock, while this host holds it. */
+  readonly lock: FolderLock | null;
   close(): void;
 }
 
@@ -59,6 +73,8 @@ interface Session {
   user: SessionUser;
   lastActive: number;
   locked: boolean;
+  /** Shown once to the manager of this session (an unclean stop found at start). */
+  notice: AppStatus['notice'];
 }
 
 type Call = { sessionKey: string; session: Session | null };
@@ -70,11 +86,11 @@ const READ_ONLY = new Set<Channel>([
   'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
   'slips.list', 'slips.get',
 ]);
-const AUDIT_SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
+const AUDIT_SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.via, a.os_user AS osUser, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
                         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
 
 /** What still answers when the database cannot be opened. */
-const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'auth.signOut']);
+const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'recovery.newSite', 'auth.signOut']);
 
 function zodFieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, FieldError> {
   const out: Record<string, FieldError> = {};
@@ -94,6 +110,9 @@ export function createHost(opts: HostOptions): Host {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const log = opts.log ?? fileLogger(paths.logs);
   const capabilities = opts.capabilities ?? { nativeDialogs: false, nativePrint: false };
+  const actor = opts.actor ?? APP_ACTOR;
+  // Before anything touches the folder: a second process must never open the database.
+  const lock = opts.lock === false ? null : acquireFolderLock(opts.dataDir, { kind: opts.lock ?? 'test' });
   const sessions = new Map<string, Session>();
   let db: Db | null = null;
   let dbState: AppStatus['db'] = 'unavailable';
@@ -112,29 +131,52 @@ export function createHost(opts: HostOptions): Host {
   };
   const ctxFor = (user: SessionUser | null): ServiceCtx => {
     if (!db) throw new AppError('DB_UNAVAILABLE', dbState === 'too-new' ? 'error.dbTooNew' : 'error.dbDamaged');
-    return makeCtx(db, clock, newId, user, settings);
+    return makeCtx(db, clock, newId, user, settings, actor);
   };
   const jobs = new ImportJobs(ctxFor, () => backupNow('pre-import'), log);
+  const meta = {
+    get: (key: string) => (db ? (q(db, 'SELECT value FROM site_meta WHERE key = ?').value<string>(key) ?? null) : null),
+    set: (key: string, value: string) => db && q(db, 'INSERT INTO site_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
+    remove: (key: string) => db && q(db, 'DELETE FROM site_meta WHERE key = ?').run(key),
+  };
 
-  function openDb(): void {
+  function fail(state: AppStatus['db'], message: string) {
+    dbState = state;
+    dbMessage = message;
+    log('error', `database ${paths.db} not opened: ${state}: ${message}`);
+  }
+
+  /** A new site's file is made beside the real name and renamed into place once its schema is whole. */
+  function createFresh() {
+    const tmp = `${paths.db}.creating`;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(tmp + suffix, { force: true });
+    const fresh = open(tmp);
+    try {
+      migrate(fresh, { after: { 2: (d) => void completePendingTerms(d) } });
+    } finally {
+      fresh.close();
+    }
+    fs.renameSync(tmp, paths.db);
+    log('info', `created a new database ${paths.db}`);
+  }
+
+  function openDb(opts: { createNew?: boolean } = {}): void {
     settingsCache = null;
     const gen = ++generation;
-    const exists = fs.existsSync(paths.db);
-    let checkLater = false;
-    if (exists) {
-      // The header and schema are read here. The page-by-page check (≈1 s on a large site) runs before
-      // opening only when it matters now: the last run stopped without closing the file (power cut,
-      // crash) or migrations are pending; otherwise it runs in the background.
-      let check = backup.checkDatabaseFile(paths.db, { full: false });
-      if (check.ok && (check.version < LATEST_VERSION || uncleanStop(paths.db))) check = backup.checkDatabaseFile(paths.db);
-      else checkLater = check.ok;
-      if (!check.ok) {
-        dbState = check.reason;
-        dbMessage = check.message;
-        log('error', `database ${paths.db} not opened: ${check.reason}: ${check.message}`);
-        return;
-      }
+    if (!fs.existsSync(paths.db)) {
+      // Backups but no data file: somebody removed or lost it. Offer those backups, never a blank site.
+      if (!opts.createNew && backup.listBackups(paths.backups).length) return fail('missing', 'error.dbMissing');
+      createFresh();
     }
+    // The header and schema are read here. The page-by-page check (≈1 s on a large site) runs before
+    // opening only when it matters now: the last run stopped without closing the file (power cut,
+    // crash) or migrations are pending; otherwise it runs in the background.
+    const unclean = uncleanStop(paths.db);
+    let check = backup.checkDatabaseFile(paths.db, { full: false });
+    let checkLater = false;
+    if (check.ok && (check.version < LATEST_VERSION || unclean)) check = backup.checkDatabaseFile(paths.db);
+    else checkLater = check.ok;
+    if (!check.ok) return fail(stateOf(check.reason), check.message);
     try {
       db = open(paths.db);
       const from = schemaVersion(db);
@@ -143,10 +185,16 @@ export function createHost(opts: HostOptions): Host {
         after: { 2: (d) => void completePendingTerms(d) },
       });
       if (applied.length) log('info', `migrated ${paths.db} from ${from} to ${LATEST_VERSION}`);
+      if (meta.get('setup_completed_at') && !hasActiveManager(db)) {
+        db.close();
+        db = null;
+        return fail('no-manager', 'error.noManager');
+      }
       setSlowLog(db, settings().slowQueryMs, (sql, ms) => log('warn', `slow query ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`));
       dbState = 'ok';
       dbMessage = null;
       fs.writeFileSync(openMarker, '');
+      if (unclean) recordUncleanStop(unclean);
       if (checkLater) integrity = checkInBackground(gen);
     } catch (e) {
       db?.close();
@@ -155,6 +203,16 @@ export function createHost(opts: HostOptions): Host {
       dbMessage = (e as Error).message;
       log('error', `database open failed: ${(e as Error).stack ?? String(e)}`);
     }
+  }
+
+  /** Logged, audited, and kept for the next manager who signs in (shown once). */
+  function recordUncleanStop(lastActiveAt: string) {
+    log('warn', `the last run stopped without closing the database (last activity ${lastActiveAt}); the integrity check passed`);
+    const ctx = ctxFor(null);
+    ctx.db.transaction(() => {
+      ctx.audit('unclean-stop', 'database', null, null, { lastActiveAt, check: 'ok' });
+      meta.set('unclean_stop', JSON.stringify({ lastActiveAt, checkedAt: ctx.nowIso(), intact: true }));
+    })();
   }
 
   /** A damaged file found by the background check is closed at once: better a recovery screen than writes into it. */
@@ -203,22 +261,29 @@ export function createHost(opts: HostOptions): Host {
   }
 
   /** Swaps in a checked backup. The current data is kept first as a pre-restore backup (when readable) or quarantined. */
-  function restore(name: string) {
+  function restore(name: string, user: SessionUser | null) {
     const found = backup.listBackups(paths.backups).find((b) => b.name === name);
     if (!found) throw new AppError('NOT_FOUND', 'error.backupNotFound');
-    restoreFile(`${paths.backups}/${found.name}`);
+    restoreFile(`${paths.backups}/${found.name}`, user);
   }
 
-  function restoreFile(file: string) {
-    const name = file.split(/[\\/]/).pop();
-    const check = backup.checkDatabaseFile(file);
-    if (!check.ok) throw new AppError('BAD_STATE', 'error.backupInvalid', { params: { reason: check.reason } });
+  function restoreFile(file: string, user: SessionUser | null) {
+    const name = path.basename(file);
+    // Proven first: FrontDesk's, intact page by page, a known schema, a site and a manager. Nothing changes otherwise.
+    const check = backup.inspectDatabaseFile(file, { check: 'full', requireSite: true });
+    if (!check.ok) {
+      log('warn', `restore of ${file} refused: ${check.reason}: ${check.message}`);
+      if (db) ctxFor(user).audit('restore-refused', 'database', null, null, { backup: name, reason: check.reason });
+      throw new AppError('BAD_STATE', 'error.backupInvalid', { params: { reason: check.reason } });
+    }
+    let kept: string | null = null;
+    let quarantined: string | null = null;
     if (db) {
       // Not rotated yet: rotation could delete the very backup being restored (e.g. the oldest one kept).
-      backupNow('pre-restore', { rotate: false });
+      kept = backupNow('pre-restore', { rotate: false }).name;
       closeDb();
     } else if (fs.existsSync(paths.db)) {
-      backup.quarantine(paths.db, clock.now());
+      quarantined = path.basename(backup.quarantine(paths.db, clock.now()));
     }
     try {
       backup.replaceDatabaseFile(paths.db, file);
@@ -228,10 +293,59 @@ export function createHost(opts: HostOptions): Host {
       if (fs.existsSync(paths.db)) openDb();
     }
     if (db) {
-      ctxFor(null).audit('restore', 'database', null, null, { backup: name });
+      const lostAudit = kept ? keepLostAudit(path.join(paths.backups, kept), db) : null;
+      ctxFor(user).audit('restore', 'database', null, null, {
+        backup: name,
+        by: user ? { username: user.username, displayName: user.displayName } : actor.via === 'cli' ? { osUser: actor.osUser } : 'recovery screen (nobody could sign in)',
+        replacedBy: kept,
+        quarantined,
+        lostAudit,
+      });
       rotate();
     }
     log('info', `restored ${name}`);
+    if (kept) log('info', `the data before the restore is in ${kept}`);
+  }
+
+  /** The replaced database's audit rows that the restored one lacks, in a JSON-lines file beside its pre-restore backup. */
+  function keepLostAudit(replacedFile: string, restored: Db): { file: string; rows: number } | null {
+    const old = open(replacedFile, { readonly: true });
+    try {
+      const has = restored.prepare('SELECT 1 FROM audit_log WHERE id = ?').pluck();
+      const cols = old.prepare('SELECT * FROM audit_log LIMIT 0').columns().map((c) => c.name);
+      const order = cols.includes('seq') ? 'seq' : 'at, rowid';
+      const lines: string[] = [];
+      for (const r of old.prepare(`SELECT * FROM audit_log ORDER BY ${order}`).iterate() as IterableIterator<{ id: string }>) {
+        if (!has.get(r.id)) lines.push(JSON.stringify(r));
+      }
+      if (!lines.length) return null;
+      const file = `${replacedFile}.audit.jsonl`;
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      return { file: path.basename(file), rows: lines.length };
+    } finally {
+      old.close();
+    }
+  }
+
+  /** A new, empty site in place of an unusable file: only when asked for, confirmed, and with no backup to restore. */
+  function newSite() {
+    if (dbState === 'ok' || dbState === 'too-new') throw new AppError('FORBIDDEN');
+    if (backup.listBackups(paths.backups).some((b) => backup.inspectDatabaseFile(path.join(paths.backups, b.name), { check: 'none', requireSite: true }).ok)) {
+      throw new AppError('BAD_STATE', 'error.restoreInstead');
+    }
+    const quarantined = fs.existsSync(paths.db) ? path.basename(backup.quarantine(paths.db, clock.now())) : null;
+    openDb({ createNew: true });
+    if (db) ctxFor(null).audit('new-site', 'database', null, null, { quarantined, reason: 'recovery screen, confirmed' });
+    log('warn', `a new site was started from the recovery screen${quarantined ? `; the old file is kept as ${quarantined}` : ''}`);
+  }
+
+  /** Permission refusals are audited: someone tried something their role does not allow. */
+  function auditRefusal(channel: string, session: Session | null) {
+    try {
+      if (db) ctxFor(session?.user ?? null).audit('forbidden', 'channel', channel);
+    } catch (e) {
+      log('error', `could not audit a refused call to ${channel}: ${(e as Error).message}`);
+    }
   }
 
   /** Renders the slip; the first print is the original, every later one is a copy (副本) and is logged. */
@@ -249,19 +363,24 @@ export function createHost(opts: HostOptions): Host {
     return { bytes, copy, number: data.slip.number };
   }
 
-  const signIn = (call: Call, user: SessionUser) => {
-    sessions.set(call.sessionKey, { user, lastActive: clock.now().getTime(), locked: false });
+  const signIn = (call: Call, user: SessionUser, notice: Session['notice'] = null) => {
+    sessions.set(call.sessionKey, { user, lastActive: clock.now().getTime(), locked: false, notice });
     return user;
   };
+  const setupOpen = () => !!db && !meta.get('setup_completed_at') && (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0;
+  function completeSetup(siteName: string, user: SessionUser | null = null) {
+    const ctx = ctxFor(user);
+    ctx.db.transaction(() => {
+      settingsCache = writeSettings(ctx, { siteName });
+      meta.set('setup_completed_at', ctx.nowIso());
+      ctx.audit('setup', 'database', null, null, { siteName });
+    })();
+  }
 
   const handlers: { [C in Channel]: Handler<C> } = {
     'app.status': (_ctx, _input, call) => {
-      let setupNeeded = false;
-      let siteName: string | null = null;
-      if (db) {
-        setupNeeded = (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0;
-        siteName = setupNeeded ? null : settings().siteName;
-      }
+      const setupNeeded = setupOpen();
+      const siteName = db && !setupNeeded ? settings().siteName : null;
       const s = call.session;
       return {
         db: dbState,
@@ -272,25 +391,36 @@ export function createHost(opts: HostOptions): Host {
         version: APP_VERSION,
         schemaVersion: db ? schemaVersion(db) : 0,
         session: s ? { user: s.user, locked: s.locked, idleLockMinutes: settings().idleLockMinutes } : null,
+        notice: s && !s.locked ? s.notice : null,
         capabilities,
         latestBackup: backup.listBackups(paths.backups)[0] ?? null,
       };
     },
     'setup.init': async (_ctx, input, call) => {
       const ctx = ctxFor(null);
-      if (auth.userCount(ctx) > 0) throw new AppError('BAD_STATE', 'error.setupDone');
+      // Never on a restored, emptied or foreign file: only on one FrontDesk made and nobody set up.
+      if (!setupOpen()) throw new AppError('BAD_STATE', 'error.setupDone');
       const user = await auth.createUser(ctx, { username: input.username, displayName: input.displayName, role: 'manager', password: input.password }, { onlyIfFirst: true });
       const me = auth.toSessionUser(user);
       const asMe = ctxFor(me);
-      settingsCache = writeSettings(asMe, { siteName: input.siteName });
+      completeSetup(input.siteName, me);
       if (input.demo) seedDemo(asMe, { units: 2000, seed: 20261123 });
       return signIn(call, me);
     },
     'auth.signIn': async (_ctx, input, call) => {
       const ctx = ctxFor(null);
       const user = await auth.authenticate(ctx, input.username, input.password);
-      ctx.db.transaction(() => ctxFor(user).audit('sign-in', 'user', user.id))();
-      return signIn(call, user);
+      let notice: Session['notice'] = null;
+      ctx.db.transaction(() => {
+        ctxFor(user).audit('sign-in', 'user', user.id);
+        // The next manager to sign in is told, once, that the app was not closed properly.
+        const unclean = user.role === 'manager' ? meta.get('unclean_stop') : null;
+        if (unclean) {
+          notice = { kind: 'unclean-stop', ...(JSON.parse(unclean) as { lastActiveAt: string; intact: boolean }) };
+          meta.remove('unclean_stop');
+        }
+      })();
+      return signIn(call, user, notice);
     },
     'auth.unlock': async (_ctx, input, call) => {
       const s = call.session;
@@ -317,11 +447,20 @@ export function createHost(opts: HostOptions): Host {
       await auth.setPassword(ctx, me.id, input.next, 'change-password');
       return { done: true };
     },
-    'recovery.backups': () => backup.listBackups(paths.backups),
-    'recovery.restore': (_ctx, input) => {
+    'recovery.backups': () =>
+      // Each marked with what is wrong with it, if anything (header, schema, site and manager; the page-by-page check runs at restore).
+      backup.listBackups(paths.backups).map((b) => {
+        const check = backup.inspectDatabaseFile(path.join(paths.backups, b.name), { check: 'none', requireSite: true });
+        return { ...b, problem: check.ok ? null : check.reason };
+      }),
+    'recovery.restore': (_ctx, input, call) => {
       // Only for a database that cannot be opened: then nobody can sign in to restore from the Backup page.
       if (dbState === 'ok') throw new AppError('FORBIDDEN');
-      restore(input.name);
+      restore(input.name, call.session?.user ?? null);
+      return { done: true };
+    },
+    'recovery.newSite': () => {
+      newSite();
       return { done: true };
     },
 
@@ -433,8 +572,8 @@ export function createHost(opts: HostOptions): Host {
       ctx.audit('backup', 'database', null, null, { backup: info.name });
       return info;
     },
-    'backup.restore': (_ctx, input) => {
-      restore(input.name);
+    'backup.restore': (ctx, input) => {
+      restore(input.name, ctx.user);
       return { done: true };
     },
   };
@@ -481,11 +620,18 @@ export function createHost(opts: HostOptions): Host {
       }
       return { ok: true, value: out.data };
     } catch (e) {
+      if (e instanceof AppError && e.code === 'FORBIDDEN') auditRefusal(channel, sessions.get(sessionKey) ?? null);
       return { ok: false, error: toErrorShape(e, channel, log) };
     }
   }
 
-  openDb();
+  if (lock) backup.cleanStaleTemps(opts.dataDir, paths.backups, clock.now(), (m) => log('warn', m));
+  try {
+    openDb();
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   if (opts.autoBackup) {
     timers.push(setTimeout(dailyBackup, 3000));
     timers.push(setInterval(dailyBackup, 60 * 60 * 1000));
@@ -502,16 +648,23 @@ export function createHost(opts: HostOptions): Host {
     printSlip: (id, lang, user) => printSlip(ctxFor(user), id, lang),
     restore,
     restoreFile,
+    setupOpen,
+    completeSetup,
+    lock,
     close() {
       generation++;
       timers.forEach((t) => clearTimeout(t));
       closeDb();
+      lock?.release();
     },
   };
 }
 
-/** True when a process that had the database open is gone without closing it (its marker file is left). */
-function uncleanStop(dbFile: string): boolean {
+/**
+ * When a process that had the database open is gone without closing it (its marker file is left):
+ * the time of its last write (the WAL's, else the file's, else the marker's modification time); else null.
+ */
+function uncleanStop(dbFile: string): string | null {
   const dir = path.dirname(dbFile);
   const prefix = `${path.basename(dbFile)}.open-`;
   let unclean = false;
@@ -522,7 +675,31 @@ function uncleanStop(dbFile: string): boolean {
     unclean = true;
     fs.rmSync(path.join(dir, name), { force: true });
   }
-  return unclean;
+  if (!unclean) return null;
+  const times = [`${dbFile}-wal`, dbFile].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0));
+  return new Date(Math.max(...times)).toISOString();
+}
+
+function hasActiveManager(db: Db): boolean {
+  return (q(db, "SELECT count(*) FROM users WHERE role = 'manager' AND active = 1").value<number>() ?? 0) > 0;
+}
+
+/** The host's state for a file that cannot be used, by what is wrong with it. */
+function stateOf(reason: backup.FileProblem): AppStatus['db'] {
+  switch (reason) {
+    case 'too-new':
+      return 'too-new';
+    case 'empty':
+    case 'foreign':
+      return 'foreign';
+    case 'missing':
+      return 'missing';
+    case 'no-site':
+    case 'no-manager':
+      return 'no-manager';
+    default:
+      return 'damaged';
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -226,6 +226,9 @@ export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   userName: z.string().nullable(),
+  /** 'cli' for the admin command line, with the operating-system user who ran it. */
+  via: z.enum(['app', 'cli']),
+  osUser: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { appendAudit } from '../../db/audit-chain';
 import { LATEST_VERSION } from '../../db/migrate';
 import { maskPhone } from '../../shared/rules/id-number';
 import type { ImportParty, ImportRow } from '../../shared/schemas/import';
@@ -333,7 +334,8 @@ function topUpLogs(host: Host, users: Users, rows: ImportRow[], dates: Map<strin
   const insHistory = db.prepare(
     `INSERT INTO occupancy_history (id, unit_id, state, effective_date, source, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'manual', ?, ?, ?, ?)`,
   );
-  const insAudit = db.prepare('INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // Chained like the app's own rows (seq and hash), so verify and the chain walk are measured on real data.
+  const insAudit = { run: (id: string, at: string, user: string | null, action: string, entity: string, entityId: string | null, before: string | null, after: string | null) => appendAudit(db, { id, at, user_id: user, action, entity, entity_id: entityId, before, after, via: 'app', os_user: null }) };
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   let history = 0;
   let audit = 0;

@@ -133,7 +133,7 @@ describe('checkDatabaseFile, replace and quarantine', () => {
 
     const garbage = path.join(dir, 'garbage.db');
     fs.writeFileSync(garbage, Buffer.alloc(8192, 0x5a));
-    expect(checkDatabaseFile(garbage)).toEqual({ ok: false, reason: 'damaged', message: 'file is not a database' });
+    expect(checkDatabaseFile(garbage)).toEqual({ ok: false, reason: 'not-sqlite', message: 'file is not a database' });
 
     const newer = path.join(dir, 'newer.db');
     fs.copyFileSync(good, newer);
@@ -147,7 +147,7 @@ describe('checkDatabaseFile, replace and quarantine', () => {
 
     const missing = checkDatabaseFile(path.join(dir, 'missing.db'));
     expect(missing.ok).toBe(false);
-    expect(missing.ok === false && missing.reason).toBe('damaged');
+    expect(missing.ok === false && missing.reason).toBe('missing');
     expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
   });
 

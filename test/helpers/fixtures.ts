@@ -74,6 +74,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'auth.signOut': {},
     'recovery.restore': { name: 'frontdesk-20260101-000000-manual.db' },
     'recovery.backups': {},
+    'recovery.newSite': { confirm: true },
     'auth.lock': {},
     'auth.changePassword': { current: PASSWORD, next: PASSWORD },
     'today.summary': {},

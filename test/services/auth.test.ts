@@ -22,7 +22,7 @@ describe('setup.init', () => {
     const after = await env.ok('app.status', {});
     expect(after).toMatchObject({ setupNeeded: false, siteName: '阳光花园服务中心', session: { user: me, locked: false, idleLockMinutes: 10 } });
     expect((await env.ok('settings.get', {})).siteName).toBe('阳光花园服务中心');
-    expect(auditActions(env)).toEqual(['create', 'update']);
+    expect(auditActions(env)).toEqual(['create', 'update', 'setup']);
 
     expect(await env.fail('setup.init', { siteName: 'X', username: 'other', displayName: 'X', password: PASSWORD, demo: false }, 'someone-else')).toEqual({
       code: 'BAD_STATE',

@@ -64,7 +64,24 @@ describe('backup and restore through the channels', () => {
     ]);
     // The restore is in the audit log of the restored database.
     const audit = await env.ok('audit.list', { offset: 0, limit: 50, action: 'restore' });
-    expect(audit.rows.map((r) => [r.entity, r.after])).toEqual([['database', JSON.stringify({ backup: info.name })]]);
+    // With who restored it, the replaced data's backup, and the audit rows that only the replaced data had.
+    const pre = list[0].name;
+    expect(audit.rows.map((r) => [r.entity, r.userName, r.via, JSON.parse(r.after!)])).toEqual([
+      [
+        'database',
+        '王经理',
+        'app',
+        {
+          backup: info.name,
+          by: { username: 'admin', displayName: '王经理' },
+          replacedBy: pre,
+          quarantined: null,
+          lostAudit: { file: `${pre}.audit.jsonl`, rows: 4 },
+        },
+      ],
+    ]);
+    const lost = fs.readFileSync(path.join(env.paths.backups, `${pre}.audit.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; entity: string });
+    expect(lost.map((r) => `${r.action} ${r.entity}`)).toEqual(['backup database', 'create building', 'update building', 'forbidden channel']);
     expect(env.logs).toContain(`info restored ${info.name}`);
   });
 
@@ -79,7 +96,7 @@ describe('backup and restore through the channels', () => {
     // A file with a backup's name that is not a database, and one from a newer build.
     const bad = `frontdesk-${localStamp(env.clock.now())}-2-manual.db`;
     fs.writeFileSync(path.join(env.paths.backups, bad), 'not a database at all');
-    expect(await env.fail('backup.restore', { name: bad })).toEqual({ code: 'BAD_STATE', message: 'error.backupInvalid', params: { reason: 'damaged' } });
+    expect(await env.fail('backup.restore', { name: bad })).toEqual({ code: 'BAD_STATE', message: 'error.backupInvalid', params: { reason: 'not-sqlite' } });
     const newer = `frontdesk-${localStamp(env.clock.now())}-3-manual.db`;
     fs.copyFileSync(path.join(env.paths.backups, listBackups(env.paths.backups).at(-1)!.name), path.join(env.paths.backups, newer));
     const n = new Database(path.join(env.paths.backups, newer));
@@ -126,7 +143,7 @@ describe('backup and restore through the channels', () => {
     }
     const list = await env.ok('backup.list', {});
     expect(list.map((b) => b.name)).toEqual(made.slice(3).reverse());
-    expect(await env.ok('recovery.backups', {})).toEqual(list);
+    expect(await env.ok('recovery.backups', {})).toEqual(list.map((b) => ({ ...b, problem: null })));
   });
 });
 
@@ -163,7 +180,7 @@ describe('a damaged database file at start', () => {
     expect(await env.ok('auth.signOut', {})).toEqual({ done: true });
 
     const backups = await env.ok('recovery.backups', {});
-    expect(backups).toEqual([{ name: good.name, kind: 'manual', createdAt: expect.any(String), sizeBytes: fs.statSync(path.join(env.paths.backups, good.name)).size }]);
+    expect(backups).toEqual([{ name: good.name, kind: 'manual', createdAt: expect.any(String), sizeBytes: fs.statSync(path.join(env.paths.backups, good.name)).size, problem: null }]);
     for (const name of ['../x', '../frontdesk.db', '..', `../backups/${good.name}`, `${good.name}/..`, 'frontdesk.db']) {
       expect(await env.fail('recovery.restore', { name })).toEqual({ code: 'NOT_FOUND', message: 'error.backupNotFound' });
     }
@@ -185,7 +202,10 @@ describe('a damaged database file at start', () => {
     expect(fs.readFileSync(kept).equals(damagedBytes)).toBe(true);
     expect(listBackups(env.paths.backups).map((b) => b.kind)).toEqual(['manual']);
     const audit = await env.ok('audit.list', { offset: 0, limit: 5, action: 'restore' });
-    expect(audit.rows.map((r) => r.after)).toEqual([JSON.stringify({ backup: good.name })]);
+    // Nobody could sign in: the row says so, and names where the damaged file went.
+    expect(audit.rows.map((r) => [r.userName, JSON.parse(r.after!)])).toEqual([
+      [null, { backup: good.name, by: 'recovery screen (nobody could sign in)', replacedBy: null, quarantined: path.basename(kept), lostAudit: null }],
+    ]);
     // And recovery.restore is refused again now that the database is fine.
     expect(await env.fail('recovery.restore', { name: good.name })).toEqual({ code: 'FORBIDDEN', message: 'error.FORBIDDEN' });
   }

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -46,6 +47,15 @@ function run(args: string[], env: Record<string, string | undefined> = {}) {
   return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
 }
 
+function readDb<T>(dir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dir, 'frontdesk.db'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 const names = (dir: string) => {
   const db = new Database(path.join(dir, 'frontdesk.db'), { readonly: true });
   try {
@@ -74,7 +84,12 @@ describe('admin CLI', () => {
       env.dispose();
     }
 
-    expect(run(['verify', '--data-dir', dir])).toEqual({ status: 0, stdout: `${dbFile}: ok (schema version ${LATEST_VERSION})`, stderr: '' });
+    // Setup (user, settings, setup), the sign-in and the building in the app, and the verify itself.
+    expect(run(['verify', '--data-dir', dir])).toEqual({ status: 0, stdout: `${dbFile}: ok (schema version ${LATEST_VERSION})\naudit log intact, 7 rows`, stderr: '' });
+    // The CLI's rows say CLI and the operating-system user, and no account.
+    const cliRows = readDb(dir, (db) => db.prepare("SELECT action, user_id AS userId, os_user AS osUser FROM audit_log WHERE via = 'cli' ORDER BY seq").all());
+    expect(cliRows.map((r) => (r as { action: string }).action)).toEqual(['create', 'update', 'setup', 'verify']);
+    expect(new Set(cliRows.map((r) => JSON.stringify([(r as { userId: unknown }).userId, (r as { osUser: unknown }).osUser])))).toEqual(new Set([JSON.stringify([null, os.userInfo().username])]));
 
     const backup = run(['backup', '--data-dir', dir]);
     expect(backup.status).toBe(0);
@@ -110,7 +125,7 @@ describe('admin CLI', () => {
     const sub = path.join(dir, 'nested', 'data');
     const init = run(['init', '--site', 'Env', '--username', 'boss'], { FRONTDESK_DATA_DIR: sub, FRONTDESK_PASSWORD: PASSWORD });
     expect(init).toEqual({ status: 0, stdout: `Created ${path.join(sub, 'frontdesk.db')} with manager "boss".`, stderr: '' });
-    expect(run(['verify'], { FRONTDESK_DATA_DIR: sub })).toMatchObject({ status: 0, stdout: `${path.join(sub, 'frontdesk.db')}: ok (schema version ${LATEST_VERSION})` });
+    expect(run(['verify'], { FRONTDESK_DATA_DIR: sub })).toMatchObject({ status: 0, stdout: `${path.join(sub, 'frontdesk.db')}: ok (schema version ${LATEST_VERSION})\naudit log intact, 4 rows` });
     // --data-dir wins over the variable.
     const other = path.join(dir, 'other');
     fs.mkdirSync(other);
@@ -148,7 +163,7 @@ describe('admin CLI', () => {
     for (const s of ['-wal', '-shm']) fs.rmSync(path.join(dir, `frontdesk.db${s}`), { force: true });
     const verify = run(['verify', '--data-dir', dir]);
     expect(verify.status).toBe(1);
-    expect(verify.stderr.split('\n').at(-1)).toBe(`${path.join(dir, 'frontdesk.db')}: damaged: file is not a database`);
+    expect(verify.stderr.split('\n').at(-1)).toBe(`${path.join(dir, 'frontdesk.db')}: not-sqlite: file is not a database`);
     const backup = run(['backup', '--data-dir', dir]);
     expect(backup.status).toBe(1);
     expect(backup.stderr).toContain('cannot be used (damaged)');

@@ -84,7 +84,7 @@ describe('the permission table', () => {
     // Every channel that needs a session names a permission, except these that any signed-in user needs.
     // A new channel without a permission must be added here on purpose.
     expect(SESSION_CHANNELS.filter((c) => !permissionOf(c)).sort()).toEqual(['auth.changePassword', 'auth.lock', 'pdf.print', 'pdf.save', 'settings.get']);
-    expect(CHANNELS.filter((c) => authOf(c) === 'none')).toEqual(['app.status', 'setup.init', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'recovery.restore', 'recovery.backups']);
+    expect(CHANNELS.filter((c) => authOf(c) === 'none')).toEqual(['app.status', 'setup.init', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'recovery.restore', 'recovery.backups', 'recovery.newSite']);
     for (const c of WITH_PERMISSION) expect(Object.keys(PERMISSIONS)).toContain(permissionOf(c));
   });
 });
@@ -103,7 +103,10 @@ describe.each(WITH_PERMISSION)('%s', (channel) => {
       expect(await env.call(channel, {}, session(role))).toEqual({ ok: false, error: FORBIDDEN });
       expect(await env.call(channel, { junk: '<script>', id: 42 }, session(role))).toEqual({ ok: false, error: FORBIDDEN });
       expect(digest(env.db())).toEqual(before);
-      expect(audits()).toBe(auditBefore);
+      // Nothing else changed, but each of the three refused attempts is in the audit log, with who tried what.
+      expect(audits()).toBe(auditBefore + 3);
+      const tried = env.db().prepare('SELECT a.action, a.entity, a.entity_id AS entityId, u.role FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.seq DESC LIMIT 3').all();
+      expect(tried).toEqual(Array(3).fill({ action: 'forbidden', entity: 'channel', entityId: channel, role }));
     }
     // The session itself is untouched either way.
     expect((await env.ok('app.status', {}, session(role))).session).toMatchObject({ user: { role }, locked: false });
@@ -131,6 +134,8 @@ describe('without a signed-in session', () => {
     expect(await env.call('auth.signIn', all['auth.signIn'], anon)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'error.badCredentials' } });
     expect(await env.call('auth.unlock', all['auth.unlock'], anon)).toEqual({ ok: false, error: UNAUTH });
     expect(await env.call('recovery.restore', all['recovery.restore'], anon)).toEqual({ ok: false, error: FORBIDDEN });
+    // A working database is never swapped for a blank site.
+    expect(await env.call('recovery.newSite', { confirm: true }, anon)).toEqual({ ok: false, error: FORBIDDEN });
   });
 });
 

@@ -6,7 +6,8 @@ import type { SessionUser } from '../../shared/contract';
 import type { SlipDraft } from '../../shared/schemas/slip';
 
 const { dataDir, user, draft, count } = workerData as { dataDir: string; user: SessionUser; draft: SlipDraft; count: number };
-const host = createHost({ dataDir, log: () => {} });
+// Extra connections on one database on purpose (the folder's lock is held by the test's host).
+const host = createHost({ dataDir, log: () => {}, lock: false });
 const numbers: string[] = [];
 for (let i = 0; i < count; i++) numbers.push(createSlip(host.ctx(user), draft).number);
 host.close();
