@@ -1,17 +1,23 @@
-// Electron-runtime tests: run where the runtime exists; say clearly that they were skipped where it does not.
+// Electron-runtime tests: run where the runtime and the better-sqlite3 build for its ABI exist; say clearly
+// that they were skipped, and why, where they do not. Never downloads or builds anything (only `npm start` does).
 import { spawnSync } from 'node:child_process';
-import { electronBinary } from './electron-runtime.mjs';
+import { decideStart, electronBinary, electronVersion } from './electron-runtime.mjs';
+import { BINDING_ENV, findAbiBuild, verifyAbiBuild } from './electron-sqlite.mjs';
 
-const bin = electronBinary();
-if (!bin) {
-  console.log('SKIPPED: Electron runtime tests (test/electron) — the Electron runtime is not installed on this machine;');
-  console.log('         its binary downloads from outside the npm registry. They run where `node_modules/electron/dist` exists.');
+const decision = await decideStart({
+  findBinary: electronBinary,
+  runInstaller: null,
+  electronVersion,
+  findAbiBuild,
+  verifyAbi: (binary, file) => verifyAbiBuild(binary, file),
+  buildAbi: null,
+});
+if (decision.mode !== 'electron') {
+  console.log(`SKIPPED: Electron runtime tests (test/electron) — ${decision.reason}.`);
   process.exit(0);
 }
-const probe = spawnSync(bin, ['-e', "require('better-sqlite3')"], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
-if (probe.status !== 0) {
-  console.log('SKIPPED: Electron runtime tests — better-sqlite3 is built for Node; run `npm run rebuild:electron` first (and `npm run rebuild:node` after).');
-  process.exit(0);
-}
-const r = spawnSync('npx', ['playwright', 'test', '--config', 'test/electron/playwright.electron.config.ts'], { stdio: 'inherit', env: { ...process.env, ELECTRON_BIN: bin } });
+console.log(`Electron runtime tests with ${decision.binary} and better-sqlite3 from ${decision.binding}`);
+const env = { ...process.env, ELECTRON_BIN: decision.binary, [BINDING_ENV]: decision.binding };
+delete env.ELECTRON_RUN_AS_NODE;
+const r = spawnSync('npx', ['playwright', 'test', '--config', 'test/electron/playwright.electron.config.ts'], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

@@ -139,8 +139,9 @@ export function checkDatabaseFile(file: string, opts: { full?: boolean } = {}): 
 }
 
 /** Interrupted backups and restores leave temp files; they are removed at start by the folder's owner. */
-export function cleanStaleTemps(dataDir: string, backupsDir: string, now: Date, log: (m: string) => void): void {
-  const cutoff = now.getTime() - 60_000;
+export function cleanStaleTemps(dataDir: string, backupsDir: string, log: (m: string) => void): void {
+  // File times are the real clock's, whatever clock the host is given.
+  const cutoff = Date.now() - 60_000;
   const sweep = (dir: string, suffixes: string[]) => {
     if (!fs.existsSync(dir)) return;
     for (const name of fs.readdirSync(dir)) {

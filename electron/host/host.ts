@@ -625,7 +625,7 @@ export function createHost(opts: HostOptions): Host {
     }
   }
 
-  if (lock) backup.cleanStaleTemps(opts.dataDir, paths.backups, clock.now(), (m) => log('warn', m));
+  if (lock) backup.cleanStaleTemps(opts.dataDir, paths.backups, (m) => log('warn', m));
   try {
     openDb();
   } catch (e) {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, ipcMain, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { createHost, type Host } from '../host/host';
+import { FolderBusyError } from '../host/folder-lock';
+import { setNativeBinding } from '../../db/connection';
 import { APP_ORIGIN, hardenSession, secureWebPreferences } from './security';
 import { CSP } from '../browser-shell/server';
 import { nativeChannel } from './native';
@@ -31,7 +33,18 @@ if (!app.requestSingleInstanceLock()) {
 function start() {
   if (process.env.FRONTDESK_DATA_DIR) app.setPath('userData', path.resolve(process.env.FRONTDESK_DATA_DIR));
   hardenSession();
-  host = createHost({ dataDir: app.getPath('userData'), autoBackup: true, capabilities: { nativeDialogs: true, nativePrint: true } });
+  // `npm start` passes a better-sqlite3 build for Electron's ABI (scripts/electron-sqlite.mjs); without it
+  // (a packaged app, rebuilt for Electron by electron-builder) the addon in node_modules is used.
+  setNativeBinding(process.env.FRONTDESK_SQLITE_BINDING || undefined);
+  try {
+    host = createHost({ dataDir: app.getPath('userData'), autoBackup: true, lock: 'electron', capabilities: { nativeDialogs: true, nativePrint: true } });
+  } catch (e) {
+    // Another process (the browser shell, or a CLI command that writes) owns the data folder: never open it twice.
+    if (!(e instanceof FolderBusyError)) throw e;
+    dialog.showErrorBox('FrontDesk', `${e.message}\n\n${e.owner?.url ? `Open ${e.owner.url} or close it, then start FrontDesk again.` : 'Close it, then start FrontDesk again.'}`);
+    app.quit();
+    return;
+  }
 
   const root = path.resolve(__dirname, '..', 'renderer');
   protocol.handle('app', async (req) => {
