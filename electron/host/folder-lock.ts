@@ -80,15 +80,3 @@ export function readOwner(dir: string): FolderOwner | null {
     return null;
   }
 }
-
-/** True while some process holds the folder (for the CLI's read-only commands, which never take it). */
-export function folderInUse(dir: string): FolderOwner | null | false {
-  if (!fs.existsSync(path.join(dir, LOCK))) return false;
-  try {
-    acquireFolderLock(dir, { kind: 'cli', command: 'probe' }).release();
-    return false;
-  } catch (e) {
-    if (e instanceof FolderBusyError) return e.owner;
-    throw e;
-  }
-}

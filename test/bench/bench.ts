@@ -7,6 +7,7 @@
  *   npm run bench -- --fresh      rebuild the site first
  *   npm run bench -- --keep       keep the import data dir (.bench/import) afterwards
  *   npm run bench -- --seed-only  build (or check) the cached site and stop
+ *   npm run bench -- --safety-only  only section 6 (durability, audit chain, restore proof, kill -9 runs)
  *   FRONTDESK_BENCH_DIR=/path     put the cache elsewhere (default: <repo>/.bench, gitignored)
  *
  * Budgets live here, not in unit tests: wall-clock figures depend on the machine.
@@ -31,6 +32,7 @@ import { rowsToXlsx } from '../helpers/write-xlsx';
 import { PASSWORD, SITE, USERS, cachedSite, seedSite } from './site';
 import { int, mib, ms1, pick, rng, s1, summarize, table, timed, type Summary } from './stats';
 import { coldChild, coldRender, warmRenders } from './pdf';
+import { benchSafety, crashWriter } from './safety';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Budgets. `hard` ones are the issue's targets and fail the run; advisory ones are reported only.
@@ -53,7 +55,7 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--safety-only]');
   process.exit(0);
 }
 const PDF_COLD_CHILD = args.has('--pdf-cold-child');
@@ -141,6 +143,10 @@ const t0 = performance.now();
 
 async function main() {
   if (PDF_COLD_CHILD) return coldChild();
+  if (args.has('--crash-writer')) {
+    const i = process.argv.indexOf('--crash-writer');
+    return crashWriter(process.argv[i + 1], process.argv[i + 2]);
+  }
   if (PDF_ONLY) {
     await benchPdf();
     return report();
@@ -165,6 +171,10 @@ async function main() {
     info('seed the site (first run only)', `${r.seconds.toFixed(1)} s`);
   }
   if (SEED_ONLY) return;
+  if (args.has('--safety-only')) {
+    await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
+    return report();
+  }
 
   // ---- 1. open + migration check ----
   heading(`1. database open + migration check (${OPEN_RUNS} runs)`);
@@ -318,6 +328,7 @@ async function main() {
   await benchImport();
 
   await benchPdf();
+  await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
   report();
 }
 

@@ -9,8 +9,10 @@ export const MANAGER = { username: 'admin', password: 'Passw0rd1', displayName: 
 export interface RunningApp {
   url: string;
   dataDir: string;
-  /** Runs the admin CLI against this app's data dir. */
+  /** Runs the admin CLI against this app's data dir (commands that write refuse while the app runs: see offline). */
   cli(...args: string[]): string;
+  /** Stops the app, runs `fn` (CLI commands that write), starts it again: `url` is then the new launch address. */
+  offline(fn: () => void): Promise<void>;
 }
 
 /** The files of `dir` (recursively) with size and mtime, to tell whether a build changed them meanwhile. */
@@ -113,14 +115,28 @@ export const test = base.extend<{ seed: Seed; app: RunningApp }, { build: string
     if (seed !== 'none') {
       cli('init', '--site', '阳光花园', '--username', MANAGER.username, '--password', MANAGER.password, '--display-name', MANAGER.displayName, ...(seed === 'demo' ? ['--demo'] : []));
     }
-    const { child, url } = await startApp(build, dataDir);
-    await use({ url, dataDir, cli });
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null) resolve();
-      else child.once('exit', () => resolve());
+    let running = await startApp(build, dataDir);
+    const stop = async (child: ChildProcess) => {
+      const exited = new Promise<void>((resolve) => {
+        if (child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    };
+    await use({
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      cli,
+      async offline(fn) {
+        await stop(running.child);
+        fn();
+        running = await startApp(build, dataDir);
+      },
     });
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    await stop(running.child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -8,34 +8,21 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../db/migrate';
 import { listBackups } from '../../electron/backup/backup';
+import { bundle, ROOT } from '../helpers/bundle';
 import { PASSWORD, testDir, TestEnv } from '../helpers/host';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outdir = path.join(root, 'dist', `test-cli-${process.pid}`);
-const cli = path.join(outdir, 'cli.cjs');
-
+let built: Awaited<ReturnType<typeof bundle>>;
+let cli = '';
+const root = ROOT;
 beforeAll(async () => {
-  await build({
-    entryPoints: { cli: path.join(root, 'electron/cli.ts') },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    external: ['electron'],
-    loader: { '.sql': 'text' },
-    logLevel: 'silent',
-  });
+  built = await bundle('cli', { cli: 'electron/cli.ts' });
+  cli = built.file('cli');
 }, 60_000);
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => built?.remove());
 
 function run(args: string[], env: Record<string, string | undefined> = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], {
