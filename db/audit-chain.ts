@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from './connection';
 import { q } from './statements';
 
@@ -22,7 +22,7 @@ export interface AuditRow {
 /** SHA-256 of the previous row's hash and every column of this row, in a fixed order. */
 export function rowHash(prev: string, r: AuditRow): string {
   const body = JSON.stringify([r.seq, r.id, r.at, r.user_id, r.action, r.entity, r.entity_id, r.before, r.after, r.via, r.os_user]);
-  return createHash('sha256').update(prev).update('\n').update(body).digest('hex');
+  return hash('sha256', `${prev}\n${body}`, 'hex');
 }
 
 const COLS = 'seq, id, at, user_id, action, entity, entity_id, before, after, via, os_user';

@@ -45,9 +45,9 @@ export async function benchSafety(root: string, siteDb: string, out: Out, self: 
 
   const normal = commitsPerSecond(path.join(dir, 'normal.db'), 'NORMAL');
   const full = commitsPerSecond(path.join(dir, 'full.db'), 'FULL');
-  out.say(`${int(COMMITS)} one-row commits: synchronous NORMAL ${int(normal)}/s, FULL ${int(full)}/s (the app uses FULL: a COMMIT is on disk when it returns)`);
-  out.info('commits/s, synchronous NORMAL (before)', int(normal));
-  out.info('commits/s, synchronous FULL (the app)', int(full));
+  out.say(`${int(COMMITS)} one-row commits: synchronous NORMAL ${int(Math.round(normal))}/s, FULL ${int(Math.round(full))}/s (the app uses FULL: a COMMIT is on disk when it returns)`);
+  out.info('commits/s, synchronous NORMAL (before)', int(Math.round(normal)));
+  out.info('commits/s, synchronous FULL (the app)', int(Math.round(full)));
 
   // A real service write: check, insert, hash-chained audit row, one IMMEDIATE transaction.
   const svcDir = path.join(dir, 'service');
@@ -58,8 +58,8 @@ export async function benchSafety(root: string, siteDb: string, out: Out, self: 
     const t0 = performance.now();
     for (let i = 0; i < n; i++) createBuilding(ctx, { code: `S${i}`, name: `楼${i}`, note: null });
     const rate = (n / (performance.now() - t0)) * 1000;
-    out.say(`buildings.create through the service (audit chain, FULL): ${int(rate)}/s`);
-    out.info('service writes/s (createBuilding, FULL)', int(rate));
+    out.say(`buildings.create through the service (audit chain, FULL): ${int(Math.round(rate))}/s`);
+    out.info('service writes/s (createBuilding, FULL)', int(Math.round(rate)));
   } finally {
     host.close();
   }
