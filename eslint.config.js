@@ -81,4 +81,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // chinese-days' own functions misread dates on a PC set west of UTC; shared/kernel/calendar.ts reads
+    // its data file instead, and is the only way in (every rule above still applies there).
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['shared/kernel/calendar.ts', 'test/workflows/kernel/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value=/^chinese-days/]", message: 'Use shared/kernel/calendar.ts (or deadlines.ts): chinese-days is read only there.' },
+      ],
+    },
+  },
 );

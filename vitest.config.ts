@@ -15,7 +15,7 @@ export function sqlText(): Plugin {
 export default defineConfig({
   plugins: [sqlText()],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/workflows/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,
