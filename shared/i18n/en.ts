@@ -15,6 +15,8 @@ const en: Messages = {
     forbidden: 'Your account may not use this page. Ask the project manager if you need it.',
     notFoundTitle: 'Page not found',
     notFound: 'The page you are looking for does not exist; the link may be wrong.',
+    uncleanStop: 'FrontDesk was not closed properly — last activity at {{time}}. The data file was checked and is intact.',
+    uncleanStopUnchecked: 'FrontDesk was not closed properly — last activity at {{time}}. Check the most recent work before carrying on.',
   },
   nav: {
     today: 'Today',
@@ -124,6 +126,10 @@ const en: Messages = {
     newSiteConfirmTitle: 'Start a new, empty site?',
     newSiteConfirmBody: 'Everything starts from nothing: no buildings, units, people or accounts. The file found is kept aside in the data folder. Only do this for a new installation, or when you are sure no backup exists anywhere.',
     newSiteOk: 'Start a new site',
+    newSiteBodyUnusable: 'None of the backups in the data folder can be restored. If this is a new installation, you can start a new, empty site; the file found is kept aside.',
+    newSiteUnderstand: 'I understand that the new site starts empty, with none of the old data.',
+    newSiteDone: 'A new site was started. Reloading…',
+    restoreFailed: 'The backup was not restored',
     noBackupsHint: 'Ask your administrator to recover a backup file from another location.',
   },
   search: {
@@ -439,6 +445,17 @@ const en: Messages = {
       refuse: 'Refused',
       print: 'Printed',
       reprint: 'Reprinted',
+      forbidden: 'Refused (no permission)',
+      'restore-refused': 'Restore refused',
+      'unclean-stop': 'Not closed properly',
+      'new-site': 'New site started',
+      setup: 'Setup completed',
+    },
+    /** Where one action name means something else on one kind of record. */
+    actionOn: {
+      database: {
+        verify: 'Integrity check',
+      },
     },
     entity: {
       building: 'Building',
@@ -450,6 +467,7 @@ const en: Messages = {
       database: 'Database',
       import: 'Import',
       slip: 'Release slip',
+      channel: 'Function',
     },
   },
   backup: {

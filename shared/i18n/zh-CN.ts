@@ -13,6 +13,8 @@ const zhCN = {
     forbidden: '您的账号没有使用此功能的权限。如需开通，请联系项目经理。',
     notFoundTitle: '页面不存在',
     notFound: '您要找的页面不存在，可能链接有误。',
+    uncleanStop: 'FrontDesk 上次没有正常关闭（最后操作时间 {{time}}）。数据文件已检查，完好无损。',
+    uncleanStopUnchecked: 'FrontDesk 上次没有正常关闭（最后操作时间 {{time}}）。请先核对最近的操作，再继续工作。',
   },
   nav: {
     today: '今日',
@@ -122,6 +124,10 @@ const zhCN = {
     newSiteConfirmTitle: '确定新建一个空站点吗？',
     newSiteConfirmBody: '一切从零开始：没有楼栋、房屋、住户和账号。现有的文件会另存在数据文件夹中。只有新安装，或确定任何地方都没有备份时才这样做。',
     newSiteOk: '新建站点',
+    newSiteBodyUnusable: '数据文件夹中的备份都无法恢复。如果这是新安装，可以新建一个空的站点；现有的文件会另存一份。',
+    newSiteUnderstand: '我明白：新站点是空的，不包含任何旧数据。',
+    newSiteDone: '已新建站点，正在重新加载……',
+    restoreFailed: '备份没有恢复',
     noBackupsHint: '请联系管理员，从其他位置找回备份文件。',
   },
   search: {
@@ -437,6 +443,17 @@ const zhCN = {
       refuse: '拒绝放行',
       print: '打印',
       reprint: '重新打印',
+      forbidden: '被拒绝（无权限）',
+      'restore-refused': '拒绝恢复',
+      'unclean-stop': '未正常关闭',
+      'new-site': '新建站点',
+      setup: '完成初始设置',
+    },
+    /** 同一个操作名在某类对象上另有含义。 */
+    actionOn: {
+      database: {
+        verify: '完整性检查',
+      },
     },
     entity: {
       building: '楼栋',
@@ -448,6 +465,7 @@ const zhCN = {
       database: '数据库',
       import: '导入',
       slip: '放行条',
+      channel: '功能',
     },
   },
   backup: {

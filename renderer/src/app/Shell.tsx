@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -19,6 +19,7 @@ import {
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../shared/permissions';
+import { formatDateTime } from '../components/format';
 import { useCan } from '../components/permissions';
 import { RoleTag } from '../components/tags';
 import { useSessionStore } from '../stores/use-session-store';
@@ -82,6 +83,31 @@ function NotFound() {
           <Button type="primary">{t('nav.today')}</Button>
         </Link>
       }
+    />
+  );
+}
+
+/**
+ * Told once to the manager who signs in first after FrontDesk stopped without closing its data file
+ * (power cut, crash). Not blocking; closed, it stays gone for this page load, across navigation.
+ */
+function SessionNotice() {
+  const { t } = useTranslation();
+  const notice = useSessionStore((s) => s.app?.notice ?? null);
+  const dismissed = useUiStore((s) => s.dismissedNotice);
+  const dismiss = useUiStore((s) => s.dismissNotice);
+  if (!notice) return null;
+  const id = `${notice.kind}:${notice.lastActiveAt}`;
+  if (dismissed === id) return null;
+  const time = formatDateTime(notice.lastActiveAt);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable={{ onClose: () => dismiss(id), 'aria-label': t('common.close') }}
+      title={notice.intact ? t('app.uncleanStop', { time }) : t('app.uncleanStopUnchecked', { time })}
+      style={{ marginBottom: 16 }}
+      data-testid="unclean-stop-notice"
     />
   );
 }
@@ -235,6 +261,7 @@ export default function Shell() {
           </Button>
         </Layout.Header>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <SessionNotice />
           <ErrorBoundary scope="page" key={location.pathname}>
             <Suspense
               fallback={

@@ -9,7 +9,7 @@ export type SessionStatus =
   | 'loading' // waiting for app.status
   | 'unavailable' // the host could not open the database, or app.status failed
   | 'token-lost' // browser shell: this page lost its launch token
-  | 'recovery' // database damaged or written by a newer FrontDesk
+  | 'recovery' // database unusable: damaged, too new, foreign, missing, or no manager left
   | 'setup' // first run
   | 'signed-out'
   | 'locked'
@@ -36,8 +36,9 @@ interface SessionState {
 }
 
 function statusOf(app: AppStatus): SessionStatus {
-  if (app.db === 'damaged' || app.db === 'too-new') return 'recovery';
   if (app.db === 'unavailable') return 'unavailable';
+  // Every other state but ok: the file cannot be used as it is, so the recovery screen.
+  if (app.db !== 'ok') return 'recovery';
   if (app.setupNeeded) return 'setup';
   if (!app.session) return 'signed-out';
   return app.session.locked ? 'locked' : 'signed-in';

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { ParamSelect } from '../../components/list-page';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionLabel, changeParts, changeText, entityLabel } from './describe';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionLabel, actorLabel, changeParts, changeText, entityLabel } from './describe';
 
 function pretty(json: string | null): string {
   if (!json) return '—';
@@ -18,7 +18,26 @@ function pretty(json: string | null): string {
   }
 }
 
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', void: 'red', reveal: 'orange', 'set-occupancy': 'purple', 'sign-in-failed': 'volcano', 'sign-in-locked': 'red', restore: 'magenta' };
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  void: 'red',
+  reveal: 'orange',
+  'set-occupancy': 'purple',
+  'sign-in-failed': 'volcano',
+  'sign-in-locked': 'red',
+  restore: 'magenta',
+  forbidden: 'volcano',
+  'restore-refused': 'volcano',
+  'unclean-stop': 'gold',
+  'new-site': 'magenta',
+};
+
+/** The filter's label: 'verify' is both a slip's verification call and the database's integrity check. */
+function filterActionLabel(t: (key: string, options?: Record<string, unknown>) => string, action: string): string {
+  if (action === 'verify') return `${actionLabel(t, action)} / ${actionLabel(t, action, 'database')}`;
+  return actionLabel(t, action);
+}
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -32,7 +51,7 @@ export default function AuditPage() {
       <PageHeader title={t('nav.audit')} sub={t('audit.subtitle')} />
       <Space wrap style={{ marginBottom: 12 }}>
         <ParamSelect name="entity" width={180} placeholder={t('audit.filterEntity')} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(t, e) }))} testId="audit-filter-entity" />
-        <ParamSelect name="action" width={200} placeholder={t('audit.filterAction')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))} testId="audit-filter-action" />
+        <ParamSelect name="action" width={200} placeholder={t('audit.filterAction')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: filterActionLabel(t, a) }))} testId="audit-filter-action" />
       </Space>
       <QueryError error={list.error} onRetry={list.reload} />
       <Table<AuditEntry>
@@ -60,15 +79,23 @@ export default function AuditPage() {
         locale={{ emptyText: list.error ? <span /> : <EmptyHint title={entity || action ? t('audit.noMatch') : t('audit.empty')} /> }}
         columns={[
           { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
-          { title: t('audit.user'), dataIndex: 'userName', width: 120, render: (v: string | null) => v ?? <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('audit.system')}</span> },
+          {
+            title: t('audit.user'),
+            key: 'user',
+            width: 120,
+            render: (_: unknown, e) => {
+              const who = actorLabel(t, e);
+              return <span style={who.system ? { color: 'rgba(0,0,0,0.45)' } : undefined} data-testid="audit-user">{who.text}</span>;
+            },
+          },
           {
             title: t('audit.colAction'),
             dataIndex: 'action',
             width: 165,
             // A long label wraps inside its tag rather than running into the next column.
-            render: (v: string) => (
+            render: (v: string, e) => (
               <Tag color={ACTION_COLORS[v]} style={{ whiteSpace: 'normal', maxWidth: '100%', marginInlineEnd: 0 }}>
-                {actionLabel(t, v)}
+                {actionLabel(t, v, e.entity)}
               </Tag>
             ),
           },
@@ -77,7 +104,9 @@ export default function AuditPage() {
             title: t('audit.entityId'),
             dataIndex: 'entityId',
             width: 120,
-            render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>{`…${v.slice(-8)}`}</Typography.Text> : ''),
+            // A refused call names the function (channel) it tried: shown whole, it is not an id.
+            render: (v: string | null, e) =>
+              v ? <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>{e.entity === 'channel' ? v : `…${v.slice(-8)}`}</Typography.Text> : '',
           },
           {
             title: t('audit.change'),

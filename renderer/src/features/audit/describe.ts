@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../shared/schemas/entities';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip'] as const;
+export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'channel'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -30,10 +30,24 @@ export const AUDIT_ACTIONS = [
   'refuse',
   'print',
   'reprint',
+  'forbidden',
+  'restore-refused',
+  'unclean-stop',
+  'new-site',
+  'setup',
 ] as const;
 
-export function actionLabel(t: Translate, action: string): string {
-  return t(`audit.action.${action}`, { defaultValue: action });
+/** The action's name; on some records the same name means something else (verify: a slip's call, the database's integrity check). */
+export function actionLabel(t: Translate, action: string, entity?: string): string {
+  const general = t(`audit.action.${action}`, { defaultValue: action });
+  return entity ? t(`audit.actionOn.${entity}.${action}`, { defaultValue: general }) : general;
+}
+
+/** Who did it: the user, the command line (with the operating-system user who ran it), or the system. */
+export function actorLabel(t: Translate, e: Pick<AuditEntry, 'via' | 'osUser' | 'userName'>): { text: string; system: boolean } {
+  if (e.via === 'cli') return { text: t('audit.cli', { user: e.osUser ?? '?' }), system: false };
+  if (e.userName) return { text: e.userName, system: false };
+  return { text: t('audit.system'), system: true };
 }
 
 export function entityLabel(t: Translate, entity: string): string {
@@ -54,8 +68,8 @@ function pick(json: string | null): Record<string, unknown> | null {
 export function auditSummary(t: Translate, e: AuditEntry): string {
   const after = pick(e.after);
   const before = pick(e.before);
-  const label = [after?.code, after?.name, after?.username, before?.code, before?.name].find((v) => typeof v === 'string' && v) as string | undefined;
-  return `${actionLabel(t, e.action)} · ${entityLabel(t, e.entity)}${label ? ` ${label}` : ''}`;
+  const label = (e.entity === 'channel' && e.entityId) || ([after?.code, after?.name, after?.username, before?.code, before?.name].find((v) => typeof v === 'string' && v) as string | undefined);
+  return `${actionLabel(t, e.action, e.entity)} · ${entityLabel(t, e.entity)}${label ? ` ${label}` : ''}`;
 }
 
 /** One key of an entry's change: the value before and/or after (absent when that side does not have it). */

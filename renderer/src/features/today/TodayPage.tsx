@@ -9,7 +9,7 @@ import { useCan } from '../../components/permissions';
 import { StateTag } from '../../components/tags';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
-import { auditSummary } from '../audit/describe';
+import { actorLabel, auditSummary } from '../audit/describe';
 import { TodaySlips } from '../slips/TodaySlips';
 
 export default function TodayPage() {
@@ -105,7 +105,7 @@ export default function TodayPage() {
             <List.Item data-testid="recent-item">
               <span style={{ color: 'rgba(0,0,0,0.45)', width: 140, flex: 'none' }}>{formatDateTime(e.at)}</span>
               <span style={{ flex: 1, minWidth: 0 }}>{auditSummary(t, e)}</span>
-              <span style={{ color: 'rgba(0,0,0,0.45)' }}>{e.userName ?? t('audit.system')}</span>
+              <span style={{ color: 'rgba(0,0,0,0.45)' }}>{actorLabel(t, e).text}</span>
             </List.Item>
           )}
         />
