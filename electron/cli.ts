@@ -6,15 +6,15 @@ import { createHost } from './host/host';
 import { defaultDataDir } from './host/paths';
 import * as auth from './services/auth';
 import { seedDemo } from './services/demo/seed';
-import { parseImportFile } from './services/import/parse';
-import { commitRows, type ImportCounts } from './services/import-commit';
+import { parseImportFile } from './workflows/master/import/parse';
+import { commitRows, type ImportCounts } from './workflows/master/import/commit';
 import { checkDatabaseFile } from './backup/backup';
 import { openRaw } from '../db/connection';
 import { verifyAuditChain } from '../db/audit-chain';
 import { describeOwner, FolderBusyError } from './host/folder-lock';
-import { normaliseSlipNumber } from './services/slips';
-import { NewUserSchema } from '../shared/schemas/entities';
-import { AppError } from '../shared/errors';
+import { normaliseSlipNumber } from './workflows/slips/service';
+import { NewUserSchema } from '../shared/master/schema';
+import { AppError } from '../shared/kernel/errors';
 
 const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
 

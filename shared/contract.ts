@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './validation';
+import './kernel/validation';
 import {
   AuditEntrySchema,
   BackupInfoSchema,
@@ -20,11 +20,11 @@ import {
   UserSchema,
   UsernameSchema,
   pageOf,
-} from './schemas/entities';
-import { OccupancyStateSchema, RoleSchema, UnitUseSchema } from './schemas/master';
-import type { Permission } from './permissions';
-import { IssueInputSchema, SlipDetailSchema, SlipDraftSchema, SlipListInputSchema, SlipRowSchema, VerificationInputSchema } from './schemas/slip';
-import { id, isoDate, note, requiredText } from './validation';
+} from './master/schema';
+import { OccupancyStateSchema, RoleSchema, UnitUseSchema } from './master/enums';
+import type { Permission } from './kernel/permissions';
+import { IssueInputSchema, SlipDetailSchema, SlipDraftSchema, SlipListInputSchema, SlipRowSchema, VerificationInputSchema } from './workflows/slips/schema';
+import { id, isoDate, note, requiredText } from './kernel/validation';
 
 /**
  * Every channel, declared once: name `domain.verb`, zod input and output, and who may call it.

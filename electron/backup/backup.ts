@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openRaw, type Db } from '../../db/connection';
 import { DbTooNewError, LATEST_VERSION } from '../../db/migrate';
-import type { BackupInfo } from '../../shared/schemas/entities';
+import type { BackupInfo } from '../../shared/master/schema';
 
 export type BackupKind = BackupInfo['kind'];
 const KINDS: BackupKind[] = ['daily', 'manual', 'pre-migration', 'pre-restore', 'pre-import'];

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit-chain';
 import type { SessionUser } from '../../shared/contract';
-import type { Settings } from '../../shared/schemas/entities';
+import type { Settings } from '../../shared/master/schema';
 
 export interface Clock {
   now(): Date;

@@ -1,10 +1,10 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { q } from '../../db/statements';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../shared/kernel/errors';
 import type { SessionUser } from '../../shared/contract';
-import type { NewUser, User } from '../../shared/schemas/entities';
-import type { Role } from '../../shared/schemas/master';
+import type { NewUser, User } from '../../shared/master/schema';
+import type { Role } from '../../shared/master/enums';
 import type { ServiceCtx } from '../host/context';
 import { readSettings } from './settings';
 

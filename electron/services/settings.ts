@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { q } from '../../db/statements';
-import { SettingsSchema, type Settings } from '../../shared/schemas/entities';
+import { SettingsSchema, type Settings } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
 
 /** Defaults; every number here is editable by a manager in Settings. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import { contract, type ChannelOutput } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import type { Result } from '../../shared/kernel/errors';
 import { secureWebPreferences } from './security';
 
 /** Channels the Electron shell answers itself (native dialogs), after checking input with the same contract. */

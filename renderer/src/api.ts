@@ -1,7 +1,7 @@
 import type { UseFormSetError, FieldValues, Path } from 'react-hook-form';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { AppErrorShape, ErrorCode, FieldError, Result } from '../../shared/errors';
-import { decodeMessage, encodeMessage } from '../../shared/validation';
+import type { AppErrorShape, ErrorCode, FieldError, Result } from '../../shared/kernel/errors';
+import { decodeMessage, encodeMessage } from '../../shared/kernel/validation';
 import { useSessionStore } from './stores/use-session-store';
 
 /** An `ok: false` envelope (or a transport failure) as a thrown error. `message` is an i18n key. */

@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/errors';
+import type { Result } from '../../shared/kernel/errors';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Installs the zod error map: form validation yields the same i18n keys as the host.
-import '../../shared/validation';
+import '../../shared/kernel/validation';
 import './app/i18n';
 import { App } from './app/App';
 

@@ -58,7 +58,7 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** Same message key as shared/validation's isoDate, so the form shows the same text. */
+/** Same message key as shared/kernel/validation's isoDate, so the form shows the same text. */
 export const CalendarDateSchema = z.string().refine(isIsoDate, { message: 'v.date' });
 
 // ---------------------------------------------------------------------------------------------

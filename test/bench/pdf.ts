@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { renderPdf } from '../../electron/pdf/engine';
-import { slipDocument } from '../../electron/pdf/slip';
-import { MAX_SLIP_ITEMS } from '../../shared/schemas/slip';
+import { slipDocument } from '../../electron/workflows/slips/forms/release-slip';
+import { MAX_SLIP_ITEMS } from '../../shared/workflows/slips/schema';
 import { sampleSlip } from '../helpers/slip-sample';
 import { summarize, type Summary } from './stats';
 

@@ -10,7 +10,7 @@ import { open, openRaw } from '../../db/connection';
 import { inspectDatabaseFile } from '../../electron/backup/backup';
 import { createHost } from '../../electron/host/host';
 import { acquireFolderLock } from '../../electron/host/folder-lock';
-import { createBuilding } from '../../electron/services/masterdata';
+import { createBuilding } from '../../electron/workflows/master/service';
 import { int, ms1, s1 } from './stats';
 
 export interface Out {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { open, type Db } from '../../db/connection';
 import { DbTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations/index';
-import { completePendingTerms, searchTerms } from '../../db/repos/search-terms';
+import { completePendingTerms, searchTerms } from '../../electron/workflows/master/search-terms';
 import { listBackups } from '../../electron/backup/backup';
 import { localStamp, PASSWORD, START, testDir, testEnv } from '../helpers/host';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ImportRow } from '../../shared/schemas/import';
+import type { ImportRow } from '../../shared/master/import-schema';
 import { rowsToXlsx } from '../helpers/write-xlsx';
 import { expect, test } from './fixtures';
 import { goTo, signIn, tempFile, unitRow } from './helpers';

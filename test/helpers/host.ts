@@ -9,8 +9,8 @@ import { onTestFinished } from 'vitest';
 import type { Db } from '../../db/connection';
 import { createHost, type Host, type HostOptions } from '../../electron/host/host';
 import type { Channel, ChannelInput, ChannelOutput, SessionUser } from '../../shared/contract';
-import type { AppErrorShape, Result } from '../../shared/errors';
-import type { Role } from '../../shared/schemas/master';
+import type { AppErrorShape, Result } from '../../shared/kernel/errors';
+import type { Role } from '../../shared/master/enums';
 
 /** 12:00 in Beijing, 04:00 UTC: the same calendar day in either time zone, far from midnight. */
 export const START = '2026-03-15T04:00:00.000Z';

@@ -1,5 +1,5 @@
-import type { SlipPrintData } from '../../electron/pdf/slip';
-import type { SlipDetail } from '../../shared/schemas/slip';
+import type { SlipPrintData } from '../../electron/workflows/slips/forms/release-slip';
+import type { SlipDetail } from '../../shared/workflows/slips/schema';
 
 /** A realistic issued moving-out slip of a tenant, with `items` item lines (for PDF tests and the bench). */
 export function sampleSlip(items: number, overrides: Partial<SlipDetail> = {}): SlipPrintData {

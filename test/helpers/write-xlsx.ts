@@ -5,8 +5,8 @@
  */
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ImportRow } from '../../shared/schemas/import';
-import type { OccupancyState, UnitUse } from '../../shared/schemas/master';
+import type { ImportRow } from '../../shared/master/import-schema';
+import type { OccupancyState, UnitUse } from '../../shared/master/enums';
 
 export const ROSTER_HEADERS = [
   '楼栋',

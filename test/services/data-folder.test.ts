@@ -61,7 +61,8 @@ function request(url: string, method: string, body?: unknown, cookie?: string): 
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers: { ...(cookie ? { cookie } : {}), ...(data ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+    // A new connection per request (agent: false): a kept-alive socket the server is just closing would hang up.
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, agent: false, headers: { ...(cookie ? { cookie } : {}), ...(data ? { 'content-type': 'application/json' } : {}) } }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: text.startsWith('{') ? JSON.parse(text) : text }));
@@ -129,7 +130,7 @@ describe('one process owns a data folder', () => {
     expect(acked.filter((c) => !codes.has(c))).toEqual([]);
     // Free again once it stopped: the restore goes through now.
     expect(cli('restore', backup.stdout, '--data-dir', dir)).toMatchObject({ status: 0 });
-  });
+  }, 180_000);
 
   it('a lock left by a process killed with -9 is taken over at once', async () => {
     const dir = testDir();
@@ -200,6 +201,6 @@ describe('kill -9 of a writer', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
     db.close();
     console.log(`kill -9: 20 runs, ${acked.length} acknowledged writes, 0 lost (${codes.size} buildings in the file)`);
-  });
+  }, 240_000);
 });
 

@@ -5,7 +5,7 @@
 //                       each code once its transaction has committed (an acknowledged write)
 import { open } from '../../db/connection';
 import { createHost } from '../../electron/host/host';
-import { createBuilding } from '../../electron/services/masterdata';
+import { createBuilding } from '../../electron/workflows/master/service';
 
 const [mode, target, arg, how] = process.argv.slice(2);
 

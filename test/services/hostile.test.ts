@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
-import { ERROR_CODES, type Result } from '../../shared/errors';
+import { ERROR_CODES, type Result } from '../../shared/kernel/errors';
 import { createSite, digest, MISSING_ID, validInputs, type Site } from '../helpers/fixtures';
 import { MINUTE, PASSWORD, TestEnv } from '../helpers/host';
 

@@ -1,12 +1,12 @@
 /**
- * Who may call what, table-driven from the contract and shared/permissions.ts: every channel with a
+ * Who may call what, table-driven from the contract and shared/kernel/permissions.ts: every channel with a
  * permission, every role, with a valid input; a refused call changes nothing and reveals nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
-import { PERMISSIONS, can, type Permission } from '../../shared/permissions';
-import { ROLES, type Role } from '../../shared/schemas/master';
+import type { Result } from '../../shared/kernel/errors';
+import { PERMISSIONS, can, type Permission } from '../../shared/kernel/permissions';
+import { ROLES, type Role } from '../../shared/master/enums';
 import { createSite, digest, MISSING_ID, validInputs, type Site } from '../helpers/fixtures';
 import { TestEnv } from '../helpers/host';
 

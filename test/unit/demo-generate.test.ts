@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { ImportParty, ImportRow } from '../../shared/schemas/import';
-import type { OccupancyState, UnitUse } from '../../shared/schemas/master';
+import type { ImportParty, ImportRow } from '../../shared/master/import-schema';
+import type { OccupancyState, UnitUse } from '../../shared/master/enums';
 import { generateSite } from '../../electron/services/demo/generate';
 import {
   creditCodeCheckChar,
@@ -9,7 +9,7 @@ import {
   isValidResidentId,
   orgCodeCheckChar,
   residentIdCheckDigit,
-} from '../../shared/rules/id-number';
+} from '../../shared/master/id-number';
 import { ROSTER_HEADERS, USE_LABELS, rowsToXlsx } from '../helpers/write-xlsx';
 
 const TODAY = '2025-06-15';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../shared/i18n/zh-CN';
 import en from '../../shared/i18n/en';
-import { ERROR_CODES } from '../../shared/errors';
-import { ID_TYPES, OCCUPANCY_STATES, RELATIONS, ROLES, UNIT_USES } from '../../shared/schemas/master';
-import { BackupInfoSchema } from '../../shared/schemas/entities';
+import { ERROR_CODES } from '../../shared/kernel/errors';
+import { ID_TYPES, OCCUPANCY_STATES, RELATIONS, ROLES, UNIT_USES } from '../../shared/master/enums';
+import { BackupInfoSchema } from '../../shared/master/schema';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -79,8 +79,8 @@ describe('i18n messages', () => {
   });
 
   it('has every import error code the import parser can produce', () => {
-    const dir = path.resolve(__dirname, '../../electron/services/import');
-    if (!fs.existsSync(dir)) return;
+    const dir = path.resolve(__dirname, '../../electron/workflows/master/import');
+    expect(fs.existsSync(dir)).toBe(true);
     const codes = new Set<string>();
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
       for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/'(import\.error\.[A-Za-z]+)'/g)) codes.add(m[1]);

@@ -7,9 +7,9 @@
  * ("B座商务公寓", `B-0815`) and street shops ("商业街", `S-101`). Larger sites get more towers; the unit count
  * is always exactly `units`.
  */
-import type { ImportParty, ImportRow } from '../../../shared/schemas/import';
-import type { OccupancyState, UnitUse } from '../../../shared/schemas/master';
-import { CREDIT_CHARS, creditCodeCheckChar, orgCodeCheckChar, residentIdCheckDigit } from '../../../shared/rules/id-number';
+import type { ImportParty, ImportRow } from '../../../shared/master/import-schema';
+import type { OccupancyState, UnitUse } from '../../../shared/master/enums';
+import { CREDIT_CHARS, creditCodeCheckChar, orgCodeCheckChar, residentIdCheckDigit } from '../../../shared/master/id-number';
 
 export interface DemoOptions {
   seed: number;

@@ -1,9 +1,9 @@
-import type { ImportRow } from '../../../shared/schemas/import';
-import type { OccupancyState } from '../../../shared/schemas/master';
+import type { ImportRow } from '../../../shared/master/import-schema';
+import type { OccupancyState } from '../../../shared/master/enums';
 import type { ServiceCtx } from '../../host/context';
-import { commitRows, type ImportCounts } from '../import-commit';
+import { commitRows, type ImportCounts } from '../../workflows/master/import/commit';
 import { generateSite } from './generate';
-import { seedDemoSlips } from './slips';
+import { seedDemoSlips } from '../../workflows/slips/demo';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import type { InputRef } from 'antd';
 import { HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../shared/schemas/entities';
+import type { SearchHit } from '../../../shared/master/schema';
 import { invoke } from '../api';
 import { useUiStore } from '../stores/use-ui-store';
 

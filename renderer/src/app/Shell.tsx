@@ -18,7 +18,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '../../../shared/permissions';
+import type { Permission } from '../../../shared/kernel/permissions';
 import { formatDateTime } from '../components/format';
 import { useCan } from '../components/permissions';
 import { RoleTag } from '../components/tags';

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { can } from '../../../shared/permissions';
+import { can } from '../../../shared/kernel/permissions';
 import { errorText, invoke } from '../api';
 import { useSessionStore } from '../stores/use-session-store';
 import { applyLanguage, effectiveLanguage, setLocalLanguage, type UiLanguage } from './i18n';

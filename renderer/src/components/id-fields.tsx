@@ -2,7 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { Input, Select } from 'antd';
 import type { Control, FieldPath, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ID_TYPES, type IdType } from '../../../shared/schemas/master';
+import { ID_TYPES, type IdType } from '../../../shared/master/enums';
 import { Field } from './form';
 
 /**

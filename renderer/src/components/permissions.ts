@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { can, type Permission } from '../../../shared/permissions';
+import { can, type Permission } from '../../../shared/kernel/permissions';
 import { useSessionStore } from '../stores/use-session-store';
 import { useUiStore } from '../stores/use-ui-store';
 

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OccupancyState, Relation, Role } from '../../../shared/schemas/master';
+import type { OccupancyState, Relation, Role } from '../../../shared/master/enums';
 import { formatDate } from './format';
 
 const STATE_COLORS: Record<OccupancyState, string> = {

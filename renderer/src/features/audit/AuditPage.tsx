@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/schemas/entities';
+import type { AuditEntry } from '../../../../shared/master/schema';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { ParamSelect } from '../../components/list-page';

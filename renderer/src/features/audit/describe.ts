@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../shared/schemas/entities';
+import type { AuditEntry } from '../../../../shared/master/schema';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Table, Tag } from 'antd';
 import { CloudUploadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RESTORED_FLAG } from '../../app/session';
-import type { BackupInfo } from '../../../../shared/schemas/entities';
+import type { BackupInfo } from '../../../../shared/master/schema';
 import { errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { formatBytes, formatDateTime } from '../../components/format';

@@ -3,7 +3,7 @@ import { Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { BuildingInputSchema, type Building } from '../../../../shared/schemas/entities';
+import { BuildingInputSchema, type Building } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';

@@ -3,7 +3,7 @@ import { App, Button, Drawer, Space, Table, Tooltip } from 'antd';
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Building } from '../../../../shared/schemas/entities';
+import type { Building } from '../../../../shared/master/schema';
 import { invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
 import { formatInt } from '../../components/format';

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Input, Table, type InputRef } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExportOutlined, ScanOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SlipDetail } from '../../../../shared/schemas/slip';
+import type { SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { errorText, invoke, isApiError } from '../../api';
 import { PageHeader } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { PersonInputSchema, type PersonDetail } from '../../../../shared/schemas/entities';
+import { PersonInputSchema, type PersonDetail } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';

@@ -3,7 +3,7 @@ import { App, Breadcrumb, Button, Card, Descriptions, Drawer, Result, Space, Tab
 import { BankOutlined, EditOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LinkView, PersonDetail } from '../../../../shared/schemas/entities';
+import type { LinkView, PersonDetail } from '../../../../shared/master/schema';
 import { invoke, isApiError } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { formatDate } from '../../components/format';

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PasswordSchema, SettingsSchema, type Settings } from '../../../../shared/schemas/entities';
+import { PasswordSchema, SettingsSchema, type Settings } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke, isApiError } from '../../api';
 import { applyLanguage, effectiveLanguage, setLocalLanguage } from '../../app/i18n';
 import { PageHeader, QueryError } from '../../components/feedback';

@@ -3,8 +3,8 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, S
 import { EditOutlined, SendOutlined, StopOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { transitionError } from '../../../../shared/rules/slip';
-import type { SlipDetail } from '../../../../shared/schemas/slip';
+import { transitionError } from '../../../../shared/workflows/slips/rules';
+import type { SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { invoke, isApiError } from '../../api';
 import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';

@@ -1,7 +1,7 @@
 import { Badge, Card, Col, List, Row } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SlipRow } from '../../../../shared/schemas/slip';
+import type { SlipRow } from '../../../../shared/workflows/slips/schema';
 import { formatDateTime } from '../../components/format';
 import { mono } from './common';
 

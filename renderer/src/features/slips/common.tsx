@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SlipNature, SlipState } from '../../../../shared/rules/slip';
-import type { UnitRow } from '../../../../shared/schemas/entities';
+import type { SlipNature, SlipState } from '../../../../shared/workflows/slips/rules';
+import type { UnitRow } from '../../../../shared/master/schema';
 import { invoke } from '../../api';
 
 export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };

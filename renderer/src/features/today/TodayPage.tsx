@@ -2,7 +2,7 @@ import { Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
 import { ApartmentOutlined, HomeOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OCCUPANCY_STATES } from '../../../../shared/schemas/master';
+import { OCCUPANCY_STATES } from '../../../../shared/master/enums';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
 import { formatDateTime, formatInt } from '../../components/format';
 import { useCan } from '../../components/permissions';

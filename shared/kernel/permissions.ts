@@ -1,0 +1,27 @@
+import type { Role } from '../master/enums';
+
+/** What each role may do (PRODUCT.md "Who uses it"). Checked by the host on every channel. */
+export const PERMISSIONS = {
+  'masterdata.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'masterdata.write': ['clerk', 'supervisor', 'manager'],
+  'masterdata.void': ['supervisor', 'manager'],
+  'occupancy.set': ['manager'],
+  'pii.reveal': ['clerk', 'supervisor', 'manager'],
+  'import.run': ['supervisor', 'manager'],
+  'settings.write': ['manager'],
+  'users.manage': ['manager'],
+  'audit.read': ['manager'],
+  'backup.create': ['supervisor', 'manager'],
+  'backup.restore': ['manager'],
+  'slips.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'slips.write': ['clerk', 'supervisor', 'manager'],
+  'slips.fees': ['cashier', 'manager'],
+  'slips.void': ['supervisor', 'manager'],
+  'gate.exit': ['clerk', 'supervisor', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
