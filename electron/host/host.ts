@@ -80,12 +80,6 @@ interface Session {
 type Call = { sessionKey: string; session: Session | null };
 type Handler<C extends Channel> = (ctx: ServiceCtx, input: ChannelParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
-/** Channels that only read; everything else is refused while an import holds the write transaction. */
-const READ_ONLY = new Set<Channel>([
-  'app.status', 'recovery.backups', 'today.summary', 'search.global', 'settings.get', 'users.list', 'buildings.list', 'units.list', 'units.get',
-  'occupancy.onDate', 'people.list', 'people.get', 'import.progress', 'audit.list', 'backup.list', 'auth.lock', 'auth.signOut',
-  'slips.list', 'slips.get',
-]);
 const AUDIT_SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.via, a.os_user AS osUser, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
                         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
 
@@ -609,7 +603,8 @@ export function createHost(opts: HostOptions): Host {
       if (!parsed.success) {
         return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: zodFieldErrors(parsed.error.issues) } };
       }
-      if (jobs.busy() && !READ_ONLY.has(channel)) throw new AppError('BAD_STATE', 'error.busyImporting');
+      // An import holds the write transaction: only channels that read answer meanwhile.
+      if (jobs.busy() && def.kind !== 'read') throw new AppError('BAD_STATE', 'error.busyImporting');
       const handler = handlers[channel] as Handler<Channel>;
       const ctx = db ? ctxFor(needsSession ? session!.user : (session?.user ?? null)) : (null as unknown as ServiceCtx);
       const value = await handler(ctx, parsed.data as never, { sessionKey, session });

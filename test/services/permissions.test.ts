@@ -113,6 +113,25 @@ describe.each(WITH_PERMISSION)('%s', (channel) => {
   });
 });
 
+describe('channels that say they read', () => {
+  const READS = CHANNELS.filter((c) => contract[c].kind === 'read');
+  it('are the ones an import lets through, and there are some of each kind', () => {
+    expect(READS.length).toBeGreaterThan(10);
+    expect(CHANNELS.filter((c) => contract[c].kind === 'write').length).toBeGreaterThan(10);
+  });
+  it.each(READS)('%s changes nothing in the database, audit log included', async (channel) => {
+    const before = digest(env.db());
+    // On a session of its own: auth.lock (which reads nothing and writes nothing) locks the session it is called on.
+    await env.signIn('admin', `read-${channel}`);
+    const auditBefore = audits();
+    const r = await env.call(channel, inputs()[channel], `read-${channel}`);
+    // Answers vary (NOT_FOUND for made-up ids, nativeOnly in this shell); none of them writes.
+    expect(r.ok || ['NOT_FOUND', 'BAD_STATE', 'FORBIDDEN', 'VALIDATION'].includes(r.error.code)).toBe(true);
+    expect(digest(env.db())).toEqual(before);
+    expect(audits()).toBe(auditBefore);
+  });
+});
+
 describe('without a signed-in session', () => {
   it.each(SESSION_CHANNELS)('%s answers UNAUTHENTICATED, whatever the input, and changes nothing', async (channel) => {
     const before = digest(env.db());

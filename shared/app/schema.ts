@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
+import { RoleSchema } from '../master/enums';
+import { SlipRowSchema } from '../workflows/slips/schema';
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const AppStatusSchema = z.object({
+  /**
+   * ok; damaged (unreadable or failed its check); too-new (a newer FrontDesk's); foreign (empty, not
+   * SQLite, or another program's); missing (no data file, but backups); no-manager (set up, but no
+   * active manager is left); unavailable (closed). Every state but ok and unavailable is the recovery screen.
+   */
+  db: z.enum(['ok', 'damaged', 'too-new', 'foreign', 'missing', 'no-manager', 'unavailable']),
+  dbMessage: z.string().nullable(),
+  setupNeeded: z.boolean(),
+  siteName: z.string().nullable(),
+  language: z.enum(['auto', 'zh-CN', 'en']),
+  version: z.string(),
+  schemaVersion: z.number(),
+  session: z.object({ user: SessionUserSchema, locked: z.boolean(), idleLockMinutes: z.number() }).nullable(),
+  capabilities: z.object({ nativeDialogs: z.boolean(), nativePrint: z.boolean() }),
+  latestBackup: BackupInfoSchema.nullable(),
+  /** Shown once to the manager who signs in first after an unclean stop. */
+  notice: z.object({ kind: z.literal('unclean-stop'), lastActiveAt: z.string(), intact: z.boolean() }).nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;
+
+export const TodaySchema = z.object({
+  date: z.string(),
+  slips: z.object({
+    awaitingVerification: z.array(SlipRowSchema),
+    readyToIssue: z.array(SlipRowSchema),
+    exitedToday: z.array(SlipRowSchema),
+  }),
+  counts: z.object({ buildings: z.number(), units: z.number(), people: z.number(), byState: z.record(z.string(), z.number()) }),
+  recent: z.array(AuditEntrySchema),
+});
+

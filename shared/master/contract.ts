@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { done, paging, voidInput, type ChannelDef } from '../kernel/channel';
+import { id, isoDate, note } from '../kernel/validation';
+import { BuildingInputSchema, BuildingSchema, LinkInputSchema, LinkViewSchema, PersonDetailSchema, PersonInputSchema, PersonRowSchema, UnitDetailSchema, UnitInputSchema, UnitRowSchema, pageOf } from './schema';
+import { OccupancyStateSchema, UnitUseSchema } from './enums';
+
+export const ImportSummarySchema = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  totalLines: z.number(),
+  validRows: z.number(),
+  errorRows: z.number(),
+  encoding: z.string().nullable(),
+  columns: z.record(z.string(), z.string()),
+  fileErrors: z.array(z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  preview: z.array(z.object({ line: z.number(), unitCode: z.string(), buildingCode: z.string(), use: z.string(), state: z.string().nullable(), owner: z.string().nullable(), tenant: z.string().nullable() })),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const ImportProgressSchema = z.object({
+  jobId: z.string(),
+  phase: z.enum(['parsing', 'ready', 'importing', 'done', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  result: z
+    .object({ buildings: z.number(), units: z.number(), people: z.number(), links: z.number(), skipped: z.number() })
+    .nullable(),
+  error: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+/** Master data: buildings, units, people, their links, occupancy states, and the roster import. */
+export const masterContract = {
+  'buildings.list': { kind: 'read', input: z.strictObject({ includeVoided: z.boolean().default(false) }), output: z.array(BuildingSchema), permission: 'masterdata.read' },
+  'buildings.create': { kind: 'write', input: BuildingInputSchema, output: BuildingSchema, permission: 'masterdata.write' },
+  'buildings.update': { kind: 'write', input: BuildingInputSchema.extend({ id }), output: BuildingSchema, permission: 'masterdata.write' },
+  'buildings.void': { kind: 'write', input: voidInput, output: done, permission: 'masterdata.void' },
+  'units.list': { kind: 'read',
+    input: z.strictObject({
+      ...paging,
+      buildingId: id.optional(),
+      use: UnitUseSchema.optional(),
+      state: OccupancyStateSchema.optional(),
+      q: z.string().max(50).optional(),
+    }),
+    output: pageOf(UnitRowSchema),
+    permission: 'masterdata.read',
+  },
+  'units.get': { kind: 'read', input: z.strictObject({ id }), output: UnitDetailSchema, permission: 'masterdata.read' },
+  'units.create': { kind: 'write', input: UnitInputSchema, output: UnitRowSchema, permission: 'masterdata.write' },
+  'units.update': { kind: 'write', input: UnitInputSchema.extend({ id }), output: UnitRowSchema, permission: 'masterdata.write' },
+  'units.void': { kind: 'write', input: voidInput, output: done, permission: 'masterdata.void' },
+  'units.setOccupancy': { kind: 'write',
+    input: z.strictObject({ unitId: id, state: OccupancyStateSchema, effectiveDate: isoDate, note: note(200) }),
+    output: UnitDetailSchema,
+    permission: 'occupancy.set',
+  },
+  'occupancy.onDate': { kind: 'read',
+    input: z.strictObject({ date: isoDate, buildingId: id.optional() }),
+    output: z.object({ date: z.string(), counts: z.record(z.string(), z.number()), units: z.number() }),
+    permission: 'masterdata.read',
+  },
+  'people.list': { kind: 'read', input: z.strictObject({ ...paging, q: z.string().max(50).optional() }), output: pageOf(PersonRowSchema), permission: 'masterdata.read' },
+  'people.get': { kind: 'read', input: z.strictObject({ id }), output: PersonDetailSchema, permission: 'masterdata.read' },
+  'people.create': { kind: 'write', input: PersonInputSchema, output: PersonDetailSchema, permission: 'masterdata.write' },
+  'people.update': { kind: 'write', input: z.strictObject({ id, person: PersonInputSchema }), output: PersonDetailSchema, permission: 'masterdata.write' },
+  'people.reveal': { kind: 'write',
+    input: z.strictObject({ id, field: z.enum(['phone', 'phone2', 'idNumber', 'emergencyPhone']) }),
+    output: z.object({ value: z.string().nullable() }),
+    permission: 'pii.reveal',
+  },
+  'links.create': { kind: 'write', input: LinkInputSchema, output: LinkViewSchema, permission: 'masterdata.write' },
+  'links.end': { kind: 'write', input: z.strictObject({ id, endDate: isoDate }), output: LinkViewSchema, permission: 'masterdata.write' },
+  'links.void': { kind: 'write', input: voidInput, output: done, permission: 'masterdata.void' },
+  'import.preview': { kind: 'read',
+    input: z.strictObject({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1).max(70_000_000) }),
+    output: ImportSummarySchema,
+    permission: 'import.run',
+  },
+  'import.commit': { kind: 'write', input: z.strictObject({ jobId: z.string().max(64), onlyValid: z.boolean() }), output: ImportProgressSchema, permission: 'import.run' },
+  'import.progress': { kind: 'read', input: z.strictObject({ jobId: z.string().max(64) }), output: ImportProgressSchema, permission: 'import.run' },
+} as const satisfies Record<string, ChannelDef>;
