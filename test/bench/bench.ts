@@ -7,6 +7,7 @@
  *   npm run bench -- --fresh      rebuild the site first
  *   npm run bench -- --keep       keep the import data dir (.bench/import) afterwards
  *   npm run bench -- --seed-only  build (or check) the cached site and stop
+ *   npm run bench -- --import-only  only section 4 (the 50,000-row import)
  *   npm run bench -- --safety-only  only section 6 (durability, audit chain, restore proof, kill -9 runs)
  *   FRONTDESK_BENCH_DIR=/path     put the cache elsewhere (default: <repo>/.bench, gitignored)
  *
@@ -55,7 +56,7 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--safety-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only]');
   process.exit(0);
 }
 const PDF_COLD_CHILD = args.has('--pdf-cold-child');
@@ -149,6 +150,10 @@ async function main() {
   }
   if (PDF_ONLY) {
     await benchPdf();
+    return report();
+  }
+  if (args.has('--import-only')) {
+    await benchImport();
     return report();
   }
   say(`FrontDesk bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${os.platform()}`);
