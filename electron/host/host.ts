@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { open, type Db } from '../../db/connection';
 import { DbTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../db/migrate';
 import { completePendingTerms } from '../workflows/master/search-terms';
-import { setSlowLog, q } from '../../db/statements';
-import * as repo from '../workflows/master/repo';
-import { contract, isChannel, type AppStatus, type Channel, type ChannelOutput, type ChannelParsedInput, type SessionUser } from '../../shared/contract';
+import { setSlowLog } from '../../db/statements';
+import { siteMeta } from '../../db/site-meta';
+import { contract, isChannel, type AppStatus, type Channel, type SessionUser } from '../../shared/contract';
 import { AppError, type AppErrorShape, type FieldError, type Result } from '../../shared/kernel/errors';
 import { can } from '../../shared/kernel/permissions';
 import type { Settings } from '../../shared/master/schema';
@@ -18,16 +18,23 @@ import * as md from '../workflows/master/service';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../services/settings';
 import { seedDemo } from '../services/demo/seed';
 import { ImportJobs } from '../workflows/master/import/jobs';
-import * as slips from '../workflows/slips/service';
-import { renderPdf } from '../pdf/engine';
-import { slipDocument } from '../workflows/slips/forms/release-slip';
+import { masterHandlers } from '../workflows/master/handlers';
+import { masterToday } from '../workflows/master/today';
+import { slipHandlers } from '../workflows/slips/handlers';
+import { printSlip } from '../workflows/slips/print';
+import { slipsToday } from '../workflows/slips/today';
+import { auditRowsMissingFrom, listAudit, recentAudit } from '../../db/audit';
 import { APP_ACTOR, makeCtx, type Actor, type Clock, type ServiceCtx } from './context';
+import type { Call, Handler, Handlers, Session } from './handler';
+import type { appContract } from '../../shared/app/contract';
 import { acquireFolderLock, type FolderLock, type FolderOwner } from './folder-lock';
 import { createIds } from './ids';
 import { fileLogger, type Logger } from './log';
 import { dataPaths } from './paths';
 
 export const APP_VERSION = '0.1.0';
+
+type AppChannel = keyof typeof appContract;
 
 export interface HostOptions {
   dataDir: string;
@@ -69,19 +76,6 @@ export interface Host {
   close(): void;
 }
 
-interface Session {
-  user: SessionUser;
-  lastActive: number;
-  locked: boolean;
-  /** Shown once to the manager of this session (an unclean stop found at start). */
-  notice: AppStatus['notice'];
-}
-
-type Call = { sessionKey: string; session: Session | null };
-type Handler<C extends Channel> = (ctx: ServiceCtx, input: ChannelParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-
-const AUDIT_SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.via, a.os_user AS osUser, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
-                        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
 
 /** What still answers when the database cannot be opened. */
 const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery.restore', 'recovery.newSite', 'auth.signOut']);
@@ -129,9 +123,9 @@ export function createHost(opts: HostOptions): Host {
   };
   const jobs = new ImportJobs(ctxFor, () => backupNow('pre-import'), log);
   const meta = {
-    get: (key: string) => (db ? (q(db, 'SELECT value FROM site_meta WHERE key = ?').value<string>(key) ?? null) : null),
-    set: (key: string, value: string) => db && q(db, 'INSERT INTO site_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
-    remove: (key: string) => db && q(db, 'DELETE FROM site_meta WHERE key = ?').run(key),
+    get: (key: string) => (db ? siteMeta.get(db, key) : null),
+    set: (key: string, value: string) => db && siteMeta.set(db, key, value),
+    remove: (key: string) => db && siteMeta.remove(db, key),
   };
 
   function fail(state: AppStatus['db'], message: string) {
@@ -179,7 +173,7 @@ export function createHost(opts: HostOptions): Host {
         after: { 2: (d) => void completePendingTerms(d) },
       });
       if (applied.length) log('info', `migrated ${paths.db} from ${from} to ${LATEST_VERSION}`);
-      if (meta.get('setup_completed_at') && !hasActiveManager(db)) {
+      if (meta.get('setup_completed_at') && !auth.hasActiveManager(db)) {
         db.close();
         db = null;
         return fail('no-manager', 'error.noManager');
@@ -246,7 +240,7 @@ export function createHost(opts: HostOptions): Host {
 
   function dailyBackup() {
     try {
-      if (!db || (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0) return;
+      if (!db || auth.countUsers(db) === 0) return;
       const day = makeCtx(db, clock, newId, null, settings).today();
       if (!backup.hasBackupOfDay(paths.backups, 'daily', day)) backupNow('daily');
     } catch (e) {
@@ -305,13 +299,7 @@ export function createHost(opts: HostOptions): Host {
   function keepLostAudit(replacedFile: string, restored: Db): { file: string; rows: number } | null {
     const old = open(replacedFile, { readonly: true });
     try {
-      const has = restored.prepare('SELECT 1 FROM audit_log WHERE id = ?').pluck();
-      const cols = old.prepare('SELECT * FROM audit_log LIMIT 0').columns().map((c) => c.name);
-      const order = cols.includes('seq') ? 'seq' : 'at, rowid';
-      const lines: string[] = [];
-      for (const r of old.prepare(`SELECT * FROM audit_log ORDER BY ${order}`).iterate() as IterableIterator<{ id: string }>) {
-        if (!has.get(r.id)) lines.push(JSON.stringify(r));
-      }
+      const lines = auditRowsMissingFrom(old, restored).map((r) => JSON.stringify(r));
       if (!lines.length) return null;
       const file = `${replacedFile}.audit.jsonl`;
       fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -342,26 +330,11 @@ export function createHost(opts: HostOptions): Host {
     }
   }
 
-  /** Renders the slip; the first print is the original, every later one is a copy (副本) and is logged. */
-  async function printSlip(ctx: ServiceCtx, id: string, lang: 'zh-CN' | 'en') {
-    const data = slips.slipForPrint(ctx, id);
-    if (data.slip.state !== 'issued' && data.slip.state !== 'exited') throw new AppError('BAD_STATE', 'slip.why.printNeedsIssued');
-    const s = settings();
-    const copy = data.slip.printCount > 0;
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' }).format(clock.now());
-    const bytes = await renderPdf(
-      slipDocument(data, { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl }, lang, { copy, printedAt, timeZone: tz }),
-    );
-    slips.markPrinted(ctx, id);
-    return { bytes, copy, number: data.slip.number };
-  }
-
   const signIn = (call: Call, user: SessionUser, notice: Session['notice'] = null) => {
     sessions.set(call.sessionKey, { user, lastActive: clock.now().getTime(), locked: false, notice });
     return user;
   };
-  const setupOpen = () => !!db && !meta.get('setup_completed_at') && (q(db, 'SELECT count(*) FROM users').value<number>() ?? 0) === 0;
+  const setupOpen = () => !!db && !meta.get('setup_completed_at') && auth.countUsers(db) === 0;
   function completeSetup(siteName: string, user: SessionUser | null = null) {
     const ctx = ctxFor(user);
     ctx.db.transaction(() => {
@@ -371,7 +344,7 @@ export function createHost(opts: HostOptions): Host {
     })();
   }
 
-  const handlers: { [C in Channel]: Handler<C> } = {
+  const appHandlers: Handlers<AppChannel> = {
     'app.status': (_ctx, _input, call) => {
       const setupNeeded = setupOpen();
       const siteName = db && !setupNeeded ? settings().siteName : null;
@@ -458,27 +431,7 @@ export function createHost(opts: HostOptions): Host {
       return { done: true };
     },
 
-    'today.summary': (ctx) => {
-      const today = ctx.today();
-      const byState = repo.countStatesOn(ctx.db, today);
-      const recent = q(ctx.db, `${AUDIT_SELECT} ORDER BY a.at DESC, a.id DESC LIMIT 10`).all<ChannelOutput<'today.summary'>['recent'][number]>();
-      const slipsIn = (state: 'awaiting_verification' | 'ready_to_issue') => slips.listSlips(ctx, { state, offset: 0, limit: 50 }).rows;
-      return {
-        date: today,
-        slips: {
-          awaitingVerification: slipsIn('awaiting_verification'),
-          readyToIssue: slipsIn('ready_to_issue'),
-          exitedToday: slips.exitedSince(ctx, new Date(`${today}T00:00:00`).toISOString(), 100),
-        },
-        counts: {
-          buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
-          units: q(ctx.db, 'SELECT count(*) FROM units WHERE voided_at IS NULL').value<number>() ?? 0,
-          people: q(ctx.db, 'SELECT count(*) FROM people WHERE voided_at IS NULL').value<number>() ?? 0,
-          byState,
-        },
-        recent,
-      };
-    },
+    'today.summary': (ctx) => ({ date: ctx.today(), slips: slipsToday(ctx), counts: masterToday(ctx), recent: recentAudit(ctx.db, 10) }),
     'search.global': (ctx, input) => md.globalSearch(ctx, input.q),
     'settings.get': () => settings(),
     'settings.update': (ctx, input) => {
@@ -499,60 +452,7 @@ export function createHost(opts: HostOptions): Host {
       await auth.setPassword(ctx, input.id, input.password, 'reset-password');
       return { done: true };
     },
-    'buildings.list': (ctx, input) => repo.listBuildings(ctx.db, input.includeVoided),
-    'buildings.create': (ctx, input) => md.createBuilding(ctx, input),
-    'buildings.update': (ctx, input) => md.updateBuilding(ctx, input),
-    'buildings.void': (ctx, input) => md.voidBuilding(ctx, input),
-    'units.list': (ctx, input) => ({ ...repo.listUnits(ctx.db, ctx.today(), input), offset: input.offset }),
-    'units.get': (ctx, input) => md.getUnit(ctx, input.id),
-    'units.create': (ctx, input) => md.createUnit(ctx, input),
-    'units.update': (ctx, input) => md.updateUnit(ctx, input),
-    'units.void': (ctx, input) => md.voidUnit(ctx, input),
-    'units.setOccupancy': (ctx, input) => md.setOccupancy(ctx, input),
-    'occupancy.onDate': (ctx, input) => md.occupancyOnDate(ctx, input),
-    'people.list': (ctx, input) => md.listPeople(ctx, input),
-    'people.get': (ctx, input) => md.getPerson(ctx, input.id),
-    'people.create': (ctx, input) => md.createPerson(ctx, input),
-    'people.update': (ctx, input) => md.updatePerson(ctx, input),
-    'people.reveal': (ctx, input) => md.revealPerson(ctx, input),
-    'links.create': (ctx, input) => md.createLink(ctx, input),
-    'links.end': (ctx, input) => md.endLink(ctx, input),
-    'links.void': (ctx, input) => md.voidLink(ctx, input),
-    'import.preview': (ctx, input) => jobs.preview(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64')),
-    'import.commit': (ctx, input) => jobs.commit(ctx, input.jobId, input.onlyValid),
-    'import.progress': (ctx, input) => jobs.progress(ctx, input.jobId),
-    'audit.list': (ctx, input) => {
-      const where: string[] = [];
-      const p: Record<string, unknown> = { limit: input.limit, offset: input.offset };
-      if (input.entity) {
-        where.push('a.entity = :entity');
-        p.entity = input.entity;
-      }
-      if (input.action) {
-        where.push('a.action = :action');
-        p.action = input.action;
-      }
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = q(ctx.db, `SELECT count(*) FROM audit_log a ${w}`).value<number>(p) ?? 0;
-      const rows = q(ctx.db, `${AUDIT_SELECT} ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<ChannelOutput<'audit.list'>['rows'][number]>(p);
-      return { rows, total, offset: input.offset };
-    },
-    'slips.list': (ctx, input) => slips.listSlips(ctx, input),
-    'slips.get': (ctx, input) => slips.getSlip(ctx, input.id),
-    'slips.create': (ctx, input) => slips.createSlip(ctx, input),
-    'slips.update': (ctx, input) => slips.updateSlip(ctx, input),
-    'slips.submit': (ctx, input) => slips.submitSlip(ctx, input.id),
-    'slips.recordCall': (ctx, input) => slips.recordCall(ctx, input),
-    'slips.confirmFees': (ctx, input) => slips.confirmFees(ctx, input),
-    'slips.issue': (ctx, input) => slips.issueSlip(ctx, input),
-    'slips.refuse': (ctx, input) => slips.refuseSlip(ctx, input),
-    'slips.void': (ctx, input) => slips.voidSlip(ctx, input),
-    'slips.print': async (ctx, input) => {
-      const { bytes, copy, number } = await printSlip(ctx, input.id, input.lang);
-      return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
-    },
-    'gate.lookup': (ctx, input) => slips.gateLookup(ctx, input),
-    'gate.exit': (ctx, input) => slips.exitSlip(ctx, input),
+    'audit.list': (ctx, input) => listAudit(ctx.db, input),
     // Only the Electron shell has native dialogs; it answers these before they reach the host.
     'pdf.save': () => {
       throw new AppError('BAD_STATE', 'error.nativeOnly');
@@ -571,6 +471,8 @@ export function createHost(opts: HostOptions): Host {
       return { done: true };
     },
   };
+  // The union of the workflows' handler maps: one line a workflow.
+  const handlers: { [C in Channel]: Handler<C> } = { ...appHandlers, ...masterHandlers(jobs), ...slipHandlers };
 
   async function dispatch(channel: unknown, input: unknown, sessionKey: string): Promise<Result<unknown>> {
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'error.UNKNOWN_CHANNEL' } };
@@ -580,7 +482,7 @@ export function createHost(opts: HostOptions): Host {
       let session = sessions.get(sessionKey) ?? null;
       if (session && db) {
         // The account may have been deactivated or changed since sign-in.
-        const row = q(db, 'SELECT role, active, display_name AS displayName FROM users WHERE id = ?').get<{ role: SessionUser['role']; active: number; displayName: string }>(session.user.id);
+        const row = auth.currentAccount(db, session.user.id);
         if (!row || row.active !== 1) {
           sessions.delete(sessionKey);
           session = null;
@@ -673,10 +575,6 @@ function uncleanStop(dbFile: string): string | null {
   if (!unclean) return null;
   const times = [`${dbFile}-wal`, dbFile].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0));
   return new Date(Math.max(...times)).toISOString();
-}
-
-function hasActiveManager(db: Db): boolean {
-  return (q(db, "SELECT count(*) FROM users WHERE role = 'manager' AND active = 1").value<number>() ?? 0) > 0;
 }
 
 /** The host's state for a file that cannot be used, by what is wrong with it. */

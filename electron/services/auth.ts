@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connection';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { q } from '../../db/statements';
@@ -55,7 +56,20 @@ export const toSessionUser = (r: { id: string; username: string; displayName: st
 });
 
 export function userCount(ctx: ServiceCtx): number {
-  return q(ctx.db, 'SELECT count(*) FROM users').value<number>() ?? 0;
+  return countUsers(ctx.db);
+}
+
+export function countUsers(db: Db): number {
+  return q(db, 'SELECT count(*) FROM users').value<number>() ?? 0;
+}
+
+export function hasActiveManager(db: Db): boolean {
+  return (q(db, "SELECT count(*) FROM users WHERE role = 'manager' AND active = 1").value<number>() ?? 0) > 0;
+}
+
+/** The account as it is now (role, name, still active?), for a session signed in earlier. */
+export function currentAccount(db: Db, id: string): { role: SessionUser['role']; active: number; displayName: string } | undefined {
+  return q(db, 'SELECT role, active, display_name AS displayName FROM users WHERE id = ?').get(id);
 }
 
 const usernameTaken = () => new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: { username: { message: 'v.usernameTaken' } } });

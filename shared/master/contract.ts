@@ -73,7 +73,8 @@ export const masterContract = {
   'links.create': { kind: 'write', input: LinkInputSchema, output: LinkViewSchema, permission: 'masterdata.write' },
   'links.end': { kind: 'write', input: z.strictObject({ id, endDate: isoDate }), output: LinkViewSchema, permission: 'masterdata.write' },
   'links.void': { kind: 'write', input: voidInput, output: done, permission: 'masterdata.void' },
-  'import.preview': { kind: 'read',
+  // Starts an import job (and would read the running import's uncommitted rows): refused while one runs.
+  'import.preview': { kind: 'write',
     input: z.strictObject({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1).max(70_000_000) }),
     output: ImportSummarySchema,
     permission: 'import.run',

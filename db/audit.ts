@@ -1,0 +1,53 @@
+import type { Db } from './connection';
+import { q } from './statements';
+
+export interface AuditEntryRow {
+  id: string;
+  at: string;
+  userName: string | null;
+  via: 'app' | 'cli';
+  osUser: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const SELECT = `SELECT a.id, a.at, u.display_name AS userName, a.via, a.os_user AS osUser, a.action, a.entity, a.entity_id AS entityId, a.before, a.after
+                  FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
+
+/** The newest entries, newest first. */
+export function recentAudit(db: Db, limit: number): AuditEntryRow[] {
+  return q(db, `${SELECT} ORDER BY a.at DESC, a.id DESC LIMIT ?`).all<AuditEntryRow>(limit);
+}
+
+/** A page of the audit log, newest first, optionally of one kind of record and one action. */
+export function listAudit(db: Db, f: { entity?: string; action?: string; offset: number; limit: number }): { rows: AuditEntryRow[]; total: number; offset: number } {
+  const where: string[] = [];
+  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
+  if (f.entity) {
+    where.push('a.entity = :entity');
+    p.entity = f.entity;
+  }
+  if (f.action) {
+    where.push('a.action = :action');
+    p.action = f.action;
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = q(db, `SELECT count(*) FROM audit_log a ${w}`).value<number>(p) ?? 0;
+  const rows = q(db, `${SELECT} ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<AuditEntryRow>(p);
+  return { rows, total, offset: f.offset };
+}
+
+/** The rows of `from`'s audit log that `into` does not have (by id), oldest first: what a restore would drop. */
+export function auditRowsMissingFrom(from: Db, into: Db): Record<string, unknown>[] {
+  const has = into.prepare('SELECT 1 FROM audit_log WHERE id = ?').pluck();
+  const cols = from.prepare('SELECT * FROM audit_log LIMIT 0').columns().map((c) => c.name);
+  const order = cols.includes('seq') ? 'seq' : 'at, rowid';
+  const out: Record<string, unknown>[] = [];
+  for (const r of from.prepare(`SELECT * FROM audit_log ORDER BY ${order}`).iterate() as IterableIterator<{ id: string }>) {
+    if (!has.get(r.id)) out.push(r);
+  }
+  return out;
+}

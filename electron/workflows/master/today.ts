@@ -1,0 +1,13 @@
+import { q } from '../../../db/statements';
+import type { ServiceCtx } from '../../host/context';
+import { countStatesOn } from './repo';
+
+/** What master data puts on Today: how many buildings, units and people, and the units by state today. */
+export function masterToday(ctx: ServiceCtx) {
+  return {
+    buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
+    units: q(ctx.db, 'SELECT count(*) FROM units WHERE voided_at IS NULL').value<number>() ?? 0,
+    people: q(ctx.db, 'SELECT count(*) FROM people WHERE voided_at IS NULL').value<number>() ?? 0,
+    byState: countStatesOn(ctx.db, ctx.today()),
+  };
+}
