@@ -24,6 +24,17 @@ const zh = flatten(zhCN as Tree);
 const enFlat = flatten(en as Tree);
 
 describe('i18n messages', () => {
+  it('are split the same way in every language: one file a workflow, with the same keys', () => {
+    const dir = path.resolve(__dirname, '../../shared/i18n');
+    const files = (lang: string) => fs.readdirSync(path.join(dir, lang)).filter((f) => f !== 'index.ts').sort();
+    expect(files('en')).toEqual(files('zh-CN'));
+    expect(files('en')).toEqual(['app.ts', 'master.ts', 'slips.ts']);
+    for (const f of files('en')) {
+      const top = (lang: string) => [...fs.readFileSync(path.join(dir, lang, f), 'utf8').matchAll(/^ {2}([A-Za-z]+): \{$/gm)].map((m) => m[1]).sort();
+      expect(top('en'), f).toEqual(top('zh-CN'));
+    }
+  });
+
   it('zh-CN and en have exactly the same keys', () => {
     const zhKeys = Object.keys(zh).sort();
     const enKeys = Object.keys(enFlat).sort();
