@@ -12,10 +12,15 @@ export interface SiteInfo {
 
 const GREY = '#555555';
 const LINE = '#333333';
+const COPY_INK = '#b3261e';
 
-/** Site header: logo, site name, form header and hotline on the left, the title in the middle, the record number with its QR code at the right. */
-export function siteHeader(site: SiteInfo, title: string, number: string, labels: { hotline: string; number: string }): Content {
+/**
+ * Site header: logo, site name, form header and hotline on the left, the title in the middle, the record number with its QR code at the right.
+ * `copyMark` (a reprint's 副本 / COPY) is stamped right after the title, so every part that carries this header shows it.
+ */
+export function siteHeader(site: SiteInfo, title: string, number: string, labels: { hotline: string; number: string }, copyMark?: string): Content {
   const sub = [site.formHeader, site.hotline ? `${labels.hotline} ${site.hotline}` : ''].filter(Boolean).join('　');
+  const titleText = { text: title, fontSize: 13.5, bold: true, margin: [0, 2, 0, 0] };
   return {
     columns: [
       ...(site.logoDataUrl ? [{ width: 34, image: site.logoDataUrl, fit: [32, 32] }] : []),
@@ -24,7 +29,7 @@ export function siteHeader(site: SiteInfo, title: string, number: string, labels
         stack: [
           { text: site.siteName, fontSize: 9.5, bold: true },
           sub ? { text: sub, fontSize: 7, color: GREY } : '',
-          { text: title, fontSize: 13.5, bold: true, margin: [0, 2, 0, 0] },
+          copyMark ? { columns: [{ ...titleText, width: 'auto' }, { ...(copyStamp(copyMark) as object), width: 'auto', margin: [8, 2, 0, 0] }] } : titleText,
         ],
       },
       recordNumberWithQr(number, labels.number),
@@ -139,7 +144,42 @@ export function footer(printedLabel: string, printedAt: string, pageLabel: (page
   });
 }
 
-/** A large diagonal "COPY / 副本" mark behind reprints. */
+/** A boxed "副本 / COPY" stamp (for a reprint's header): bold, framed, readable on a black-and-white printer. */
+export function copyStamp(text: string): Content {
+  return {
+    table: { body: [[{ text, fontSize: 12, bold: true, color: COPY_INK, margin: [4, 0, 4, 0] }]] },
+    layout: {
+      hLineWidth: () => 1.2,
+      vLineWidth: () => 1.2,
+      hLineColor: () => COPY_INK,
+      vLineColor: () => COPY_INK,
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+  };
+}
+
+/**
+ * A large light "副本 / COPY" mark across one part of a multi-part form, drawn behind what follows it.
+ * Put it in the part's own content (not the page background) so a part cut off alone still carries it;
+ * it takes no room in the flow. `y` moves it down from where it is placed.
+ */
+export function partWatermark(text: string, y = 0): Content {
+  return {
+    text,
+    fontSize: 64,
+    bold: true,
+    color: '#cfcfcf',
+    opacity: 0.45,
+    alignment: 'center',
+    lineHeight: 1,
+    relativePosition: { x: 0, y },
+  };
+}
+
+/** A large "COPY / 副本" mark behind reprints, in the middle of the page (single-part forms; multi-part forms use partWatermark per part). */
 export function copyWatermark(text: string) {
   return (_page: number, size: { width: number; height: number }): Content => ({
     text,

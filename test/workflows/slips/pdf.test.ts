@@ -52,4 +52,48 @@ describe('release slip PDF', () => {
     expect(text).toContain('COPY');
     expect(pdfPages(file)).toBe(1);
   });
+
+  /** The page's text split at the cut line: what the archive part and the gate part each show once cut apart. */
+  function partsOf(text: string, cut: string): { archive: string; gate: string } {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes(cut));
+    expect(at, 'cut line').toBeGreaterThan(0);
+    return { archive: lines.slice(0, at).join('\n'), gate: lines.slice(at + 1).join('\n') };
+  }
+
+  const LANGS = [
+    { lang: 'zh-CN', mark: '副本', cut: '沿此线剪开', archive: '物品放行条（存档联）', gate: '物品放行条（门岗联）' },
+    { lang: 'en', mark: 'COPY', cut: 'cut here', archive: 'Goods Release Slip (Archive part)', gate: 'Goods Release Slip (Gate part)' },
+  ] as const;
+
+  for (const l of LANGS) {
+    it(`marks every part of a reprint as a copy, so a part cut off alone still shows it (${l.lang})`, async () => {
+      for (const n of [3, MAX_SLIP_ITEMS]) {
+        const file = pdfFile(await renderPdf(slipDocument(sampleSlip(n), SITE, l.lang, { ...opts, copy: true })));
+        expect(pdfPages(file), `${n} items`).toBe(1);
+        const { archive, gate } = partsOf(pdfText(file), l.cut);
+        for (const [name, part, title] of [['archive', archive, l.archive], ['gate', gate, l.gate]] as const) {
+          expect(part, `${name} part, ${n} items`).toContain(title);
+          // Once in the part's header, on the title's line, and once more as the mark across the part.
+          expect(part.split('\n').find((line) => line.includes(title)), `${name} header, ${n} items`).toContain(l.mark);
+          expect(part.split(l.mark).length - 1, `${name} part, ${n} items`).toBeGreaterThanOrEqual(2);
+        }
+        // The parts keep their own content: the archive part its fees and full phone, the gate part the masked phone.
+        expect(archive).toContain('13912345678');
+        expect(gate).toContain('139****5678');
+        expect(gate).not.toContain('13912345678');
+      }
+    });
+
+    it(`never marks the original as a copy, in either part (${l.lang})`, async () => {
+      const file = pdfFile(await renderPdf(slipDocument(sampleSlip(3), SITE, l.lang, opts)));
+      const { archive, gate } = partsOf(pdfText(file), l.cut);
+      expect(archive).toContain(l.archive);
+      expect(gate).toContain(l.gate);
+      for (const part of [archive, gate]) {
+        expect(part).not.toContain('副本');
+        expect(part).not.toContain('COPY');
+      }
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import type { DocDefinition, Content } from '../../../pdf/engine';
-import { copyWatermark, cutLine, footer, itemTable, labelGrid, signatureRow, siteHeader, type SiteInfo } from '../../../pdf/parts';
+import { cutLine, footer, itemTable, labelGrid, partWatermark, signatureRow, siteHeader, type SiteInfo } from '../../../pdf/parts';
 import { MAX_SLIP_ITEMS, type SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { maskPhone } from '../../../../shared/master/id-number';
 
@@ -100,6 +100,8 @@ export interface SlipPrintData {
 }
 
 const CONTENT_WIDTH = 595.28 - 2 * 28;
+/** How far below the top of the item table the part's copy mark sits (about the middle of its lines). */
+const WATERMARK_Y = 34;
 
 /** The slip: one A4 page, archive part and gate part separated by a dashed cut line, in the UI language. */
 export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang, opts: { copy: boolean; printedAt: string; timeZone: string }): DocDefinition {
@@ -155,8 +157,10 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
       { label: t.sigOwner, image: data.signatures.owner, note: !data.signatures.owner && s.recordingRef ? t.recording(s.recordingRef) : undefined },
     ]);
     const out: Content[] = [
-      siteHeader(site, t.paren(t.title, which === 'archive' ? t.archive : t.gate), s.number, { hotline: t.hotline, number: t.number }),
+      siteHeader(site, t.paren(t.title, which === 'archive' ? t.archive : t.gate), s.number, { hotline: t.hotline, number: t.number }, opts.copy ? t.copy : undefined),
       grid,
+      // A reprint is marked on each part (header stamp and a light mark across the item table), so a part cut off alone still reads as a copy.
+      ...(opts.copy ? [partWatermark(t.copy, WATERMARK_Y)] : []),
       { ...(items as object), margin: [0, 3, 0, 3] },
       labelGrid(checks, 1),
       sigs,
@@ -172,6 +176,5 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
     info: { title: `${t.title} ${s.number}`, subject: s.number, creator: 'FrontDesk' },
     content: [...part('archive'), cutLine(CONTENT_WIDTH, t.cut), ...part('gate')],
     footer: footer(t.printed, opts.printedAt, t.page),
-    background: opts.copy ? copyWatermark(t.copy) : undefined,
   };
 }
