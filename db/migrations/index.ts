@@ -5,6 +5,9 @@ import unitState from './0040_unit_state.sql';
 import dataSafety from './0050_data_safety.sql';
 import dataSafetyAfter from './0050_data_safety_after.sql';
 import { chainExistingRows } from '../audit-chain';
+import codeKeys from './0060_code_keys.sql';
+import codeKeysAfter from './0060_code_keys_after.sql';
+import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
 /** Ordered list of migrations; version N is the N-th entry. Bundled as text at build time. */
@@ -22,4 +25,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0030_release_slips', sql: releaseSlips },
   { name: '0040_unit_state', sql: unitState },
   { name: '0050_data_safety', sql: dataSafety, complete: chainExistingRows, sqlAfter: dataSafetyAfter },
+  { name: '0060_code_keys', sql: codeKeys, complete: fillCodeKeys, sqlAfter: codeKeysAfter },
 ];
+
+/** Migration 6: the natural sort key of every building and unit code already there. */
+function fillCodeKeys(db: Db): void {
+  for (const table of ['buildings', 'units'] as const) {
+    const set = db.prepare(`UPDATE ${table} SET code_key = ? WHERE rowid = ?`);
+    for (const r of db.prepare(`SELECT rowid AS rid, code FROM ${table}`).all() as { rid: number; code: string }[]) set.run(naturalSortKey(r.code), r.rid);
+  }
+}

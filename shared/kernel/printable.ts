@@ -11,7 +11,7 @@
  * U+FFFC / U+FFFD, which mean the text was damaged on its way in.
  */
 import { z } from 'zod';
-import { encodeMessage } from './validation';
+import { encodeMessage } from './messages';
 import { FONT_COVERAGE } from './font-coverage';
 
 const STARTS = Uint32Array.from(FONT_COVERAGE, (r) => r[0]);

@@ -1,23 +1,10 @@
 import { z } from 'zod';
 import { isValidCreditCode, isValidResidentId, normalizePhone } from '../master/id-number';
+import { encodeMessage } from './messages';
+import { normalisePhone } from './normalise';
+import { unprintable, unprintableMessage } from './printable';
 
-/**
- * Zod messages cross the boundary as i18n keys: `v.<name>` optionally followed by `|` and JSON params,
- * e.g. `v.tooLong|{"max":100}`. `decodeMessage` splits them again for translation.
- */
-export function encodeMessage(key: string, params?: Record<string, string | number>): string {
-  return params ? `${key}|${JSON.stringify(params)}` : key;
-}
-
-export function decodeMessage(message: string): { key: string; params?: Record<string, string | number> } {
-  const bar = message.indexOf('|');
-  if (bar < 0) return { key: message };
-  try {
-    return { key: message.slice(0, bar), params: JSON.parse(message.slice(bar + 1)) as Record<string, string | number> };
-  } catch {
-    return { key: message.slice(0, bar) };
-  }
-}
+export { decodeMessage, encodeMessage } from './messages';
 
 // Every message zod produces is an i18n key, so the renderer can show it in the clerk's language.
 z.config({
@@ -45,6 +32,15 @@ z.config({
   },
 });
 
+/**
+ * Text may end up on a printed form, whose embedded font cannot show everything (an emoji prints as a
+ * box): refused with the characters named (v.unprintable). Control characters get their own message.
+ */
+const printableText = (multiline: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const bad = unprintable(s, { multiline }).filter((c) => !CONTROL.test(c));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: unprintableMessage(bad) });
+};
+
 // C0/C1 control characters other than tab/newline never belong in a record.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
 
@@ -57,7 +53,8 @@ export const text = (max: number) =>
       z
         .string()
         .max(max)
-        .refine((s) => !CONTROL.test(s), { message: 'v.controlChars' }),
+        .refine((s) => !CONTROL.test(s), { message: 'v.controlChars' })
+        .superRefine(printableText(false)),
     );
 
 export const requiredText = (max: number) =>
@@ -69,7 +66,8 @@ export const requiredText = (max: number) =>
         .string()
         .min(1, { message: 'v.required' })
         .max(max)
-        .refine((s) => !CONTROL.test(s), { message: 'v.controlChars' }),
+        .refine((s) => !CONTROL.test(s), { message: 'v.controlChars' })
+        .superRefine(printableText(false)),
     );
 
 /** Multi-line note; empty becomes null. */
@@ -78,6 +76,7 @@ export const note = (max: number) =>
     .string()
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: 'v.controlChars' })
+    .superRefine(printableText(true))
     .transform((s) => (s.trim() === '' ? null : s.trim()))
     .nullable()
     .optional()
@@ -113,7 +112,8 @@ export const phone = z
   .string()
   .max(30)
   .transform((s, ctx) => {
-    const n = normalizePhone(s);
+    // Full-width digits and spaces typed with a Chinese IME are the same number.
+    const n = normalizePhone(normalisePhone(s));
     if (!n) {
       ctx.addIssue({ code: 'custom', message: 'v.phone' });
       return z.NEVER;
@@ -129,7 +129,7 @@ export const optPhone = z
   .optional()
   .transform((s, ctx) => {
     if (s === undefined || s === null || s.trim() === '') return null;
-    const n = normalizePhone(s);
+    const n = normalizePhone(normalisePhone(s));
     if (!n) {
       ctx.addIssue({ code: 'custom', message: 'v.phone' });
       return z.NEVER;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseIdNumber } from '../kernel/normalise';
 import {
   IdTypeSchema,
   OccupancyStateSchema,
@@ -39,7 +40,8 @@ const PersonBase = z.strictObject({
   phone: optPhone,
   phone2: optPhone,
   idType: IdTypeSchema.nullable().optional().transform((v) => v ?? null),
-  idNumber: optText(30).transform((v) => (v ? v.toUpperCase() : null)),
+  // Full-width digits and x from a Chinese IME, spaces between groups: the same number, upper-cased.
+  idNumber: optText(30).transform((v) => (v ? normaliseIdNumber(v) : null)),
   contactPerson: optText(50),
   emergencyName: optText(50),
   emergencyPhone: optPhone,
@@ -213,12 +215,18 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/**
+ * One hit of the global search. `slip` (and later kinds of numbered records) comes from a workflow's number finder
+ * (electron/workflows/master/service.ts registerNumberFinder): title is the record number, subtitle the unit code,
+ * `state` the record's state (the renderer shows it translated); absent for units and people.
+ */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['unit', 'person']),
+  kind: z.enum(['unit', 'person', 'slip']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),
   unitId: z.string().nullable(),
+  state: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

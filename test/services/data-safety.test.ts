@@ -104,9 +104,10 @@ describe('a restore proves its file first', () => {
     const older = `frontdesk-${localStamp(env.clock.now())}-9-manual.db`;
     const f = path.join(env.paths.backups, older);
     fs.copyFileSync(path.join(env.paths.backups, good.name), f);
-    // What a schema-4 file looks like: no application_id, no site_meta, audit without its chain.
+    // What a schema-4 file looks like: no code keys, no application_id, no site_meta, audit without its chain.
     const db = new Database(f);
-    db.exec(`PRAGMA application_id = 0; DROP TABLE site_meta; DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
+    db.exec(`DROP INDEX units_code_key; DROP INDEX buildings_code_key; ALTER TABLE units DROP COLUMN code_key; ALTER TABLE buildings DROP COLUMN code_key;
+             PRAGMA application_id = 0; DROP TABLE site_meta; DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
              DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_chained; DROP INDEX audit_seq;
              ALTER TABLE audit_log DROP COLUMN seq; ALTER TABLE audit_log DROP COLUMN via; ALTER TABLE audit_log DROP COLUMN os_user; ALTER TABLE audit_log DROP COLUMN hash;
              CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -30,7 +30,7 @@ const toBuilding = (r: BuildingDb): Building => ({
 const BUILDING_SELECT = `SELECT b.*, (SELECT count(*) FROM units u WHERE u.building_id = b.id AND u.voided_at IS NULL) AS unit_count FROM buildings b`;
 
 export function listBuildings(db: Db, includeVoided: boolean): Building[] {
-  return q(db, `${BUILDING_SELECT} WHERE (? OR b.voided_at IS NULL) ORDER BY length(b.code), b.code`).all<BuildingDb>(includeVoided ? 1 : 0).map(toBuilding);
+  return q(db, `${BUILDING_SELECT} WHERE (? OR b.voided_at IS NULL) ORDER BY b.code_key, b.code`).all<BuildingDb>(includeVoided ? 1 : 0).map(toBuilding);
 }
 export function findBuilding(db: Db, id: string): Building | null {
   const r = q(db, `${BUILDING_SELECT} WHERE b.id = ?`).get<BuildingDb>(id);
@@ -118,7 +118,7 @@ export function listUnits(db: Db, date: string, f: UnitFilter): { rows: UnitRow[
   const page = q(
     db,
     `SELECT u.id, count(*) OVER () AS total FROM units u JOIN buildings b ON b.id = u.building_id WHERE ${w}
-      ORDER BY length(b.code), b.code, length(u.code), u.code LIMIT :limit OFFSET :offset`,
+      ORDER BY b.code_key, b.code, u.code_key, u.code LIMIT :limit OFFSET :offset`,
   ).all<{ id: string; total: number }>(p);
   const total = page.length ? page[0].total : (q(db, `SELECT count(*) FROM units u WHERE ${w}`).value<number>(p) ?? 0);
   const rows = page.map((r) => findUnit(db, r.id, date)).filter((u): u is UnitRow => u !== null);

@@ -1,7 +1,9 @@
 import { q } from '../../../db/statements';
+import { naturalSortKey } from '../../../shared/kernel/natural-sort';
 import * as repo from './repo';
 import { clearTerms, personTerms, searchTerms, setTerms, unitTerms } from './search-terms';
 import { AppError, fieldError } from '../../../shared/kernel/errors';
+import { parseRecordNumber, type RecordNumber } from '../../../shared/kernel/record-number';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { Building, LinkInput, PersonDetail, PersonInput, SearchHit, UnitDetail, UnitInput, UnitRow } from '../../../shared/master/schema';
 import type { OccupancyState } from '../../../shared/master/enums';
@@ -26,7 +28,7 @@ export function createBuilding(ctx: ServiceCtx, input: ChannelParsedInput<'build
   const id = ctx.newId();
   const now = ctx.nowIso();
   ctx.db.transaction(() => {
-    q(ctx.db, 'INSERT INTO buildings (id, code, name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, input.code, input.name, input.note, now, now);
+    q(ctx.db, 'INSERT INTO buildings (id, code, code_key, name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, input.code, naturalSortKey(input.code), input.name, input.note, now, now);
     ctx.audit('create', 'building', id, null, input);
   })();
   return buildingOrThrow(ctx, id);
@@ -36,7 +38,7 @@ export function updateBuilding(ctx: ServiceCtx, input: ChannelParsedInput<'build
   const before = buildingOrThrow(ctx, input.id);
   assertBuildingCodeFree(ctx, input.code, input.id);
   ctx.db.transaction(() => {
-    q(ctx.db, 'UPDATE buildings SET code = ?, name = ?, note = ?, updated_at = ? WHERE id = ?').run(input.code, input.name, input.note, ctx.nowIso(), input.id);
+    q(ctx.db, 'UPDATE buildings SET code = ?, code_key = ?, name = ?, note = ?, updated_at = ? WHERE id = ?').run(input.code, naturalSortKey(input.code), input.name, input.note, ctx.nowIso(), input.id);
     ctx.audit('update', 'building', input.id, { code: before.code, name: before.name, note: before.note }, { code: input.code, name: input.name, note: input.note });
   })();
   return buildingOrThrow(ctx, input.id);
@@ -82,8 +84,8 @@ export function createUnit(ctx: ServiceCtx, input: UnitInput): UnitRow {
   const id = ctx.newId();
   const now = ctx.nowIso();
   ctx.db.transaction(() => {
-    q(ctx.db, 'INSERT INTO units (id, building_id, code, use, floor, area_m2, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      id, input.buildingId, input.code, input.use, input.floor, input.areaM2, input.note, now, now,
+    q(ctx.db, 'INSERT INTO units (id, building_id, code, code_key, use, floor, area_m2, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      id, input.buildingId, input.code, naturalSortKey(input.code), input.use, input.floor, input.areaM2, input.note, now, now,
     );
     setTerms(ctx.db, 'unit', id, unitTerms(input.code));
     ctx.audit('create', 'unit', id, null, unitAudit(input));
@@ -95,8 +97,8 @@ export function updateUnit(ctx: ServiceCtx, input: UnitInput & { id: string }): 
   const before = unitOrThrow(ctx, input.id);
   checkUnitInput(ctx, input, input.id);
   ctx.db.transaction(() => {
-    q(ctx.db, 'UPDATE units SET building_id = ?, code = ?, use = ?, floor = ?, area_m2 = ?, note = ?, updated_at = ? WHERE id = ?').run(
-      input.buildingId, input.code, input.use, input.floor, input.areaM2, input.note, ctx.nowIso(), input.id,
+    q(ctx.db, 'UPDATE units SET building_id = ?, code = ?, code_key = ?, use = ?, floor = ?, area_m2 = ?, note = ?, updated_at = ? WHERE id = ?').run(
+      input.buildingId, input.code, naturalSortKey(input.code), input.use, input.floor, input.areaM2, input.note, ctx.nowIso(), input.id,
     );
     setTerms(ctx.db, 'unit', input.id, unitTerms(input.code));
     ctx.audit('update', 'unit', input.id, unitAudit({ ...before, note: before.note }), unitAudit(input));
@@ -279,10 +281,32 @@ export function voidLink(ctx: ServiceCtx, input: { id: string; reason: string })
 }
 
 // ---------- search ----------
+/**
+ * "Open by number": a workflow that numbers its records PREFIX-YEAR-SEQUENCE (slips FX-…, later RH, ZX, BX, HF)
+ * registers a finder when its service module loads; `search.global` asks every finder when the query looks like a
+ * record number (shared/kernel/record-number.ts: any case, full-width, dashes or leading zeros left out, a
+ * scanner's trailing Enter). A finder checks its own permission and returns its hits (usually 0 or 1).
+ */
+export type NumberFinder = (ctx: ServiceCtx, number: RecordNumber) => SearchHit[];
+
+const numberFinders = new Map<string, NumberFinder>();
+
+/** Registers (or replaces) the finder of one record kind, e.g. `registerNumberFinder('slip', findSlipsByNumber)`. */
+export function registerNumberFinder(kind: string, finder: NumberFinder): void {
+  numberFinders.set(kind, finder);
+}
+
+function findByNumber(ctx: ServiceCtx, number: RecordNumber): SearchHit[] {
+  return [...numberFinders.values()].flatMap((find) => find(ctx, number));
+}
+
 export function globalSearch(ctx: ServiceCtx, text: string): SearchHit[] {
+  const number = parseRecordNumber(text);
+  const out: SearchHit[] = number ? findByNumber(ctx, number) : [];
+  // A number that names a record opens that record: no unit or person hits beside it.
+  if (out.length > 0) return out;
   const hits = searchTerms(ctx.db, text, 20);
   const today = ctx.today();
-  const out: SearchHit[] = [];
   for (const h of hits) {
     if (h.kind === 'unit') {
       const u = repo.findUnit(ctx.db, h.refId, today);

@@ -23,7 +23,7 @@ interface Party { unitId: string; personId: string; name: string; phone: string 
 export function seedDemoSlips(ctx: ServiceCtx): number {
   const owners = q(ctx.db, `SELECT l.unit_id AS unitId, p.id AS personId, p.name, p.phone FROM unit_people l JOIN people p ON p.id = l.person_id
                              JOIN units u ON u.id = l.unit_id WHERE l.relation = 'owner' AND p.kind = 'person' AND u.use = 'residential' AND p.phone IS NOT NULL
-                             ORDER BY u.code LIMIT 40`).all<Party>();
+                             ORDER BY u.code_key, u.code LIMIT 40`).all<Party>();
   const tenants = q(ctx.db, `SELECT l.unit_id AS unitId, p.id AS personId, p.name, p.phone FROM unit_people l JOIN people p ON p.id = l.person_id
                               WHERE l.relation = 'tenant' AND l.end_date IS NULL AND p.kind = 'person' AND p.phone IS NOT NULL ORDER BY l.unit_id LIMIT 10`).all<Party>();
   if (owners.length < 20 || tenants.length < 4) return 0;

@@ -19,7 +19,10 @@ import {
 import type { MeterReadings, SlipDetail, SlipDraft, SlipRow } from '../../../shared/workflows/slips/schema';
 import type { IdType } from '../../../shared/master/enums';
 import type { ServiceCtx } from '../../host/context';
-import { recordOccupancy } from '../master/service';
+import { recordOccupancy, registerNumberFinder } from '../master/service';
+import { can } from '../../../shared/kernel/permissions';
+import type { RecordNumber } from '../../../shared/kernel/record-number';
+import type { SearchHit } from '../../../shared/master/schema';
 
 interface SlipDb {
   id: string;
@@ -317,6 +320,16 @@ export type GateRefusal = 'slip.gate.unknown' | 'slip.gate.alreadyExited' | 'sli
 export function normaliseSlipNumber(text: string): string {
   return text.trim().toUpperCase().replace(/\s+/g, '');
 }
+
+/** "Open by number" in the global search: the slip with that number (any prefix, so slips numbered before a change of `slipPrefix` are found too). */
+export function findSlipsByNumber(ctx: ServiceCtx, number: RecordNumber): SearchHit[] {
+  if (!can(ctx.user?.role, 'slips.read')) return [];
+  const row = q(ctx.db, 'SELECT s.id, s.number, u.code AS unit_code, s.unit_id, s.state FROM release_slips s JOIN units u ON u.id = s.unit_id WHERE s.number = ?')
+    .get<{ id: string; number: string; unit_code: string; unit_id: string; state: SlipState }>(number.canonical);
+  return row ? [{ kind: 'slip', id: row.id, title: row.number, subtitle: row.unit_code, unitId: row.unit_id, state: row.state }] : [];
+}
+
+registerNumberFinder('slip', findSlipsByNumber);
 
 /** The gate marks an issued slip exited, exactly once; a tenant move-out ends the tenancy and makes the unit vacant. */
 export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail {

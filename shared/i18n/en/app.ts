@@ -134,6 +134,7 @@ const app = {
     noResults: 'No matching unit or person',
     kindUnit: 'Unit',
     kindPerson: 'Person',
+    kindSlip: 'Release slip',
   },
   today: {
     title: 'Today',

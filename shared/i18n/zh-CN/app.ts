@@ -132,6 +132,7 @@ const app = {
     noResults: '没有找到匹配的房屋或住户',
     kindUnit: '房屋',
     kindPerson: '住户',
+    kindSlip: '放行条',
   },
   today: {
     title: '今日',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseIdNumber } from '../../kernel/normalise';
 import { CARRIER_TYPES, SLIP_NATURES, SLIP_STATES, VERIFY_ANSWERS, VERIFY_CONTACTS } from './rules';
 import { IdTypeSchema } from '../../master/enums';
 import { id, isoDate, isValidResidentId, optPhone, optText, phone, requiredText } from '../../kernel/validation';
@@ -28,7 +29,8 @@ export const CarrierSchema = z
     name: requiredText(50),
     phone: optPhone,
     idType: IdTypeSchema.nullable().optional().transform((v) => v ?? null),
-    idNumber: optText(30).transform((v) => (v ? v.toUpperCase() : null)),
+    // Full-width digits and x from a Chinese IME, spaces between groups: the same number, upper-cased.
+    idNumber: optText(30).transform((v) => (v ? normaliseIdNumber(v) : null)),
   })
   .superRefine((c, ctx) => {
     if (c.idNumber && c.idType === 'resident_id' && !isValidResidentId(c.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'v.residentId' });

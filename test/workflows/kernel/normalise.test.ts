@@ -68,8 +68,9 @@ describe('normalisePhone', () => {
     expect(phoneLike(optPhone).parse('')).toBeNull();
     expect(phoneLike(optPhone).parse(null)).toBeNull();
     expect(messages(phoneLike(phone).safeParse('１３８ １２３４'))).toEqual(['v.phone']);
-    // Without it, today's schema refuses what the IME typed.
-    expect(phone.safeParse('１３８ １２３４ ５６７８').success).toBe(false);
+    // The kernel's own phone schemas normalise it too now (full-width digits typed with a Chinese IME).
+    expect(phone.parse('１３８ １２３４ ５６７８')).toBe('13812345678');
+    expect(optPhone.parse('１３８－１２３４－５６７８')).toBe('13812345678');
     expect(phoneString().regex(/^\+?\d+$/).parse('１３８－１２３４－５６７８')).toBe('13812345678');
   });
 });

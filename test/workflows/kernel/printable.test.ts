@@ -105,11 +105,13 @@ describe('printable() in a schema', () => {
     expect(decodeMessage(message(r)![0])).toEqual({ key: 'v.unprintable', params: { chars: '😀 🇨🇳' } });
   });
 
-  it('works on the text helpers, after their trimming, and leaves null alone', () => {
-    const name = printable(requiredText(50));
+  it('is built into the text helpers, after their trimming, once, and leaves null alone', () => {
+    const name = requiredText(50);
+    // The helpers check on their own (printable() around one of them only repeats the message).
+    expect(message(printable(requiredText(50)).safeParse('王😀'))).toEqual(['v.unprintable|{"chars":"😀"}', 'v.unprintable|{"chars":"😀"}']);
     expect(name.parse('  王芳  ')).toBe('王芳');
     expect(message(name.safeParse('王😀'))).toEqual(['v.unprintable|{"chars":"😀"}']);
-    const remark = printable(note(200));
+    const remark = note(200);
     expect(remark.parse('')).toBeNull();
     expect(remark.parse('第一行\n第二行')).toBe('第一行\n第二行');
     expect(message(remark.safeParse('好的👍'))).toEqual(['v.unprintable|{"chars":"👍"}']);

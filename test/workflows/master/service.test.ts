@@ -70,17 +70,17 @@ describe('units', () => {
     for (const code of ['1-1502', '1-902', '1-1_01']) await env.ok('units.create', { buildingId: site.buildingId, code, use: 'office', floor: null, areaM2: null, note: null });
     const all = await env.ok('units.list', {});
     expect(all.total).toBe(5);
-    // Shorter codes first, then by code: 3-2-902 before 3-2-1502.
-    expect(all.rows.map((r) => r.code)).toEqual(['1-101', '1-102', '1-902', '1-1502', '1-1_01']);
-    expect((await env.ok('units.list', { use: 'office' })).rows.map((r) => r.code)).toEqual(['1-902', '1-1502', '1-1_01']);
+    // Natural order: 1-902 before 1-1502 (issue 7): '1-1_01' is room 1 of something, before 101; it sorted last by length before.
+    expect(all.rows.map((r) => r.code)).toEqual(['1-1_01', '1-101', '1-102', '1-902', '1-1502']);
+    expect((await env.ok('units.list', { use: 'office' })).rows.map((r) => r.code)).toEqual(['1-1_01', '1-902', '1-1502']);
     expect((await env.ok('units.list', { q: '1-1_' })).rows.map((r) => r.code)).toEqual(['1-1_01']);
     expect((await env.ok('units.list', { q: '%' })).total).toBe(0);
     expect((await env.ok('units.list', { q: '1-10' })).rows.map((r) => r.code)).toEqual(['1-101', '1-102']);
     const page = await env.ok('units.list', { offset: 2, limit: 2 });
     expect(page).toMatchObject({ total: 5, offset: 2 });
-    expect(page.rows.map((r) => r.code)).toEqual(['1-902', '1-1502']);
+    expect(page.rows.map((r) => r.code)).toEqual(['1-102', '1-902']);
     expect((await env.ok('units.list', { buildingId: MISSING_ID })).total).toBe(0);
-    expect(all.rows[0]).toMatchObject({ code: '1-101', ownerNames: '张三', areaM2: 89.5 });
+    expect(all.rows[1]).toMatchObject({ code: '1-101', ownerNames: '张三', areaM2: 89.5 });
   });
 
   it('void keeps the row, hides it from lists, detail and search, and is audited', async () => {

@@ -1,4 +1,5 @@
 import { q } from '../../../../db/statements';
+import { naturalSortKey } from '../../../../shared/kernel/natural-sort';
 import { personTerms, setTerms, unitTerms } from '../search-terms';
 import type { ImportParty, ImportRow } from '../../../../shared/master/import-schema';
 import type { OccupancyState, Relation } from '../../../../shared/master/enums';
@@ -42,7 +43,7 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
     let id = q(db, 'SELECT id FROM buildings WHERE code = ? AND voided_at IS NULL').value<string>(code);
     if (!id) {
       id = ctx.newId();
-      q(db, 'INSERT INTO buildings (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, code, name ?? code, now, now);
+      q(db, 'INSERT INTO buildings (id, code, code_key, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, code, naturalSortKey(code), name ?? code, now, now);
       ctx.audit(`${source}-create`, 'building', id, null, { code, name: name ?? code });
       counts.buildings++;
     }
@@ -97,8 +98,8 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
       counts.skipped++;
     } else {
       unitId = ctx.newId();
-      q(db, 'INSERT INTO units (id, building_id, code, use, floor, area_m2, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        unitId, bId, row.unitCode, row.use, row.floor, row.areaM2, now, now,
+      q(db, 'INSERT INTO units (id, building_id, code, code_key, use, floor, area_m2, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        unitId, bId, row.unitCode, naturalSortKey(row.unitCode), row.use, row.floor, row.areaM2, now, now,
       );
       setTerms(db, 'unit', unitId, unitTerms(row.unitCode), true);
       ctx.audit(`${source}-create`, 'unit', unitId, null, { code: row.unitCode, use: row.use, floor: row.floor, areaM2: row.areaM2 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, AutoComplete, Breadcrumb, Button, Card, Checkbox, Col, Input, InputNumber, Radio, Result, Row, Select, Space, Spin, Tag, Tooltip } from 'antd';
+import { NumberInput } from '../../components/number-input';
+import { Alert, AutoComplete, Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Result, Row, Select, Space, Spin, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, PlusOutlined, SafetyCertificateOutlined, SendOutlined, SaveOutlined } from '@ant-design/icons';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -249,16 +250,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
                 <Col xs={24} sm={8} key={m}>
                   <Field control={control} name={`meterReadings.${m}`} label={t(`slip.meter.${m}`)} required={m !== 'gas'}>
                     {(field, p) => (
-                      <InputNumber
-                        {...p}
-                        style={{ width: '100%' }}
-                        min={0}
-                        max={99_999_999}
-                        precision={2}
-                        value={field.value as number | null | undefined}
-                        onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                        onBlur={field.onBlur}
-                      />
+                      <NumberInput {...p} value={field.value as number | null | undefined} onChange={field.onChange} onBlur={field.onBlur} />
                     )}
                   </Field>
                 </Col>
@@ -374,16 +366,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
             <Col flex="96px">
               <Field control={control} name={`items.${i}.quantity`} label={i === 0 ? t('slip.quantity') : undefined} required={i === 0}>
                 {(field, p) => (
-                  <InputNumber
-                    {...p}
-                    style={{ width: '100%' }}
-                    min={1}
-                    max={9999}
-                    precision={0}
-                    value={field.value}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : (null as unknown as number))}
-                    onBlur={field.onBlur}
-                  />
+                  <NumberInput {...p} value={field.value} onChange={(v) => field.onChange(v as number)} onBlur={field.onBlur} />
                 )}
               </Field>
             </Col>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Input, InputNumber, Select } from 'antd';
+import { Input, Select } from 'antd';
+import { NumberInput } from '../../components/number-input';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -85,30 +86,14 @@ export function UnitForm({
         <div style={{ flex: 1 }}>
           <Field control={control} name="floor" label={t('unit.floor')}>
             {(field, p) => (
-              <InputNumber
-                {...p}
-                style={{ width: '100%' }}
-                precision={0}
-                value={field.value}
-                onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                onBlur={field.onBlur}
-              />
+              <NumberInput {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             )}
           </Field>
         </div>
         <div style={{ flex: 1 }}>
           <Field control={control} name="areaM2" label={t('unit.area')}>
             {(field, p) => (
-              <InputNumber
-                {...p}
-                style={{ width: '100%' }}
-                min={0}
-                step={0.01}
-                suffix="m²"
-                value={field.value}
-                onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                onBlur={field.onBlur}
-              />
+              <NumberInput {...p} step={0.01} suffix="m²" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             )}
           </Field>
         </div>
