@@ -37,6 +37,8 @@ export const TodaySchema = z.object({
   slips: z.object({
     awaitingVerification: z.array(SlipRowSchema),
     readyToIssue: z.array(SlipRowSchema),
+    /** Moving-out slips waiting for the cashier to confirm the fees (the cashier's queue). */
+    feesToConfirm: z.array(SlipRowSchema),
     exitedToday: z.array(SlipRowSchema),
   }),
   counts: z.object({ buildings: z.number(), units: z.number(), people: z.number(), byState: z.record(z.string(), z.number()) }),

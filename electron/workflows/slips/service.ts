@@ -437,6 +437,18 @@ export function listSlips(
   return { rows, total, offset: f.offset };
 }
 
+/**
+ * Today's queues. `ready`: ready to issue now — a moving-out slip only once the cashier has confirmed the
+ * fees (until then it cannot be issued). `fees`: moving-out slips still waiting for the cashier.
+ */
+export function slipsWaiting(ctx: ServiceCtx, queue: 'ready' | 'fees', limit: number): SlipRow[] {
+  const where =
+    queue === 'ready'
+      ? "s.state = 'ready_to_issue' AND (s.nature <> 'moving_out' OR s.fees_cleared_at IS NOT NULL)"
+      : "s.nature = 'moving_out' AND s.fees_cleared_at IS NULL AND s.state IN ('draft', 'awaiting_verification', 'ready_to_issue')";
+  return q(ctx.db, `${SLIP_SELECT} WHERE ${where} ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all<SlipDb>(limit).map(toRow);
+}
+
 /** Slips that went out through the gate since `sinceIso`, newest first (Today's exits). */
 export function exitedSince(ctx: ServiceCtx, sinceIso: string, limit: number): SlipRow[] {
   return q(ctx.db, `${SLIP_SELECT} WHERE s.exited_at >= ? ORDER BY s.exited_at DESC LIMIT ?`).all<SlipDb>(sinceIso, limit).map(toRow);

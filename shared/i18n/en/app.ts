@@ -137,6 +137,8 @@ const app = {
     kindSlip: 'Release slip',
   },
   today: {
+    slipsFees: 'Fees to confirm',
+    slipsNoneFees: 'No moving-out slip is waiting for the cashier',
     title: 'Today',
     greeting: 'Hello, {{name}}. Today is {{date}}.',
     units: 'Units',

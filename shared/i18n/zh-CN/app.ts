@@ -135,6 +135,8 @@ const app = {
     kindSlip: '放行条',
   },
   today: {
+    slipsFees: '待确认费用',
+    slipsNoneFees: '没有等待收银确认费用的搬出放行条',
     title: '今日',
     greeting: '{{name}}，您好！今天是 {{date}}。',
     units: '房屋',

@@ -64,6 +64,27 @@ async function tenantMoveOut(env: TestEnv, site: Site, tenantId: string) {
   );
 }
 
+describe('release slips on Today, by role', () => {
+  it('a moving-out slip waits in the cashier’s queue, not as ready to issue, until the fees are confirmed', async () => {
+    const { env, site, tenantId } = await setup();
+    const s = await tenantMoveOut(env, site, tenantId);
+    await env.ok('slips.submit', { id: s.id }, 'clerk');
+    expect((await call(env, s.id, 'agreed')).state).toBe('ready_to_issue');
+    const temp = await env.ok('slips.create', draft(site), 'clerk');
+    await env.ok('slips.submit', { id: temp.id }, 'clerk');
+    await call(env, temp.id, 'agreed');
+    const numbers = (rows: { number: string }[]) => rows.map((r) => r.number);
+
+    const before = (await env.ok('today.summary', {}, 'cashier')).slips;
+    expect(numbers(before.feesToConfirm)).toEqual([s.number]);
+    expect(numbers(before.readyToIssue)).toEqual([temp.number]);
+    await env.ok('slips.confirmFees', { slipId: s.id, receipt: 'SJ-0001' }, 'cashier');
+    const after = (await env.ok('today.summary', {}, 'clerk')).slips;
+    expect(after.feesToConfirm).toEqual([]);
+    expect(numbers(after.readyToIssue).sort()).toEqual([s.number, temp.number].sort());
+  });
+});
+
 describe('release slips', () => {
   it('numbers slips FX-<year>-000001… per year, and a tenant moving out goes through every gate of the procedure', async () => {
     const { env, site, tenantId } = await setup();

@@ -70,7 +70,7 @@ export default function TodayPage() {
           </Card>
         </Col>
       </Row>
-      {data && can('slips.read') ? <TodaySlips slips={data.slips} /> : null}
+      {data && can('slips.read') ? <TodaySlips slips={data.slips} cashier={can('slips.fees')} /> : null}
       {data && data.counts.units > 0 ? (
         <Card title={t('today.byState')} style={{ marginTop: 16 }} data-testid="today-by-state">
           <Row gutter={[12, 12]}>
