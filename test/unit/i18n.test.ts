@@ -89,6 +89,28 @@ describe('i18n messages', () => {
     expect(placeholders(zh['import.error.duplicateUnit'])).toContain('firstLine');
   });
 
+  it('has a label for every occupancy source a service writes (no raw key in the unit’s history)', () => {
+    const dir = path.resolve(__dirname, '../../electron/workflows');
+    const sources = new Set<string>();
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (f.endsWith('.ts'))
+          for (const m of fs.readFileSync(f, 'utf8').matchAll(/recordOccupancy\(([^;]*?)\);/g)) {
+            // recordOccupancy(ctx, unitId, state, date, source, note): the source when it is written literally.
+            const source = /^'([a-z-]+)'$/.exec(m[1].split(',').map((a) => a.trim())[4] ?? '');
+            if (source) sources.add(source[1]);
+          }
+      }
+    };
+    walk(dir);
+    // The import passes its source on: 'import', or 'demo' for the demo site.
+    for (const k of ['import', 'demo']) sources.add(k);
+    expect([...sources].sort()).toEqual(['demo', 'import', 'manual', 'slip']);
+    expect([...sources].filter((k) => !(`occupancy.source.${k}` in zh) || !(`occupancy.source.${k}` in enFlat))).toEqual([]);
+  });
+
   it('has every import error code the import parser can produce', () => {
     const dir = path.resolve(__dirname, '../../electron/workflows/master/import');
     expect(fs.existsSync(dir)).toBe(true);

@@ -58,6 +58,7 @@ const master = {
   },
   occupancy: {
     source: {
+      slip: 'Release slip (moving out)',
       manual: 'Set by hand',
       import: 'Import',
       demo: 'Demo data',

@@ -56,6 +56,7 @@ const master = {
   },
   occupancy: {
     source: {
+      slip: '放行条（搬出）',
       manual: '手工设置',
       import: '批量导入',
       demo: '演示数据',

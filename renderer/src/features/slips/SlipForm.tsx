@@ -18,12 +18,12 @@ import { Field, FormShell } from '../../components/form';
 import { IdDocumentFields } from '../../components/id-fields';
 import { useCan } from '../../components/permissions';
 import { RelationTag } from '../../components/tags';
-import { UNITS_OF_COUNT, UnitPicker } from './common';
+import { UnitPicker, unitsOfCount } from './common';
 
 type DraftValues = z.input<typeof SlipDraftSchema>;
 type DraftOutput = z.output<typeof SlipDraftSchema>;
 
-const emptyItem = (): DraftValues['items'][number] => ({ name: '', quantity: 1, unitOfCount: '件', remark: '' });
+const emptyItem = (language: string): DraftValues['items'][number] => ({ name: '', quantity: 1, unitOfCount: unitsOfCount(language)[0], remark: '' });
 
 /** Which carrier type a person linked to the unit is, by their relation. Companies do not carry things. */
 const CARRIER_OF: Partial<Record<Relation, CarrierType>> = { owner: 'owner', co_owner: 'owner', family: 'family', tenant: 'tenant' };
@@ -54,7 +54,7 @@ const Half = ({ children }: { children: React.ReactNode }) => (
 );
 
 function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetUnitId?: string; revealed?: { phone: string | null; idNumber: string | null } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const can = useCan();
   const notify = useNotifyError();
@@ -87,7 +87,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           nature: 'temporary',
           reason: '',
           carrier: { type: 'owner', personId: null, name: '', phone: '', idType: null, idNumber: '' },
-          items: [emptyItem()],
+          items: [emptyItem(i18n.language)],
           tenantMoveOut: false,
           meterReadings: null,
         },
@@ -378,7 +378,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
                     value={field.value}
                     onChange={(v: string) => field.onChange(v ?? '')}
                     onBlur={field.onBlur}
-                    options={UNITS_OF_COUNT.map((u) => ({ value: u }))}
+                    options={unitsOfCount(i18n.language).map((u) => ({ value: u }))}
                     maxLength={6}
                   />
                 )}
@@ -410,7 +410,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           </div>
         ) : null}
         <Space align="center" wrap>
-          <Button icon={<PlusOutlined />} onClick={() => items.append(emptyItem(), { shouldFocus: false })} disabled={full} data-testid="slip-add-item">
+          <Button icon={<PlusOutlined />} onClick={() => items.append(emptyItem(i18n.language), { shouldFocus: false })} disabled={full} data-testid="slip-add-item">
             {t('slip.addItem')}
           </Button>
           {full ? (

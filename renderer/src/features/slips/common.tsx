@@ -7,8 +7,12 @@ import { invoke } from '../../api';
 
 export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
-/** Common units of count offered for an item line (free text is allowed too). */
-export const UNITS_OF_COUNT = ['件', '台', '张', '个', '套', '箱', '袋', '把'] as const;
+/** Common units of count offered for an item line, in the language of the UI (free text is allowed too); the first is the default. */
+export const UNITS_OF_COUNT: Record<'zh-CN' | 'en', readonly string[]> = {
+  'zh-CN': ['件', '台', '张', '个', '套', '箱', '袋', '把'],
+  en: ['pc', 'set', 'box', 'bag', 'unit', 'pair'],
+};
+export const unitsOfCount = (language: string): readonly string[] => (language.startsWith('en') ? UNITS_OF_COUNT.en : UNITS_OF_COUNT['zh-CN']);
 
 const SLIP_STATE_COLORS: Record<SlipState, string> = {
   draft: 'default',
