@@ -68,10 +68,10 @@ function snapshotBuild(): string {
  * desk where both are the same computer: dates the host computes ("today", backup times, which are
  * written without a zone) then agree with what the page shows.
  */
-const HOST_ENV = { ...process.env, TZ: 'Asia/Shanghai' };
+export const HOST_ENV = { ...process.env, TZ: 'Asia/Shanghai' };
 
-/** Starts the browser shell (real host, fresh data dir) and prints nothing unless it fails. */
-async function startApp(build: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts the browser shell of a build copy on `dataDir` as it is, and prints nothing unless it fails. */
+export async function startApp(build: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(build, 'node', 'browser-shell.cjs'), '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'], env: HOST_ENV });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -86,9 +86,22 @@ async function startApp(build: string, dataDir: string): Promise<{ child: ChildP
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`browser shell exited ${code}: ${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser shell exited ${code}: ${out}`));
+    });
   });
   return { child, url };
+}
+
+/** Stops a started shell (SIGTERM: a clean stop; SIGKILL: a crash) and waits at most 5 s for it. */
+export async function stopApp(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  child.kill(signal);
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
 }
 
 type Seed = 'none' | 'manager' | 'demo';
@@ -116,14 +129,7 @@ export const test = base.extend<{ seed: Seed; app: RunningApp }, { build: string
       cli('init', '--site', '阳光花园', '--username', MANAGER.username, '--password', MANAGER.password, '--display-name', MANAGER.displayName, ...(seed === 'demo' ? ['--demo'] : []));
     }
     let running = await startApp(build, dataDir);
-    const stop = async (child: ChildProcess) => {
-      const exited = new Promise<void>((resolve) => {
-        if (child.exitCode !== null) resolve();
-        else child.once('exit', () => resolve());
-      });
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    };
+    const stop = (child: ChildProcess) => stopApp(child);
     await use({
       get url() {
         return running.url;

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { expect, MANAGER, test } from './fixtures';
+import { expect, HOST_ENV, MANAGER, startApp, stopApp, test } from './fixtures';
 import { fillSignIn, goTo, switchLanguage } from './helpers';
 
 /**
@@ -15,46 +15,14 @@ import { fillSignIn, goTo, switchLanguage } from './helpers';
  */
 
 const OUT = path.resolve('test-results', 'screens');
-/** As in fixtures.ts: the host in the browser's time zone. */
-const HOST_ENV = { ...process.env, TZ: 'Asia/Shanghai' };
-
 interface Launched {
   url: string;
   child: ChildProcess;
 }
 
-/** Starts the browser shell of the worker's build copy on `dataDir` as it is (fixtures.ts starts it on a fresh one). */
-async function launch(build: string, dataDir: string): Promise<Launched> {
-  const child = spawn(process.execPath, [path.join(build, 'node', 'browser-shell.cjs'), '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'], env: HOST_ENV });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}`)), 20_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser shell exited ${code}: ${out}`));
-    });
-  });
-  return { url, child };
-}
-
-async function stop(app: Launched, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  const exited = new Promise<void>((resolve) => {
-    if (app.child.exitCode !== null || app.child.signalCode !== null) resolve();
-    else app.child.once('exit', () => resolve());
-  });
-  app.child.kill(signal);
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-}
+/** The browser shell of the worker's build copy on `dataDir` as it is (the fixture starts it on a fresh one). */
+const launch = (build: string, dataDir: string): Promise<Launched> => startApp(build, dataDir);
+const stop = (app: Launched, signal: NodeJS.Signals = 'SIGTERM') => stopApp(app.child, signal);
 
 function cli(build: string, dataDir: string, ...args: string[]): string {
   const r = spawnSync(process.execPath, [path.join(build, 'node', 'cli.cjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8', env: HOST_ENV });
