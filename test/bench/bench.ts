@@ -46,6 +46,8 @@ const BUDGET = {
   pdfColdMs: { limit: 1500, hard: true },
   unitListP95Ms: { limit: 100, hard: false },
   onDateMedianMs: { limit: 100, hard: false },
+  openByNumberP95Ms: { limit: 5, hard: true },
+  todayP95Ms: { limit: 50, hard: true },
 } as const;
 
 const OPEN_RUNS = 10;
@@ -276,6 +278,30 @@ async function main() {
     info('search.global p50', ms1(searchS.p50));
     check(`search.global p95 (${searchS.n} queries)`, searchS.p95, 'ms', BUDGET.searchP95Ms);
     info('search.global max', ms1(searchS.max));
+
+    // ---- 2b. a record number typed or scanned into the search box, and Today ----
+    heading('2b. open a record by number, and Today by role');
+    const numbers = db.prepare('SELECT number FROM release_slips ORDER BY random() LIMIT 200').pluck().all() as string[];
+    if (numbers.length) {
+      const byNumber: number[] = [];
+      for (const [i, n] of numbers.entries()) {
+        const typed = i % 2 ? n.toLowerCase() : n; // as typed, or as a scanner in lower-case mode sends it
+        const t = performance.now();
+        const hits = unwrap<{ kind: string; title: string }[]>(await host.dispatch('search.global', { q: typed }, clerkKey), 'search by number');
+        byNumber.push(performance.now() - t);
+        if (hits.length !== 1 || hits[0].title !== n) throw new Error(`search for ${typed} found ${JSON.stringify(hits)}`);
+      }
+      const s = summarize(byNumber);
+      say(`open by number (${int(numbers.length)} slip numbers): ${fmtSummary(s)}`);
+      check(`open a record by number p95 (${int(counts.audit_log + counts.occupancy_history)} log rows)`, s.p95, 'ms', BUDGET.openByNumberP95Ms);
+    }
+    const managerKey = 'bench-manager';
+    await signIn(host, managerKey, USERS.manager.username);
+    for (const [who, key] of [['clerk', clerkKey], ['manager (confirms fees, as the cashier does)', managerKey]] as const) {
+      const s = await repeat(30, async () => unwrap(await host.dispatch('today.summary', {}, key), 'today.summary'));
+      say(`today.summary as ${who}: ${fmtSummary(s)}`);
+      check(`Today p95, ${who.split(' ')[0]}`, s.p95, 'ms', BUDGET.todayP95Ms);
+    }
 
     // ---- 3. first page of the unit list ----
     heading(`3. unit list, first page of 50 (units.list, ${LIST_RUNS} runs each)`);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-chain';
+import { createSlip, submitSlip } from '../../electron/workflows/slips/service';
 import { LATEST_VERSION } from '../../db/migrate';
 import { maskPhone } from '../../shared/master/id-number';
 import type { ImportParty, ImportRow } from '../../shared/master/import-schema';
@@ -24,7 +25,7 @@ import type { SessionUser } from '../../shared/contract';
 import { int, pick, rng, s1, timed } from './stats';
 
 /** Bump when the shape of the seeded data changes: cached sites with another version are rebuilt. */
-export const SITE_VERSION = 1;
+export const SITE_VERSION = 2;
 export const SITE = {
   seed: 20_260_501,
   units: 50_000,
@@ -33,6 +34,8 @@ export const SITE = {
   logRows: 1_000_000,
   /** Share of the top-up spent on occupancy changes (each is one history row plus its audit row). */
   changeShare: 0.4,
+  /** Release slips (numbers to open from the search box, Today's queues). */
+  slips: 2_000,
 } as const;
 
 export const PASSWORD = 'bench-Passw0rd';
@@ -168,6 +171,7 @@ export async function seedSite(dataDir: string, log: Logger, say: (line: string)
     }
 
     await step('top up audit_log + occupancy_history', () => topUpLogs(host, users, rows, dates, today));
+    await step(`${int(SITE.slips)} release slips`, () => seedSlips(host, users.clerk));
   } finally {
     host.close();
   }
@@ -357,4 +361,25 @@ function topUpLogs(host: Host, users: Users, rows: ImportRow[], dates: Map<strin
     }
   })();
   return { history, audit };
+}
+
+/** Release slips on random units, through the service (numbers, items, audit), left in their first states. */
+function seedSlips(host: Host, clerk: SessionUser): void {
+  const ctx = host.ctx(clerk);
+  const next = rng(SITE.seed + 7);
+  const units = ctx.db.prepare('SELECT id FROM units ORDER BY id LIMIT 5000').pluck().all() as string[];
+  ctx.db.transaction(() => {
+    for (let i = 0; i < SITE.slips; i++) {
+      const s = createSlip(ctx, {
+        unitId: units[Math.floor(next() * units.length)],
+        nature: 'temporary',
+        reason: '维修',
+        carrier: { type: 'other', personId: null, name: '王师傅', phone: null, idType: null, idNumber: null },
+        items: [{ name: '冰箱', quantity: 1, unitOfCount: '台', remark: null }],
+        tenantMoveOut: false,
+        meterReadings: null,
+      });
+      if (i % 3 === 0) submitSlip(ctx, s.id);
+    }
+  })();
 }

@@ -175,6 +175,16 @@ export function countStatesOn(db: Db, date: string, buildingId?: string): Record
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
+/**
+ * Units by their current state (Today): the state kept on each unit row in the same transaction as every
+ * history insert (migration 0040; states are never dated in the future), so one pass over an index instead
+ * of a history lookup per unit — what countStatesOn(today) answers, at a fraction of its cost.
+ */
+export function countCurrentStates(db: Db): Record<string, number> {
+  const rows = q(db, "SELECT coalesce(state, 'unknown') AS state, count(*) AS n FROM units WHERE voided_at IS NULL GROUP BY 1").all<{ state: string; n: number }>();
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
 /** The state of every live unit on a date (e.g. the last day of a month): one query, one index seek per unit. */
 export function statesOn(db: Db, date: string, buildingId?: string): { unitId: string; buildingId: string; state: OccupancyState | null }[] {
   return q(

@@ -1,6 +1,6 @@
 import { q } from '../../../db/statements';
 import type { ServiceCtx } from '../../host/context';
-import { countStatesOn } from './repo';
+import { countCurrentStates } from './repo';
 
 /** What master data puts on Today: how many buildings, units and people, and the units by state today. */
 export function masterToday(ctx: ServiceCtx) {
@@ -8,6 +8,6 @@ export function masterToday(ctx: ServiceCtx) {
     buildings: q(ctx.db, 'SELECT count(*) FROM buildings WHERE voided_at IS NULL').value<number>() ?? 0,
     units: q(ctx.db, 'SELECT count(*) FROM units WHERE voided_at IS NULL').value<number>() ?? 0,
     people: q(ctx.db, 'SELECT count(*) FROM people WHERE voided_at IS NULL').value<number>() ?? 0,
-    byState: countStatesOn(ctx.db, ctx.today()),
+    byState: countCurrentStates(ctx.db),
   };
 }

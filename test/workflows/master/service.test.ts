@@ -325,6 +325,10 @@ describe('occupancy history (房屋动态)', () => {
     expect((await set(site.unit2Id, 'rented', '2025-12-31')).ok).toBe(true);
     // Entered later, but dated earlier: slots into the history by date.
     expect((await set(site.unit2Id, 'vacant', '2025-07-01')).ok).toBe(true);
+    // Today's counts (from the state kept on each unit) are what the history says for today.
+    const onToday = await env.ok('occupancy.onDate', { date: '2026-03-15' });
+    expect((await env.ok('today.summary', {})).counts.byState).toEqual(onToday.counts);
+    expect(onToday.counts).toMatchObject({ owner_occupied: 1, rented: 1 });
     // The future is refused; today is fine.
     expect(await set(site.unit2Id, 'vacant', '2026-03-16')).toEqual({ ok: false, error: fieldErr({ effectiveDate: { message: 'v.notInFuture' } }) });
     expect(await set(site.unit2Id, 'vacant', '2026-02-30')).toEqual({ ok: false, error: fieldErr({ effectiveDate: { message: 'v.date' } }) });
