@@ -21,7 +21,7 @@ import type { IdType } from '../../../shared/master/enums';
 import type { ServiceCtx } from '../../host/context';
 import { recordOccupancy, registerNumberFinder } from '../master/service';
 import { can } from '../../../shared/kernel/permissions';
-import type { RecordNumber } from '../../../shared/kernel/record-number';
+import { parseRecordNumber, type RecordNumber } from '../../../shared/kernel/record-number';
 import type { SearchHit } from '../../../shared/master/schema';
 
 interface SlipDb {
@@ -317,8 +317,13 @@ function gateRefusal(state: SlipState): GateRefusal | null {
 export type GateRefusal = 'slip.gate.unknown' | 'slip.gate.alreadyExited' | 'slip.gate.voided' | 'slip.gate.refused' | 'slip.gate.notIssued';
 
 /** Normalises what a scanner or a guard typed: the QR holds the number; case and spaces do not matter. */
+/**
+ * A slip number as typed or scanned at the gate, the CLI or a list filter: the canonical spelling when it reads
+ * as a record number (full-width, lower case, no dashes or zeros: the same reading as the search box), else
+ * the text folded for a partial match.
+ */
 export function normaliseSlipNumber(text: string): string {
-  return text.trim().toUpperCase().replace(/\s+/g, '');
+  return parseRecordNumber(text)?.canonical ?? text.trim().toUpperCase().replace(/\s+/g, '');
 }
 
 /** "Open by number" in the global search: the slip with that number (any prefix, so slips numbered before a change of `slipPrefix` are found too). */

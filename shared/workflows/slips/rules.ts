@@ -3,6 +3,8 @@
  * inside its transactions, the UI uses them to explain why a button is disabled.
  */
 
+import { formatRecordNumber } from '../../kernel/record-number';
+
 export const SLIP_STATES = ['draft', 'awaiting_verification', 'ready_to_issue', 'issued', 'exited', 'refused', 'voided'] as const;
 export type SlipState = (typeof SLIP_STATES)[number];
 
@@ -92,5 +94,5 @@ export function frequentCarryOut(count: number, threshold: number): boolean {
 
 /** FX-2026-000123 */
 export function slipNumber(prefix: string, year: number, seq: number): string {
-  return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;
+  return formatRecordNumber(prefix, year, seq);
 }

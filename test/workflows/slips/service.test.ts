@@ -162,6 +162,11 @@ describe('release slips', () => {
     const { env, site } = await setup();
     const s = await env.ok('slips.create', draft(site), 'clerk');
     const looked = await env.ok('gate.lookup', { number: s.number.toLowerCase() }, 'clerk');
+    // The gate reads a number the way the search box does: full-width (a Chinese IME), no dashes, no zeros.
+    const fullWidth = s.number.replace(/[A-Z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    for (const typed of [fullWidth, s.number.replace(/-/g, ''), s.number.replace(/-0+/, '-')]) {
+      expect((await env.ok('gate.lookup', { number: typed }, 'clerk')).number, typed).toBe(s.number);
+    }
     expect(looked.state).toBe('draft');
     expect(looked.timeline.at(-1)).toMatchObject({ action: 'gate-refused', detail: JSON.stringify({ refusal: 'slip.gate.notIssued', at: 'lookup' }) });
     expect(await env.fail('gate.lookup', { number: 'FX-2026-123456' }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'FX-2026-123456' } });
