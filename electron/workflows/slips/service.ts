@@ -5,7 +5,6 @@ import {
   frequentCarryOut,
   issueBlockers,
   needsVerification,
-  slipNumber,
   stateAfterVerification,
   transitionError,
   verifyContactFor,
@@ -22,6 +21,9 @@ import type { ServiceCtx } from '../../host/context';
 import { recordOccupancy, registerNumberFinder } from '../master/service';
 import { can } from '../../../shared/kernel/permissions';
 import { parseRecordNumber, type RecordNumber } from '../../../shared/kernel/record-number';
+import { nextNumber } from '../../kit/numbers';
+import { appendEvent, timelineOf } from '../../kit/timeline';
+import { endRecord } from '../../kit/void';
 import type { SearchHit } from '../../../shared/master/schema';
 
 interface SlipDb {
@@ -82,22 +84,14 @@ function slipDb(ctx: ServiceCtx, id: string): SlipDb {
   return r;
 }
 
+/** A step on the slip's timeline (the kit's one timeline for every kind of record). */
 function event(ctx: ServiceCtx, slipId: string, action: string, detail?: unknown) {
-  q(ctx.db, 'INSERT INTO release_slip_events (id, slip_id, at, user_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    ctx.newId(), slipId, ctx.nowIso(), ctx.user?.id ?? null, action, detail === undefined ? null : JSON.stringify(detail),
-  );
+  appendEvent(ctx, 'slip', slipId, action, detail);
 }
 
 function guard(action: SlipAction, state: SlipState) {
   const why = transitionError(action, state);
   if (why) throw new AppError('BAD_STATE', why);
-}
-
-/** Next number of the per-prefix, per-year sequence, taken inside the caller's transaction (no gaps, no duplicates). */
-export function nextNumber(ctx: ServiceCtx, prefix: string, year: number): string {
-  const row = q(ctx.db, `INSERT INTO sequences (prefix, year, value) VALUES (?, ?, 1)
-                         ON CONFLICT (prefix, year) DO UPDATE SET value = value + 1 RETURNING value`).get<{ value: number }>(prefix, year);
-  return slipNumber(prefix, year, row!.value);
 }
 
 /** The unit's current owner (for "is the carrier the owner in person?" and whom to phone). */
@@ -366,13 +360,15 @@ export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail
 
 function end(ctx: ServiceCtx, action: 'refuse' | 'void', input: { id: string; reason: string }): SlipDetail {
   const s = slipDb(ctx, input.id);
-  guard(action, s.state);
-  const state: SlipState = action === 'refuse' ? 'refused' : 'voided';
-  ctx.db.transaction(() => {
-    setState(ctx, input.id, state, ', end_reason = ?', [input.reason]);
-    event(ctx, input.id, action, { reason: input.reason });
-    ctx.audit(action, 'slip', input.id, { state: s.state }, { state, reason: input.reason });
-  })();
+  const to: SlipState = action === 'refuse' ? 'refused' : 'voided';
+  endRecord(ctx, action, input.reason, {
+    kind: 'slip',
+    id: input.id,
+    state: s.state,
+    to,
+    refusal: transitionError(action, s.state),
+    apply: () => setState(ctx, input.id, to, ', end_reason = ?', [input.reason]),
+  });
   return getSlip(ctx, input.id);
 }
 export const refuseSlip = (ctx: ServiceCtx, input: { id: string; reason: string }) => end(ctx, 'refuse', input);
@@ -386,8 +382,7 @@ export function getSlip(ctx: ServiceCtx, id: string): SlipDetail {
                              FROM release_slip_calls c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.slip_id = ? ORDER BY c.called_at, c.id`)
     .all<Omit<SlipDetail['calls'][number], 'contactPhoneMasked'> & { phone: string }>(id)
     .map(({ phone, ...c }) => ({ ...c, contactPhoneMasked: maskPhone(phone) }));
-  const timeline = q(ctx.db, `SELECT e.at, u.display_name AS userName, e.action, e.detail FROM release_slip_events e LEFT JOIN users u ON u.id = e.user_id
-                               WHERE e.slip_id = ? ORDER BY e.at, e.id`).all<SlipDetail['timeline'][number]>(id);
+  const timeline = timelineOf(ctx, 'slip', id);
   const isOwner = carrierIsOwner(ctx, s);
   const verify = needsVerification(s.carrier_type, isOwner);
   const role = verifyContactFor(s.carrier_type);
