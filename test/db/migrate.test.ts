@@ -223,6 +223,28 @@ describe('migration 0020 on data written at version 1', () => {
     }
   });
 
+  it('0070 moves every release-slip event into the one timeline table, unchanged, and the old table is gone', () => {
+    const db = openIn(testDir());
+    try {
+      const v = MIGRATIONS.findIndex((m) => m.name === '0070_record_events');
+      migrate(db, { target: v });
+      db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, password_salt, created_at, updated_at) VALUES ('u9', 'li', '李', 'clerk', 'h', 's', ?, ?)").run(T, T);
+      db.pragma('foreign_keys = OFF'); // the events' slip is not what this step is about
+      const ins = db.prepare('INSERT INTO release_slip_events (id, slip_id, at, user_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)');
+      ins.run('e1', 's1', T, 'u9', 'create', '{"number":"FX-2026-000001"}');
+      ins.run('e2', 's1', T, null, 'gate-refused', null);
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+      expect(db.prepare('SELECT id, kind, record_id, at, user_id, action, detail FROM record_events ORDER BY id').all()).toEqual([
+        { id: 'e1', kind: 'slip', record_id: 's1', at: T, user_id: 'u9', action: 'create', detail: '{"number":"FX-2026-000001"}' },
+        { id: 'e2', kind: 'slip', record_id: 's1', at: T, user_id: null, action: 'gate-refused', detail: null },
+      ]);
+      expect(tablesOf(db).map((t) => t.name)).not.toContain('release_slip_events');
+    } finally {
+      db.close();
+    }
+  });
+
   it('through the host: a v1 file is backed up first, migrated, and searchable by channel', async () => {
     const dir = testDir();
     const old = openIn(dir);
