@@ -12,7 +12,7 @@ import { checkDatabaseFile } from './backup/backup';
 import { openRaw } from '../db/connection';
 import { verifyAuditChain } from '../db/audit-chain';
 import { describeOwner, FolderBusyError } from './host/folder-lock';
-import { normaliseSlipNumber } from './workflows/slips/service';
+import { pageFormatLabel } from '../shared/kernel/records';
 import { NewUserSchema } from '../shared/master/schema';
 import { AppError } from '../shared/kernel/errors';
 
@@ -26,8 +26,11 @@ const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
   backup              take a backup now (printed: its file)
   restore <file>      replace the database with a backup (the current one is backed up first)
   verify              integrity check of the database and of the audit log's hash chain
-  print slip <number> --out FILE [--lang zh-CN|en]
-                      write the PDF of a goods-release slip (a print after the first is marked 副本 / COPY)
+  print <number> [--form NAME] --out FILE [--lang zh-CN|en]
+                      write the PDF of a record's form; the number says the kind (FX release slip…),
+                      --form picks one of its forms (default: the first); a print after the first is
+                      marked 副本 / COPY on every part. \`print slip <number>\` still works.
+  forms <number>      list the forms of that record (name, paper, title)
 
 Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).
 init, seed-demo, import and restore change the data: they refuse while FrontDesk runs on that folder.
@@ -37,9 +40,11 @@ the operating-system user who ran it.`;
 /** Commands that change the data take the folder's lock; the others read beside the running app. */
 const WRITES = new Set(['init', 'seed-demo', 'import', 'restore']);
 
+/** An expected failure: its message is printed and the CLI exits 1, after the host closed the file properly. */
+class CliFailure extends Error {}
+
 function fail(msg: string): never {
-  console.error(msg);
-  process.exit(1);
+  throw new CliFailure(msg);
 }
 
 async function main() {
@@ -55,6 +60,7 @@ async function main() {
       units: { type: 'string' },
       'only-valid': { type: 'boolean' },
       out: { type: 'string' },
+      form: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -142,18 +148,29 @@ async function main() {
         console.log(`Restored ${file} into ${host.paths.db}.`);
         break;
       }
+      case 'forms': {
+        const [number] = rest;
+        if (!number) fail('usage: forms <number>');
+        requireManager(host);
+        const r = recordOrFail(host, number);
+        console.log(`${r.number} (${r.kind}):`);
+        for (const f of r.forms) console.log(`  ${f.name.padEnd(20)} ${pageFormatLabel(f.format).padEnd(14)} ${f.title['zh-CN']} / ${f.title.en}`);
+        break;
+      }
       case 'print': {
-        const [kind, number] = rest;
-        if (kind !== 'slip' || !number) fail('usage: print slip <number> --out FILE [--lang zh-CN|en]');
+        // `print slip <number>` (the first form of this command) reads as `print <number>`.
+        const number = rest[0] === 'slip' ? rest[1] : rest[0];
+        if (!number) fail('usage: print <number> [--form NAME] --out FILE [--lang zh-CN|en]');
         if (!values.out) fail('print needs --out FILE');
         const lang = values.lang ?? 'zh-CN';
         if (lang !== 'zh-CN' && lang !== 'en') fail('--lang must be zh-CN or en');
         requireManager(host);
-        const id = host.ctx(null).db.prepare('SELECT id FROM release_slips WHERE number = ?').pluck().get(normaliseSlipNumber(number)) as string | undefined;
-        if (!id) fail(`No slip numbered ${number}.`);
-        const { bytes, copy } = await host.printSlip(id, lang, null);
+        const r = recordOrFail(host, number);
+        if (rest[0] === 'slip' && r.kind !== 'slip') fail(`${r.number} is not a release slip.`);
+        if (values.form && !r.forms.some((f) => f.name === values.form)) fail(`${r.number} has no form "${values.form}"; its forms: ${r.forms.map((f) => f.name).join(', ')}.`);
+        const { bytes, copy, form } = await host.printRecord(r.number, values.form, lang, null);
         fs.writeFileSync(values.out, bytes);
-        console.log(`${values.out} (${bytes.length} bytes${copy ? ', marked as a copy' : ''})`);
+        console.log(`${values.out}: ${form} of ${r.number} (${bytes.length} bytes${copy ? ', marked as a copy' : ''})`);
         break;
       }
       case 'verify': {
@@ -188,6 +205,16 @@ function requireManager(host: ReturnType<typeof createHost>): void {
   if (!m) fail('No manager account yet: run `init` first.');
 }
 
+/** The record a number names, or exit saying there is none. */
+function recordOrFail(host: ReturnType<typeof createHost>, number: string): ReturnType<ReturnType<typeof createHost>['findRecord']> {
+  try {
+    return host.findRecord(number);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') fail(`No record numbered ${number.trim()}.`);
+    throw e;
+  }
+}
+
 function osUser(): string {
   try {
     return os.userInfo().username;
@@ -201,4 +228,7 @@ function printCounts(what: string, c: ImportCounts) {
 }
 
 // Expected failures (bad input, refused restore) print their message; only bugs print a stack.
-main().catch((e: unknown) => fail(e instanceof AppError ? `${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}` : ((e as Error).stack ?? String(e))));
+main().catch((e: unknown) => {
+  console.error(e instanceof CliFailure ? e.message : e instanceof AppError ? `${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}` : ((e as Error).stack ?? String(e)));
+  process.exitCode = 1;
+});

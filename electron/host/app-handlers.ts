@@ -7,7 +7,7 @@ import { AppError } from '../../shared/kernel/errors';
 import * as backup from '../backup/backup';
 import * as auth from '../services/auth';
 import { seedDemo } from '../services/demo/seed';
-import { globalSearch } from '../workflows/master/service';
+import { globalSearch } from './search';
 import type { SiteDatabase } from './database';
 import type { Handlers, Session } from './handler';
 import type { Sessions } from './sessions';

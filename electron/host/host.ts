@@ -8,7 +8,10 @@ import * as backup from '../backup/backup';
 import { ImportJobs } from '../workflows/master/import/jobs';
 import { masterHandlers } from '../workflows/master/handlers';
 import { slipHandlers } from '../workflows/slips/handlers';
-import { printSlip } from '../workflows/slips/print';
+import { RECORD_KINDS } from '../workflows/records';
+import { findRecord, pickForm } from '../kit/records';
+import type { PageFormat } from '../../shared/kernel/records';
+import type { Language } from '../../shared/i18n/index';
 import { appHandlers } from './app-handlers';
 import { APP_ACTOR, type Actor, type Clock, type ServiceCtx } from './context';
 import { openSiteDatabase } from './database';
@@ -47,8 +50,10 @@ export interface Host {
   /** Settles when the background integrity check of the file opened at start (or after a restore) is done. */
   integrity(): Promise<void>;
   backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
-  /** PDF of a slip (CLI `print slip`); counts as a print like the UI's. */
-  printSlip(id: string, lang: 'zh-CN' | 'en', user: SessionUser | null): Promise<{ bytes: Buffer; copy: boolean; number: string }>;
+  /** The record a typed or scanned number names, of any kind, with its forms (CLI `forms`). */
+  findRecord(number: string): { kind: string; id: string; number: string; forms: { name: string; title: Record<Language, string>; format: PageFormat }[] };
+  /** PDF of one of a record's forms (CLI `print`); counts as a print like the UI's (a reprint is a copy). */
+  printRecord(number: string, form: string | undefined, lang: Language, user: SessionUser | null): Promise<{ bytes: Buffer; copy: boolean; number: string; form: string }>;
   restore(name: string, user: SessionUser | null): void;
   /** Restores from any file (CLI); it is checked first, like a backup from the list. */
   restoreFile(file: string, user: SessionUser | null): void;
@@ -170,7 +175,17 @@ export function createHost(opts: HostOptions): Host {
     state: site.state,
     integrity: site.integrity,
     backupNow: site.backupNow,
-    printSlip: (id, lang, user) => printSlip(site.ctxFor(user), id, lang),
+    findRecord: (number) => {
+      const r = findRecord(RECORD_KINDS, site.ctxFor(null), number);
+      return { kind: r.kind.kind, id: r.id, number: r.number, forms: r.kind.forms.map(({ name, title, format }) => ({ name, title, format })) };
+    },
+    async printRecord(number, formName, lang, user) {
+      const ctx = site.ctxFor(user);
+      const found = findRecord(RECORD_KINDS, ctx, number);
+      const form = pickForm(found, formName);
+      const { bytes, copy } = await form.print(ctx, found.id, lang);
+      return { bytes, copy, number: found.number, form: form.name };
+    },
     restore: site.restore,
     restoreFile: site.restoreFile,
     setupOpen: site.setupOpen,

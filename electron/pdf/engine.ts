@@ -4,7 +4,9 @@ import pdfmake from 'pdfmake';
 
 export type Content = Record<string, unknown> | string | Content[];
 export interface DocDefinition {
-  pageSize?: string;
+  /** A named size ('A4') or, from a form's declared format, its size in points. */
+  pageSize?: string | { width: number; height: number };
+  pageOrientation?: 'portrait' | 'landscape';
   pageMargins?: [number, number, number, number];
   content: Content[];
   footer?: (currentPage: number, pageCount: number) => Content;

@@ -4,7 +4,7 @@
  * It is bundled into its own folder rather than dist/node so that a concurrent `npm run build` (e2e
  * tests, other entries of build-node.mjs being edited) cannot swap the file under the test.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../db/migrate';
 import { listBackups } from '../../electron/backup/backup';
 import { bundle, ROOT } from '../helpers/bundle';
+import { pdfText } from '../helpers/pdf-tools';
 import { PASSWORD, testDir, TestEnv } from '../helpers/host';
 
 let built: Awaited<ReturnType<typeof bundle>>;
@@ -72,7 +73,10 @@ describe('admin CLI', () => {
     }
 
     // Setup (user, settings, setup), the sign-in and the building in the app, and the verify itself.
-    expect(run(['verify', '--data-dir', dir])).toEqual({ status: 0, stdout: `${dbFile}: ok (schema version ${LATEST_VERSION})\naudit log intact, 7 rows`, stderr: '' });
+    // (A refused command closes the file properly: no unclean stop is found after it. Until the CLI's exit on a
+    // refusal went through the host's close, the refused second init above left one, audited as a 7th row.)
+    expect(run(['verify', '--data-dir', dir])).toEqual({ status: 0, stdout: `${dbFile}: ok (schema version ${LATEST_VERSION})\naudit log intact, 6 rows`, stderr: '' });
+    expect(readDb(dir, (db) => db.prepare("SELECT count(*) FROM audit_log WHERE action = 'unclean-stop'").pluck().get())).toBe(0);
     // The CLI's rows say CLI and the operating-system user, and no account.
     const cliRows = readDb(dir, (db) => db.prepare("SELECT action, user_id AS userId, os_user AS osUser FROM audit_log WHERE via = 'cli' ORDER BY seq").all());
     expect(cliRows.map((r) => (r as { action: string }).action)).toEqual(['create', 'update', 'setup', 'verify']);
@@ -106,6 +110,38 @@ describe('admin CLI', () => {
     expect(bad.stderr).toContain('error.backupInvalid');
     expect(names(dir)).toEqual(['A']);
   });
+
+  it('prints any form of any record by its number, lists its forms, and keeps `print slip` working', () => {
+    const dir = testDir();
+    expect(run(['init', '--site', '阳光花园', '--username', 'admin', '--password', PASSWORD, '--data-dir', dir, '--demo']).status).toBe(0);
+    const number = readDb(dir, (db) => db.prepare("SELECT number FROM release_slips WHERE state IN ('issued', 'exited') AND print_count = 0 ORDER BY number LIMIT 1").pluck().get() as string);
+    expect(number).toMatch(/^FX-\d{4}-\d{6}$/);
+
+    const forms = run(['forms', number, '--data-dir', dir]);
+    expect(forms).toMatchObject({ status: 0, stderr: '' });
+    expect(forms.stdout.split('\n')).toEqual([`${number} (slip):`, expect.stringMatching(/^ {2}release-slip +A4 +物品放行条（存档联、门岗联） \/ Goods release slip/)]);
+
+    // Typed as a person or a scanner might: lower case, no dashes, no leading zeros.
+    const typed = `${number.slice(0, 2).toLowerCase()}${number.slice(3, 7)}${Number(number.slice(-6))}`;
+    const first = path.join(dir, 'first.pdf');
+    expect(run(['print', typed, '--out', first, '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringMatching(new RegExp(`^${first}: release-slip of ${number} \\(\\d+ bytes\\)$`)) });
+    const text1 = pdfText(first);
+    expect(text1).toContain(number);
+    expect(text1).not.toContain('副本');
+    // The form's declared paper: A4 portrait, 595 × 842 pt.
+    expect(execFileSync('pdfinfo', [first], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
+
+    // The old spelling, in English: a reprint, marked as a copy on both parts.
+    const again = path.join(dir, 'again.pdf');
+    expect(run(['print', 'slip', number, '--form', 'release-slip', '--lang', 'en', '--out', again, '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringContaining('marked as a copy') });
+    expect(pdfText(again).match(/COPY/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(readDb(dir, (db) => db.prepare("SELECT action FROM audit_log WHERE entity = 'slip' AND action IN ('print', 'reprint') ORDER BY seq").pluck().all())).toEqual(['print', 'reprint']);
+
+    expect(run(['print', number, '--form', 'nope', '--out', again, '--data-dir', dir])).toMatchObject({ status: 1, stderr: `${number} has no form "nope"; its forms: release-slip.` });
+    expect(run(['print', 'FX-1999-000001', '--out', again, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered FX-1999-000001.' });
+    expect(run(['forms', 'ZX-2026-000001', '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered ZX-2026-000001.' });
+    expect(run(['print', number, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'print needs --out FILE' });
+  }, 120_000);
 
   it('reads the data folder from FRONTDESK_DATA_DIR, and the password from FRONTDESK_PASSWORD', () => {
     const dir = testDir();

@@ -3,7 +3,6 @@ import { naturalSortKey } from '../../../shared/kernel/natural-sort';
 import * as repo from './repo';
 import { clearTerms, personTerms, searchTerms, setTerms, unitTerms } from './search-terms';
 import { AppError, fieldError } from '../../../shared/kernel/errors';
-import { parseRecordNumber, type RecordNumber } from '../../../shared/kernel/record-number';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { Building, LinkInput, PersonDetail, PersonInput, SearchHit, UnitDetail, UnitInput, UnitRow } from '../../../shared/master/schema';
 import type { OccupancyState } from '../../../shared/master/enums';
@@ -281,30 +280,9 @@ export function voidLink(ctx: ServiceCtx, input: { id: string; reason: string })
 }
 
 // ---------- search ----------
-/**
- * "Open by number": a workflow that numbers its records PREFIX-YEAR-SEQUENCE (slips FX-…, later RH, ZX, BX, HF)
- * registers a finder when its service module loads; `search.global` asks every finder when the query looks like a
- * record number (shared/kernel/record-number.ts: any case, full-width, dashes or leading zeros left out, a
- * scanner's trailing Enter). A finder checks its own permission and returns its hits (usually 0 or 1).
- */
-export type NumberFinder = (ctx: ServiceCtx, number: RecordNumber) => SearchHit[];
-
-const numberFinders = new Map<string, NumberFinder>();
-
-/** Registers (or replaces) the finder of one record kind, e.g. `registerNumberFinder('slip', findSlipsByNumber)`. */
-export function registerNumberFinder(kind: string, finder: NumberFinder): void {
-  numberFinders.set(kind, finder);
-}
-
-function findByNumber(ctx: ServiceCtx, number: RecordNumber): SearchHit[] {
-  return [...numberFinders.values()].flatMap((find) => find(ctx, number));
-}
-
-export function globalSearch(ctx: ServiceCtx, text: string): SearchHit[] {
-  const number = parseRecordNumber(text);
-  const out: SearchHit[] = number ? findByNumber(ctx, number) : [];
-  // A number that names a record opens that record: no unit or person hits beside it.
-  if (out.length > 0) return out;
+/** Units and people by name, pinyin, phone tail or code (record numbers are the host's: electron/host/search.ts). */
+export function searchMaster(ctx: ServiceCtx, text: string): SearchHit[] {
+  const out: SearchHit[] = [];
   const hits = searchTerms(ctx.db, text, 20);
   const today = ctx.today();
   for (const h of hits) {

@@ -18,7 +18,7 @@ import {
 import type { MeterReadings, SlipDetail, SlipDraft, SlipRow } from '../../../shared/workflows/slips/schema';
 import type { IdType } from '../../../shared/master/enums';
 import type { ServiceCtx } from '../../host/context';
-import { recordOccupancy, registerNumberFinder } from '../master/service';
+import { recordOccupancy } from '../master/service';
 import { can } from '../../../shared/kernel/permissions';
 import { parseRecordNumber, type RecordNumber } from '../../../shared/kernel/record-number';
 import { nextNumber } from '../../kit/numbers';
@@ -320,6 +320,11 @@ export function normaliseSlipNumber(text: string): string {
   return parseRecordNumber(text)?.canonical ?? text.trim().toUpperCase().replace(/\s+/g, '');
 }
 
+/** The slip with that number, for the CLI's `print` and `forms` (no permission: the CLI acts as the site's administrator). */
+export function slipByNumber(ctx: ServiceCtx, number: RecordNumber): { id: string; number: string } | null {
+  return q(ctx.db, 'SELECT id, number FROM release_slips WHERE number = ?').get<{ id: string; number: string }>(number.canonical) ?? null;
+}
+
 /** "Open by number" in the global search: the slip with that number (any prefix, so slips numbered before a change of `slipPrefix` are found too). */
 export function findSlipsByNumber(ctx: ServiceCtx, number: RecordNumber): SearchHit[] {
   if (!can(ctx.user?.role, 'slips.read')) return [];
@@ -327,8 +332,6 @@ export function findSlipsByNumber(ctx: ServiceCtx, number: RecordNumber): Search
     .get<{ id: string; number: string; unit_code: string; unit_id: string; state: SlipState }>(number.canonical);
   return row ? [{ kind: 'slip', id: row.id, title: row.number, subtitle: row.unit_code, unitId: row.unit_id, state: row.state }] : [];
 }
-
-registerNumberFinder('slip', findSlipsByNumber);
 
 /** The gate marks an issued slip exited, exactly once; a tenant move-out ends the tenancy and makes the unit vacant. */
 export function exitSlip(ctx: ServiceCtx, input: { number: string }): SlipDetail {

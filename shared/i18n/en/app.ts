@@ -425,6 +425,8 @@ const app = {
     backupInvalid: 'That file cannot be restored: $t(enum.fileProblem.{{reason}}). Nothing was changed.',
     restoreInstead: 'There are backups to restore: restore one instead of starting a new site.',
     noManager: 'The data file has no active manager account.',
+    noRecordNumbered: 'No record is numbered {{number}}.',
+    noSuchForm: '{{number}} has no form “{{form}}”. Its forms: {{forms}}.',
     dbMissing: 'The data file is missing.',
     network: 'Cannot reach the FrontDesk service. Check that the app is still running.',
     tokenLostTitle: 'Please reopen FrontDesk',

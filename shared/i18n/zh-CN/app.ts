@@ -423,6 +423,8 @@ const app = {
     backupInvalid: '这份文件无法恢复：$t(enum.fileProblem.{{reason}})。没有做任何改动。',
     restoreInstead: '有可以恢复的备份：请恢复备份，而不是新建站点。',
     noManager: '数据文件中没有启用的经理账号。',
+    noRecordNumbered: '没有编号为 {{number}} 的记录。',
+    noSuchForm: '{{number}} 没有“{{form}}”这张表单。它的表单：{{forms}}。',
     dbMissing: '数据文件不见了。',
     network: '无法连接到 FrontDesk 服务，请确认程序仍在运行。',
     tokenLostTitle: '请重新打开 FrontDesk',

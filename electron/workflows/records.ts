@@ -1,0 +1,5 @@
+import type { RecordKindDef } from '../kit/records';
+import { slipRecords } from './slips/records';
+
+/** Every kind of numbered record: one line a workflow (open by number, `cli print`, `cli forms`). */
+export const RECORD_KINDS: readonly RecordKindDef[] = [slipRecords];
