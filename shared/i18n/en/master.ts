@@ -173,6 +173,7 @@ const master = {
     ignoredColumns: 'Columns not imported',
     ignoredHint: 'These columns are not read; their contents are not imported.',
     skippedTitle: 'Left out of the import: {{count}} rows',
+    skipCount: '{{label}}: {{count}}',
     skippedLines: 'lines {{lines}}',
     skippedMore: '…',
     skip: {

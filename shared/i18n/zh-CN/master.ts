@@ -171,6 +171,7 @@ const master = {
     ignoredColumns: '不导入的列',
     ignoredHint: '这些列不会读取，其中的内容不会导入。',
     skippedTitle: '不导入的行：共 {{count}} 行',
+    skipCount: '{{label}}：{{count}}',
     skippedLines: '第 {{lines}} 行',
     skippedMore: '……',
     skip: {

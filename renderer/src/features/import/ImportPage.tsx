@@ -225,7 +225,7 @@ export default function ImportPage() {
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {r.skippedBy.map((s) => (
                     <li key={s.reason}>
-                      {skipLabel(s.reason)}: {formatInt(s.count)}
+                      {t('import.skipCount', { label: skipLabel(s.reason), count: formatInt(s.count) })}
                     </li>
                   ))}
                 </ul>
@@ -323,7 +323,7 @@ export default function ImportPage() {
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {summary.skipped.map((s) => (
                     <li key={s.reason} data-testid={`import-skipped-${s.reason}`}>
-                      {skipLabel(s.reason)}: {formatInt(s.count)}{' '}
+                      {t('import.skipCount', { label: skipLabel(s.reason), count: formatInt(s.count) })}{' '}
                       <span style={MUTED}>
                         ({t('import.skippedLines', { lines: s.lines.join(', ') })}
                         {s.count > s.lines.length ? t('import.skippedMore') : ''})
