@@ -224,7 +224,7 @@ function osUser(): string {
 }
 
 function printCounts(what: string, c: ImportCounts) {
-  console.log(`${what}: ${c.buildings} buildings, ${c.units} units, ${c.people} people, ${c.links} links created; ${c.skipped} units already existed.`);
+  console.log(`${what}: ${c.buildings} buildings, ${c.units} units, ${c.people} people, ${c.links} links created; ${c.updated ?? 0} existing units updated, ${c.skipped} existing units unchanged.`);
 }
 
 // Expected failures (bad input, refused restore) print their message; only bugs print a stack.

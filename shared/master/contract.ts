@@ -2,7 +2,34 @@ import { z } from 'zod';
 import { done, paging, voidInput, type ChannelDef } from '../kernel/channel';
 import { id, isoDate, note } from '../kernel/validation';
 import { BuildingInputSchema, BuildingSchema, LinkInputSchema, LinkViewSchema, PersonDetailSchema, PersonInputSchema, PersonRowSchema, UnitDetailSchema, UnitInputSchema, UnitRowSchema, pageOf } from './schema';
-import { OccupancyStateSchema, UnitUseSchema } from './enums';
+import { OccupancyStateSchema, RelationSchema, UnitUseSchema } from './enums';
+
+const IssueSchema = z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const SkipReasonSchema = z.enum(['blank', 'summary', 'note', 'duplicate', 'error', 'unchanged']);
+
+/** What importing a row will do (or did) to a unit that already exists; `noteKept` is not a change. */
+export const UnitChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('use'), from: UnitUseSchema, to: UnitUseSchema }),
+  z.object({ kind: z.literal('floor'), from: z.number().nullable(), to: z.number() }),
+  z.object({ kind: z.literal('area'), from: z.number().nullable(), to: z.number() }),
+  z.object({ kind: z.literal('note'), to: z.string() }),
+  z.object({ kind: z.literal('noteKept') }),
+  z.object({ kind: z.literal('state'), from: OccupancyStateSchema.nullable(), to: OccupancyStateSchema }),
+  z.object({ kind: z.literal('link'), relation: RelationSchema, name: z.string(), newPerson: z.boolean() }),
+]);
+export type UnitChange = z.infer<typeof UnitChangeSchema>;
+
+/** A person or company of a preview row, normalised as it will be stored; phone and ID masked as in every list. */
+const ImportPartyPreviewSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['person', 'company']),
+  phoneMasked: z.string().nullable(),
+  idType: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  birthday: z.string().nullable(),
+  birthdayFromId: z.boolean(),
+  note: z.string().nullable(),
+});
 
 export const ImportSummarySchema = z.object({
   jobId: z.string(),
@@ -12,20 +39,59 @@ export const ImportSummarySchema = z.object({
   errorRows: z.number(),
   encoding: z.string().nullable(),
   columns: z.record(z.string(), z.string()),
-  fileErrors: z.array(z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
-  errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
-  preview: z.array(z.object({ line: z.number(), unitCode: z.string(), buildingCode: z.string(), use: z.string(), state: z.string().nullable(), owner: z.string().nullable(), tenant: z.string().nullable() })),
+  /** Headers of the file that are not imported, as written. */
+  ignoredColumns: z.array(z.string()),
+  fileErrors: z.array(IssueSchema),
+  errors: z.array(IssueSchema),
+  /** Valid rows whose unit is new / already exists. */
+  newUnits: z.number(),
+  existingUnits: z.number(),
+  /** Every line left out, by reason (error and duplicate rows: when only the valid rows are imported); the first lines of each. */
+  skipped: z.array(z.object({ reason: SkipReasonSchema, count: z.number(), lines: z.array(z.number()) })),
+  skippedRows: z.number(),
+  /** Rows whose unit already exists, and what importing them does (the first 500). */
+  existing: z.array(z.object({ line: z.number(), unitCode: z.string(), changes: z.array(UnitChangeSchema) })),
+  preview: z.array(
+    z.object({
+      line: z.number(),
+      unitCode: z.string(),
+      buildingCode: z.string(),
+      use: z.string(),
+      useDefaulted: z.boolean(),
+      floor: z.number().nullable(),
+      floorFromCode: z.boolean(),
+      areaM2: z.number().nullable(),
+      state: z.string().nullable(),
+      note: z.string().nullable(),
+      owner: ImportPartyPreviewSchema.nullable(),
+      tenant: ImportPartyPreviewSchema.nullable(),
+      tenancyStart: z.string().nullable(),
+      /** Null for a new unit; else what importing the row does to it (empty: nothing, the row is skipped). */
+      changes: z.array(UnitChangeSchema).nullable(),
+    }),
+  ),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const ImportResultSchema = z.object({
+  buildings: z.number(),
+  units: z.number(),
+  /** Units that already existed and had something to change. */
+  updated: z.number(),
+  people: z.number(),
+  links: z.number(),
+  /** Every line of the file left out, with `skippedBy` saying why. */
+  skipped: z.number(),
+  skippedBy: z.array(z.object({ reason: SkipReasonSchema, count: z.number() })),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const ImportProgressSchema = z.object({
   jobId: z.string(),
   phase: z.enum(['parsing', 'ready', 'importing', 'done', 'failed']),
   done: z.number(),
   total: z.number(),
-  result: z
-    .object({ buildings: z.number(), units: z.number(), people: z.number(), links: z.number(), skipped: z.number() })
-    .nullable(),
+  result: ImportResultSchema.nullable(),
   error: z.string().nullable(),
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;

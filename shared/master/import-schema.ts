@@ -13,6 +13,10 @@ export interface ImportParty {
   birthday?: string | null;
   emergencyName?: string | null;
   emergencyPhone?: string | null;
+  /** Set when the birthday was read from the resident ID number because the file gave none. */
+  birthdayFromId?: true;
+  /** From a 业主备注 / 租户备注 column; stored in the person's note. */
+  note?: string;
 }
 
 /** One row of an import file, normalised. `line` is the row number the clerk sees in the spreadsheet (1-based). */
@@ -32,7 +36,21 @@ export interface ImportRow {
   /** Optional extras (demo data): co-owners and family members living in the unit. */
   coOwners?: ImportParty[];
   family?: ImportParty[];
+  /** Set when the floor was read from the room number (902 → 9) because the file gave none. */
+  floorFromCode?: true;
+  /** Set when the file gave no use (no 用途 column, or an empty cell): `use` is then the default, residential. */
+  useDefaulted?: true;
+  /** From a 备注 column; stored in the unit's note. */
+  note?: string;
 }
+
+/**
+ * Why a line of the file is not imported. `blank`, `summary` (合计…) and `note` (a lone 注：… line) are
+ * found while parsing; `duplicate` and `error` are rows with problems (left out when only the valid
+ * rows are imported); `unchanged` is a unit that already exists with nothing in the row to change.
+ */
+export type SkipReason = 'blank' | 'summary' | 'note' | 'duplicate' | 'error' | 'unchanged';
+export const SKIP_REASONS: readonly SkipReason[] = ['blank', 'summary', 'note', 'duplicate', 'error', 'unchanged'];
 
 /** A problem in one cell; `code` is an i18n key under `import.error.*`, `params` fill its placeholders. */
 export interface ImportIssue {
@@ -53,4 +71,8 @@ export interface ParsedImport {
   fileErrors: ImportIssue[];
   totalLines: number;
   encoding: string | null;
+  /** Lines under the header that are not rows at all: blank lines between rows, totals, lone notes. */
+  skipped: Array<{ line: number; reason: 'blank' | 'summary' | 'note' }>;
+  /** Headers of the file that are not imported (序号, an unknown column, a second 电话 column…), as written. */
+  ignoredColumns: string[];
 }

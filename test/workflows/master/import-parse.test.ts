@@ -96,7 +96,7 @@ describe('parseImportFile — CSV', () => {
         floor: 15,
         areaM2: 1234.5,
         state: 'owner_occupied',
-        owner: { name: '张伟', kind: 'person', phone: '13812345678', idType: 'resident_id', idNumber: ID_A, contactPerson: null },
+        owner: { name: '张伟', kind: 'person', phone: '13812345678', idType: 'resident_id', idNumber: ID_A, contactPerson: null, birthday: '1949-12-31', birthdayFromId: true },
       }),
       row({
         line: 3,
@@ -106,12 +106,12 @@ describe('parseImportFile — CSV', () => {
         floor: -1,
         areaM2: 88,
         state: 'rented',
-        owner: { name: '李娜', kind: 'person', phone: '01012345678', idType: 'resident_id', idNumber: ID_B, contactPerson: null },
+        owner: { name: '李娜', kind: 'person', phone: '01012345678', idType: 'resident_id', idNumber: ID_B, contactPerson: null, birthday: '1990-03-07', birthdayFromId: true },
         tenant: { name: '王强', kind: 'person', phone: '13912345678', idType: null, idNumber: null, contactPerson: null },
         tenancyStart: '2026-01-05',
       }),
-      // "3号楼" → building code 3, kept as the building name; no 单元 → 3-1504.
-      row({ line: 4, buildingCode: '3', buildingName: '3号楼', unitCode: '3-1504' }),
+      // "3号楼" → building code 3, kept as the building name; no 单元 → 3-1504; no 楼层 → 15 from the room; no 用途 → residential.
+      row({ line: 4, buildingCode: '3', buildingName: '3号楼', unitCode: '3-1504', floor: 15, floorFromCode: true, useDefaulted: true }),
     ]);
   });
 
@@ -128,6 +128,9 @@ describe('parseImportFile — CSV', () => {
         line: 3,
         buildingCode: 'A',
         unitCode: 'A-0101',
+        floor: 1,
+        floorFromCode: true,
+        useDefaulted: true,
         owner: { name: 'Zhang San', kind: 'person', phone: '13812345678', idType: null, idNumber: null, contactPerson: null },
       }),
     ]);
@@ -231,6 +234,7 @@ describe('parseImportFile — CSV', () => {
         unitCode: '1-104',
         areaM2: 99.9,
         floor: 4,
+        useDefaulted: true,
         state: 'not_handed_over',
         tenant: { name: '李四', kind: 'person', phone: null, idType: null, idNumber: null, contactPerson: null },
         tenancyStart: '2026-01-05',
@@ -293,8 +297,8 @@ describe('parseImportFile — CSV', () => {
       ['A-102', { name: '王小明', kind: 'person', phone: null, idType: 'passport', idNumber: 'E12345678', contactPerson: null }, null],
       [
         'A-104',
-        { name: '李雷', kind: 'person', phone: null, idType: 'resident_id', idNumber: ID_A, contactPerson: null },
-        { name: '韩梅梅', kind: 'person', phone: null, idType: 'resident_id', idNumber: ID_B, contactPerson: null },
+        { name: '李雷', kind: 'person', phone: null, idType: 'resident_id', idNumber: ID_A, contactPerson: null, birthday: '1949-12-31', birthdayFromId: true },
+        { name: '韩梅梅', kind: 'person', phone: null, idType: 'resident_id', idNumber: ID_B, contactPerson: null, birthday: '1990-03-07', birthdayFromId: true },
       ],
     ]);
     expect(r.errors).toEqual([
@@ -408,7 +412,7 @@ describe('parseImportFile — XLSX', () => {
         floor: 15,
         areaM2: 120.5,
         state: 'rented',
-        owner: { name: '张伟', kind: 'person', phone: '13812345678', idType: 'resident_id', idNumber: ID_A, contactPerson: null },
+        owner: { name: '张伟', kind: 'person', phone: '13812345678', idType: 'resident_id', idNumber: ID_A, contactPerson: null, birthday: '1949-12-31', birthdayFromId: true },
       }),
       row({
         line: 5,
@@ -418,7 +422,7 @@ describe('parseImportFile — XLSX', () => {
         floor: 16,
         areaM2: 241,
         state: 'vacant',
-        owner: { name: '李娜', kind: 'person', phone: '13912345678', idType: 'resident_id', idNumber: ID_B, contactPerson: null },
+        owner: { name: '李娜', kind: 'person', phone: '13912345678', idType: 'resident_id', idNumber: ID_B, contactPerson: null, birthday: '1990-03-07', birthdayFromId: true },
       }),
     ]);
     expect(r.errors).toEqual([{ line: 7, column: '身份证号', code: 'import.error.idMangledByExcel' }]);
@@ -509,7 +513,7 @@ describe('parseImportFile — XLSX', () => {
         floor: 1,
         areaM2: 89.5,
         state: 'owner_occupied',
-        owner: { name: '业主0', kind: 'person', phone: '13800000000', idType: 'resident_id', idNumber: ID_B, contactPerson: null },
+        owner: { name: '业主0', kind: 'person', phone: '13800000000', idType: 'resident_id', idNumber: ID_B, contactPerson: null, birthday: '1990-03-07', birthdayFromId: true },
       }),
     );
     expect(r.rows[N - 1].line).toBe(N + 2);
@@ -589,5 +593,76 @@ describe('cell value rules', () => {
       return r.ok ? r.value : 'bad';
     };
     expect([f('15层'), f('-1'), f('B1'), f('b2'), f('地下1层'), f('12F'), f(''), f('1.5')]).toEqual([15, -1, -1, -2, -1, 12, null, 'bad']);
+  });
+});
+
+describe('parseImportFile — what the preview needs', () => {
+  it('derives the floor from the room number and the birthday from an 18-digit ID; values the file gives win', async () => {
+    const data = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet('房屋信息');
+      ws.addRow(['序号', '楼栋', '房号', '楼层', '业主姓名', '身份证号', '出生日期', '备注']);
+      ws.addRow([1, 1, '1-1-902', null, '张伟', ID_A, null, '钥匙在物业']);
+      ws.addRow([2, 1, '1001', null, '李娜', ID_B, '1990-03-08', null]); // the file's birthday wins over the ID's 1990-03-07
+      ws.addRow([3, 1, '902', 12, '王强', ID_A.toLowerCase(), null, null]); // the file's floor wins
+      ws.addRow([4, 1, 'S01', null, '深圳市阳光物业管理有限公司', USCC, null, null]); // no floor in "S01"; a company has no birthday
+    });
+    const r = await parseImportFile('房屋信息.xlsx', data);
+    expect(r.errors).toEqual([]);
+    expect(r.columns).toMatchObject({ floor: '楼层', ownerBirthday: '出生日期', unitNote: '备注' });
+    expect(r.ignoredColumns).toEqual(['序号']);
+    expect(r.rows.map((x) => [x.unitCode, x.floor, x.floorFromCode ?? false, x.owner?.birthday ?? null, x.owner?.birthdayFromId ?? false, x.note ?? null])).toEqual([
+      ['1-1-902', 9, true, '1949-12-31', true, '钥匙在物业'],
+      ['1-1001', 10, true, '1990-03-08', false, null],
+      ['1-902', 12, false, '1949-12-31', true, null],
+      ['1-S01', null, false, null, false, null],
+    ]);
+    expect(r.rows[0].owner?.note).toBeUndefined();
+  });
+
+  it('a birthday in the future or not a date is an error, an impossible ID date is still one', async () => {
+    const feb30 = '11010519900230001' + residentIdCheckChar('11010519900230001'); // right check digit, no such day
+    const csv = ['房号,业主姓名,业主出生日期,业主身份证号', `1-101,甲,2099-01-01,`, `1-102,乙,1990-02-30,`, `1-103,丙,,${feb30}`].join('\n');
+    const r = await parseImportFile('b.csv', utf8(csv));
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, '业主出生日期', 'import.error.futureBirthday'],
+      [3, '业主出生日期', 'import.error.badDate'],
+      [4, '业主身份证号', 'import.error.badIdBirthDate'],
+    ]);
+  });
+
+  it('reads 备注 into the unit note and 业主备注 / 业主信息-备注 into the owner note', async () => {
+    const flat = await parseImportFile('n.csv', utf8('房号,业主,业主备注,备注\n1-101,张三,老人独居,车位A12\n'));
+    expect(flat.columns).toMatchObject({ ownerNote: '业主备注', unitNote: '备注' });
+    expect([flat.rows[0].owner?.note, flat.rows[0].note]).toEqual(['老人独居', '车位A12']);
+    const grouped = await parseImportFile('g.csv', utf8('房屋信息,,业主信息,\n楼栋,房号,姓名,备注\n1,101,张三,常年在外\n'));
+    expect(grouped.columns).toMatchObject({ ownerName: '业主信息/姓名', ownerNote: '业主信息/备注' });
+    expect(grouped.rows[0]).toMatchObject({ unitCode: '1-101', owner: { name: '张三', note: '常年在外' } });
+    // A note longer than the note field holds is refused, not cut.
+    const long = await parseImportFile('l.csv', utf8(`房号,备注\n1-101,${'长'.repeat(501)}\n`));
+    expect(long.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, '备注', 'import.error.tooLong']]);
+  });
+
+  it('records every line it leaves out, and why; the empty tail of a sheet is not counted', async () => {
+    const csv = [
+      '楼栋,房号,业主姓名,备注',
+      '1,101,张三,',
+      ',,,',
+      '1,102,李四,',
+      ',,,只有备注没有房号',
+      '注：身份证号请设为文本格式',
+      '1,103,王五,',
+      '合计,3户,,',
+      ',,,',
+      ',,,',
+    ].join('\n');
+    const r = await parseImportFile('s.csv', utf8(csv));
+    expect(r.rows.map((x) => x.line)).toEqual([2, 4, 7]);
+    expect(r.skipped).toEqual([
+      { line: 3, reason: 'blank' },
+      { line: 5, reason: 'note' },
+      { line: 6, reason: 'note' },
+      { line: 8, reason: 'summary' },
+    ]);
+    expect(r.ignoredColumns).toEqual([]);
   });
 });

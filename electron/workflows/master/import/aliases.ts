@@ -24,11 +24,16 @@ export const COLUMN_KEYS = [
   'tenantIdType',
   'tenantContactPerson',
   'tenancyStart',
+  'unitNote',
+  'ownerNote',
+  'ownerBirthday',
+  'tenantNote',
+  'tenantBirthday',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type Party = 'owner' | 'tenant';
-export type PartyField = 'Name' | 'Phone' | 'Id' | 'IdType' | 'ContactPerson';
+export type PartyField = 'Name' | 'Phone' | 'Id' | 'IdType' | 'ContactPerson' | 'Birthday' | 'Note';
 
 /** What one header means. */
 export type HeaderMeaning =
@@ -58,6 +63,12 @@ const FIXED: Array<[ColumnKey, string[]]> = [
   ['tenantId', ['租户证件号', '租户证件号码', '租户身份证号', '租户身份证号码', '租户身份证', '承租人身份证号', '承租人证件号码', 'tenant id', 'tenant id number', 'tenant id no']],
   ['tenantIdType', ['租户证件类型', '承租人证件类型', 'tenant id type']],
   ['tenantContactPerson', ['租户联系人', 'tenant contact person', 'tenant contact']],
+  // A plain 备注 describes the row, i.e. the unit; 业主备注 / 租户备注 (or 备注 under an 业主信息 group) the person.
+  ['unitNote', ['备注', '房屋备注', '备注说明', '备注信息', '其他说明', 'remark', 'remarks', 'note', 'notes', 'comment', 'comments', 'unit note']],
+  ['ownerNote', ['业主备注', '产权人备注', 'owner note', 'owner remark', 'owner remarks']],
+  ['ownerBirthday', ['业主出生日期', '业主生日', '产权人出生日期', 'owner birthday', 'owner date of birth']],
+  ['tenantNote', ['租户备注', '承租人备注', 'tenant note', 'tenant remark', 'tenant remarks']],
+  ['tenantBirthday', ['租户出生日期', '租户生日', '承租人出生日期', 'tenant birthday', 'tenant date of birth']],
   ['tenancyStart', ['租赁开始', '起租日期', '租期开始', '租赁开始日期', '租期开始日期', '租赁起始日期', '起租日', '租赁起始日', 'lease start', 'lease start date', 'tenancy start']],
 ];
 
@@ -70,6 +81,7 @@ const PARTY: Array<[PartyField, string[]]> = [
   ['Id', ['身份证号', '身份证号码', '身份证', '证件号码', '证件号', '证件编号', 'id number', 'id no', 'id card']],
   ['IdType', ['证件类型', 'id type']],
   ['ContactPerson', ['联系人', '联系人姓名', 'contact person', 'contact']],
+  ['Birthday', ['出生日期', '生日', '出生年月日', '出生年月', 'birthday', 'date of birth', 'birth date', 'dob']],
 ];
 
 const UNIT_AMBIGUOUS = ['单元号'];

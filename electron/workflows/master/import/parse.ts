@@ -20,7 +20,9 @@ import {
 import { checkIdNumber } from './id-number';
 import { readFile, type Sheet } from './read';
 import {
+  birthdayFromResidentId,
   checkArea,
+  checkBirthday,
   checkDate,
   checkFloor,
   checkIdType,
@@ -29,6 +31,7 @@ import {
   checkText,
   checkUse,
   collapse,
+  floorFromRoom,
   looksLikeCompany,
   normalizeBuilding,
   normalizeCode,
@@ -47,6 +50,8 @@ export interface ParseImportOptions {
 export const HEADER_SCAN_ROWS = 15;
 export const MAX_NAME_LENGTH = 100;
 export const MAX_CODE_LENGTH = 50;
+/** As the unit and person forms accept (shared/master/schema.ts: note(500)). */
+export const MAX_NOTE_LENGTH = 500;
 const PROGRESS_EVERY = 1000;
 const YIELD_EVERY = 5000;
 
@@ -63,6 +68,8 @@ interface Header {
   /** First data line. */
   dataStart: number;
   columns: Map<ColumnKey, Column>;
+  /** Headers not mapped to any field, as written (they are not imported). */
+  ignored: string[];
 }
 
 const EMPTY: RawCell = { text: '' };
@@ -209,7 +216,10 @@ function findHeader(sheet: Sheet): HeaderSearch {
         }
       }
     }
-    return { found: true, header: { line: first, dataStart, columns: assignColumns(resolved) } };
+    const columns = assignColumns(resolved);
+    const used = new Set([...columns.values()].map((c) => c.index));
+    const ignored = resolved.filter((r, i) => r.label !== '' && !used.has(i)).map((r) => r.label);
+    return { found: true, header: { line: first, dataStart, columns, ignored } };
   }
   return { found: false, blank: blank && sheet.rowCount <= last };
 }
@@ -228,13 +238,6 @@ function missingColumns(columns: Map<ColumnKey, Column>): string | null {
 
 const SUMMARY = /^(合计|总计|小计|共计|总共|汇总|total|sum)/i;
 const NOTE = /^(注|备注|说明|填表说明|填写说明|note)/i;
-
-function isSkippable(cells: RawCell[]): boolean {
-  const texts = cells.map((c) => collapse(c.text)).filter((t) => t !== '');
-  if (texts.length === 0) return true;
-  if (SUMMARY.test(texts[0].normalize('NFKC').replace(/\s/g, ''))) return true;
-  return texts.length === 1 && NOTE.test(texts[0]);
-}
 
 /** `<building>-<单元>-<房号>` for room numbers; codes that already hold a '-' get only the building prefix if missing. */
 function composeCode(building: string, unitNo: string, room: string, composable: boolean): string {
@@ -303,11 +306,13 @@ class RowReader {
     const name = this.check(key('Name'), '', (c) => checkText(c.text, MAX_NAME_LENGTH));
     const contact = this.check(key('ContactPerson'), '', (c) => checkText(c.text, MAX_NAME_LENGTH));
     const phone = this.check<string | null>(key('Phone'), null, checkPhone);
+    const givenBirthday = this.check<string | null>(key('Birthday'), null, checkBirthday);
+    const note = this.check(key('Note'), '', (c) => checkText(c.text, MAX_NOTE_LENGTH));
     const issuesBefore = this.issues.length;
     const explicitType = this.check<IdType | null>(key('IdType'), null, (c) => checkIdType(c.text));
     const badType = this.issues.length > issuesBefore;
     const idCell = this.cell(key('Id'));
-    const hasOther = phone !== null || contact !== '' || (idCell !== null && collapse(idCell.text) !== '');
+    const hasOther = phone !== null || contact !== '' || givenBirthday !== null || note !== '' || (idCell !== null && collapse(idCell.text) !== '');
     if (name === '') {
       if (hasOther && this.issues.every((i) => i.column !== this.label(key('Name')))) this.add(key('Name'), 'import.error.required');
       return null;
@@ -326,7 +331,24 @@ class RowReader {
         this.add(key('Id'), r.code);
       }
     }
-    return { name, kind, phone, idType, idNumber, contactPerson: contact === '' ? null : contact };
+    const out: ImportParty = { name, kind, phone, idType, idNumber, contactPerson: contact === '' ? null : contact };
+    // A birthday the file gives wins; else a person's resident ID says it (its date was checked above).
+    if (givenBirthday !== null) out.birthday = givenBirthday;
+    else if (kind === 'person' && idType === 'resident_id' && idNumber) {
+      const fromId = birthdayFromResidentId(idNumber);
+      if (fromId) {
+        out.birthday = fromId;
+        out.birthdayFromId = true;
+      }
+    }
+    if (note !== '') out.note = note;
+    return out;
+  }
+
+  /** Whether the file gives a value in this column (without reporting anything). */
+  given(key: ColumnKey): boolean {
+    const col = this.columns.get(key);
+    return col !== undefined && collapse(this.cells[col.index]?.text ?? '') !== '';
   }
 }
 
@@ -393,7 +415,13 @@ function readRow(cells: RawCell[], line: number, columns: Map<ColumnKey, Column>
   }
 
   const use = r.check('use', 'residential' as ImportRow['use'], (c) => checkUse(c.text));
-  const floor = r.check<number | null>('floor', null, checkFloor);
+  let floor = r.check<number | null>('floor', null, checkFloor);
+  let floorFromCode = false;
+  if (floor === null && !r.given('floor') && unitCode !== '') {
+    floor = floorFromRoom(unitCode);
+    floorFromCode = floor !== null;
+  }
+  const note = r.check('unitNote', '', (c) => checkText(c.text, MAX_NOTE_LENGTH));
   const areaM2 = r.check<number | null>('areaM2', null, checkArea);
   const state = r.check<ImportRow['state']>('state', null, (c) => checkState(c.text));
   const owner = r.party('owner');
@@ -401,14 +429,15 @@ function readRow(cells: RawCell[], line: number, columns: Map<ColumnKey, Column>
   const tenancyStart = r.check<string | null>('tenancyStart', null, checkDate);
 
   if (r.issues.length > 0) return { row: null, issues: r.sortedIssues() };
-  return {
-    row: { line, buildingCode, buildingName, unitCode, use, floor, areaM2, state, owner, tenant, tenancyStart },
-    issues: [],
-  };
+  const row: ImportRow = { line, buildingCode, buildingName, unitCode, use, floor, areaM2, state, owner, tenant, tenancyStart };
+  if (floorFromCode) row.floorFromCode = true;
+  if (!r.given('use')) row.useDefaulted = true;
+  if (note !== '') row.note = note;
+  return { row, issues: [] };
 }
 
 function emptyResult(encoding: string | null): ParsedImport {
-  return { columns: {}, headerLine: 0, rows: [], errors: [], fileErrors: [], totalLines: 0, encoding };
+  return { columns: {}, headerLine: 0, rows: [], errors: [], fileErrors: [], totalLines: 0, encoding, skipped: [], ignoredColumns: [] };
 }
 
 function fileError(result: ParsedImport, line: number, code: string, params?: Record<string, string | number>): ParsedImport {
@@ -416,6 +445,7 @@ function fileError(result: ParsedImport, line: number, code: string, params?: Re
   if (params) issue.params = params;
   result.fileErrors.push(issue);
   result.rows = [];
+  result.skipped = [];
   return result;
 }
 
@@ -427,21 +457,39 @@ function columnsRecord(columns: Map<ColumnKey, Column>): Record<string, string> 
 
 function hasDataRows(sheet: Sheet, header: Header): boolean {
   for (let line = header.dataStart; line <= sheet.rowCount; line++) {
-    if (!skipRow(sheet.row(line), header.columns)) return true;
+    if (skipReason(sheet.row(line), header.columns) === null) return true;
   }
   return false;
 }
 
-/** Only the cells of recognised columns count when deciding whether a row is blank (templates pre-fill 序号). */
-function mappedCells(cells: RawCell[], columns: Map<ColumnKey, Column>): RawCell[] {
+const NOTE_KEYS: ReadonlySet<ColumnKey> = new Set(['unitNote', 'ownerNote', 'tenantNote']);
+
+/**
+ * Only the cells of recognised columns other than remarks count when deciding whether a row is blank:
+ * templates pre-fill 序号, and a remark alone (no unit) is a footnote, not a unit.
+ */
+function mappedCells(cells: RawCell[], columns: Map<ColumnKey, Column>, notes: boolean): RawCell[] {
   const out: RawCell[] = [];
-  for (const col of columns.values()) out.push(cells[col.index] ?? EMPTY);
+  for (const [key, col] of columns) if (NOTE_KEYS.has(key) === notes) out.push(cells[col.index] ?? EMPTY);
   return out;
 }
 
-/** Blank rows (in the recognised columns), summary rows (合计/总计…) and lone notes (注：…) are skipped silently. */
-function skipRow(cells: RawCell[], columns: Map<ColumnKey, Column>): boolean {
-  return isSkippable(mappedCells(cells, columns)) || isSkippable(cells);
+function texts(cells: RawCell[]): string[] {
+  return cells.map((c) => collapse(c.text)).filter((t) => t !== '');
+}
+
+/**
+ * Lines under the header that are not rows, and why: blank (in the recognised columns), a summary
+ * (合计/总计…), or a note (a lone 注：… line, or a remark with nothing else). Null for a row to read.
+ */
+function skipReason(cells: RawCell[], columns: Map<ColumnKey, Column>): 'blank' | 'summary' | 'note' | null {
+  const mapped = texts(mappedCells(cells, columns, false));
+  const all = texts(cells);
+  const summary = (t: string[]) => t.length > 0 && SUMMARY.test(t[0].normalize('NFKC').replace(/\s/g, ''));
+  if (summary(mapped) || summary(all)) return 'summary';
+  if (all.length === 1 && NOTE.test(all[0])) return 'note';
+  if (mapped.length === 0) return texts(mappedCells(cells, columns, true)).length > 0 ? 'note' : 'blank';
+  return null;
 }
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -493,6 +541,9 @@ export async function parseImportFile(fileName: string, data: Uint8Array, opts?:
   const { sheet, header } = chosen;
   result.columns = columnsRecord(header.columns);
   result.headerLine = header.line;
+  result.ignoredColumns = header.ignored;
+  // Blank lines count as skipped only between rows; the empty (often formatted) tail of a sheet does not.
+  let blanks: number[] = [];
   const seen = new Map<string, number>();
   const total = Math.max(0, sheet.rowCount - header.dataStart + 1);
   let done = 0;
@@ -501,7 +552,17 @@ export async function parseImportFile(fileName: string, data: Uint8Array, opts?:
     done++;
     if (done % PROGRESS_EVERY === 0) opts?.onProgress?.(done, total);
     if (done % YIELD_EVERY === 0) await nextTick();
-    if (skipRow(cells, header.columns)) continue;
+    const reason = skipReason(cells, header.columns);
+    if (reason === 'blank') {
+      blanks.push(line);
+      continue;
+    }
+    for (const b of blanks) result.skipped.push({ line: b, reason: 'blank' });
+    blanks = [];
+    if (reason) {
+      result.skipped.push({ line, reason });
+      continue;
+    }
     result.totalLines++;
     const outcome = readRow(cells, line, header.columns, seen, sheet.lineIssues.get(line));
     if (outcome.row) result.rows.push(outcome.row);

@@ -230,6 +230,15 @@ export function checkDate(cell: RawCell): Checked<string | null> {
   return bad;
 }
 
+/** A date of birth: a date (as checkDate reads it) that is not in the future (the person form refuses one). */
+export function checkBirthday(cell: RawCell, today: Date = new Date()): Checked<string | null> {
+  const r = checkDate(cell);
+  if (!r.ok || r.value === null) return r;
+  const todayIso = isoDate(today.getFullYear(), today.getMonth() + 1, today.getDate());
+  if (todayIso !== null && r.value > todayIso) return { ok: false, code: 'import.error.futureBirthday', params: { value: collapse(cell.text) } };
+  return r;
+}
+
 /** Unit / building code text: half-width, no spaces, unified dashes, upper case. */
 export function normalizeCode(text: string): string {
   return collapse(text)
@@ -288,4 +297,24 @@ export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
   return String(Number(n.toPrecision(15)));
+}
+
+/**
+ * The floor a room number implies, for files without a 楼层 value: the digits of the last part of the
+ * unit code except the last two ("902" → 9, "1001" → 10, "1-1-902" → 9, "3-2-1502" → 15).
+ * Only 3- and 4-digit room numbers: "S01", "B101" or "10101" (floor 101 or 10?) say nothing sure.
+ */
+export function floorFromRoom(unitCode: string): number | null {
+  const room = unitCode.split('-').at(-1) ?? '';
+  if (!/^\d{3,4}$/.test(room)) return null;
+  const floor = Math.floor(Number(room) / 100);
+  return floor >= 1 ? floor : null;
+}
+
+/** The date of birth held in a mainland resident ID (18 digits: YYYYMMDD at 7–14; 15 digits: YYMMDD, 19xx), or null. */
+export function birthdayFromResidentId(id: string): string | null {
+  const s = id.toUpperCase();
+  if (/^\d{17}[\dX]$/.test(s)) return isoDate(Number(s.slice(6, 10)), Number(s.slice(10, 12)), Number(s.slice(12, 14)));
+  if (/^\d{15}$/.test(s)) return isoDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
+  return null;
 }

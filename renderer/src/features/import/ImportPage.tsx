@@ -4,6 +4,7 @@ import { FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/ic
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress, ImportSummary } from '../../../../shared/contract';
+import type { UnitChange } from '../../../../shared/master/contract';
 import { errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader } from '../../components/feedback';
 import { formatBytes, formatInt } from '../../components/format';
@@ -12,6 +13,10 @@ const MAX_BYTES = 50 * 1024 * 1024;
 const POLL_MS = 300;
 
 type Issue = ImportSummary['errors'][number];
+type PreviewRow = ImportSummary['preview'][number];
+type PartyPreview = NonNullable<PreviewRow['owner']>;
+
+const MUTED = { color: 'rgba(0,0,0,0.45)' } as const;
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -48,6 +53,57 @@ export default function ImportPage() {
 
   const issueText = (i: Issue) => t(i.code, { ...(i.params ?? {}), defaultValue: i.code.startsWith('import.error.') ? t('import.error.unknown') : i.code });
   const columnText = (c: string | null) => (c ? t(`import.column.${c}`, { defaultValue: c }) : '—');
+  const none = (v: number | null) => (v === null ? '—' : String(v));
+  const changeText = (c: UnitChange): string => {
+    switch (c.kind) {
+      case 'use':
+        return t('import.change.use', { from: t(`enum.use.${c.from}`), to: t(`enum.use.${c.to}`) });
+      case 'floor':
+        return t('import.change.floor', { from: none(c.from), to: c.to });
+      case 'area':
+        return t('import.change.area', { from: none(c.from), to: c.to });
+      case 'note':
+        return t('import.change.note', { to: c.to });
+      case 'noteKept':
+        return t('import.change.noteKept');
+      case 'state':
+        return t('import.change.state', { from: c.from ? t(`enum.state.${c.from}`) : '—', to: t(`enum.state.${c.to}`) });
+      case 'link':
+        return t(c.newPerson ? 'import.change.linkNew' : 'import.change.linkExisting', { relation: t(`enum.relation.${c.relation}`), name: c.name });
+    }
+  };
+  const changesView = (changes: UnitChange[]) =>
+    changes.length === 0 ? (
+      <span style={MUTED}>{t('import.change.unchanged')}</span>
+    ) : (
+      <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+        {changes.map((c, i) => (
+          <li key={i}>{changeText(c)}</li>
+        ))}
+      </ul>
+    );
+  const partyView = (p: PartyPreview | null) =>
+    p ? (
+      <div>
+        <div>{p.name}</div>
+        {p.phoneMasked ? <div style={MUTED}>{p.phoneMasked}</div> : null}
+        {p.idNumberMasked ? (
+          <div style={MUTED}>
+            {p.idType ? `${t(`enum.idType.${p.idType}`, { defaultValue: p.idType })} ` : ''}
+            {p.idNumberMasked}
+          </div>
+        ) : null}
+        {p.birthday ? (
+          <div style={MUTED}>
+            {t('import.birthday', { date: p.birthday })} {p.birthdayFromId ? <Tag style={{ marginInlineEnd: 0 }}>{t('import.fromId')}</Tag> : null}
+          </div>
+        ) : null}
+        {p.note ? <div style={MUTED}>{p.note}</div> : null}
+      </div>
+    ) : (
+      '—'
+    );
+  const skipLabel = (reason: string) => t(`import.skip.${reason}`, { defaultValue: reason });
 
   const reset = () => {
     window.clearTimeout(poll.current);
@@ -132,15 +188,18 @@ export default function ImportPage() {
   // ---- finished ----
   if (progress && progress.phase === 'done' && progress.result) {
     const r = progress.result;
+    // A run that added and changed nothing is not a success to celebrate: say so, and why.
+    const nothing = r.buildings + r.units + r.updated + r.people + r.links === 0;
     return (
       <div data-testid="import-page">
         <PageHeader title={t('nav.import')} />
         <Card>
           <Result
-            status="success"
+            status={nothing ? 'warning' : 'success'}
             data-testid="import-done"
-            title={t('import.doneTitle')}
-            subTitle={file ? file.name : undefined}
+            data-outcome={nothing ? 'nothing' : 'imported'}
+            title={nothing ? t('import.nothingTitle') : t('import.doneTitle')}
+            subTitle={nothing ? `${file ? `${file.name} · ` : ''}${t('import.nothingSub')}` : file ? file.name : undefined}
             extra={
               <Space>
                 <Button type="primary" onClick={() => navigate('/units')} data-testid="import-go-units">
@@ -152,13 +211,26 @@ export default function ImportPage() {
               </Space>
             }
           >
-            <Descriptions column={{ xs: 1, sm: 2, md: 5 }} size="small" bordered data-testid="import-result">
+            <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small" bordered data-testid="import-result">
               <Descriptions.Item label={t('import.resBuildings')}>{formatInt(r.buildings)}</Descriptions.Item>
               <Descriptions.Item label={t('import.resUnits')}>{formatInt(r.units)}</Descriptions.Item>
+              <Descriptions.Item label={t('import.resUpdated')}>{formatInt(r.updated)}</Descriptions.Item>
               <Descriptions.Item label={t('import.resPeople')}>{formatInt(r.people)}</Descriptions.Item>
               <Descriptions.Item label={t('import.resLinks')}>{formatInt(r.links)}</Descriptions.Item>
               <Descriptions.Item label={t('import.resSkipped')}>{formatInt(r.skipped)}</Descriptions.Item>
             </Descriptions>
+            {r.skippedBy.length ? (
+              <div style={{ marginTop: 12, textAlign: 'start' }} data-testid="import-result-skipped">
+                <div style={MUTED}>{nothing ? t('import.nothingWhy') : t('import.skippedWhy')}</div>
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {r.skippedBy.map((s) => (
+                    <li key={s.reason}>
+                      {t('import.skipCount', { label: skipLabel(s.reason), count: formatInt(s.count) })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </Result>
         </Card>
       </div>
@@ -215,6 +287,9 @@ export default function ImportPage() {
                 styles={{ content: { color: summary.errorRows ? '#cf1322' : undefined } }}
                 data-testid="import-errors-count"
               />
+              <Statistic title={t('import.newUnits')} value={summary.newUnits} formatter={(v) => formatInt(Number(v))} data-testid="import-new-units" />
+              <Statistic title={t('import.existingUnits')} value={summary.existingUnits} formatter={(v) => formatInt(Number(v))} styles={{ content: { color: summary.existingUnits ? '#d46b08' : undefined } }} data-testid="import-existing-count" />
+              <Statistic title={t('import.skippedRows')} value={summary.skippedRows} formatter={(v) => formatInt(Number(v))} data-testid="import-skipped-count" />
             </Space>
             {Object.keys(summary.columns).length ? (
               <div style={{ marginTop: 16 }}>
@@ -226,6 +301,36 @@ export default function ImportPage() {
                     </Tag>
                   ))}
                 </Space>
+              </div>
+            ) : null}
+            {summary.ignoredColumns.length ? (
+              <div style={{ marginTop: 12 }}>
+                <div style={{ ...MUTED, marginBottom: 6 }}>
+                  {t('import.ignoredColumns')} · {t('import.ignoredHint')}
+                </div>
+                <Space size={[6, 6]} wrap data-testid="import-ignored-columns">
+                  {summary.ignoredColumns.map((c, i) => (
+                    <Tag key={i} color="warning">
+                      {c}
+                    </Tag>
+                  ))}
+                </Space>
+              </div>
+            ) : null}
+            {summary.skipped.length ? (
+              <div style={{ marginTop: 12 }} data-testid="import-skipped">
+                <div style={{ ...MUTED, marginBottom: 4 }}>{t('import.skippedTitle', { count: summary.skippedRows })}</div>
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {summary.skipped.map((s) => (
+                    <li key={s.reason} data-testid={`import-skipped-${s.reason}`}>
+                      {t('import.skipCount', { label: skipLabel(s.reason), count: formatInt(s.count) })}{' '}
+                      <span style={MUTED}>
+                        ({t('import.skippedLines', { lines: s.lines.join(', ') })}
+                        {s.count > s.lines.length ? t('import.skippedMore') : ''})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               </div>
             ) : null}
             <div style={{ marginTop: 20 }}>
@@ -286,21 +391,68 @@ export default function ImportPage() {
             </Card>
           ) : null}
 
+          {summary.existing.length ? (
+            <Card title={t('import.existingTitle', { count: summary.existingUnits })} style={{ marginBottom: 16 }} data-testid="import-existing">
+              <div style={{ ...MUTED, marginBottom: 8 }}>{t('import.existingHint')}</div>
+              <Table
+                size="small"
+                rowKey="line"
+                dataSource={summary.existing}
+                pagination={summary.existing.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                onRow={() => ({ 'data-testid': 'import-existing-row' }) as object}
+                columns={[
+                  { title: t('import.line'), dataIndex: 'line', width: 90, render: (v: number) => formatInt(v) },
+                  { title: t('unit.code'), dataIndex: 'unitCode', width: 160 },
+                  { title: t('import.whatHappens'), key: 'changes', render: (_: unknown, r) => changesView(r.changes) },
+                ]}
+              />
+            </Card>
+          ) : null}
+
           <Card title={t('import.previewTitle')}>
-            <Table
+            <Table<PreviewRow>
               size="small"
               rowKey="line"
               dataSource={summary.preview}
               pagination={false}
+              scroll={{ x: 1100 }}
+              onRow={() => ({ 'data-testid': 'import-preview-row' }) as object}
               locale={{ emptyText: <EmptyHint title={t('import.noValidRows')} /> }}
               columns={[
-                { title: t('import.line'), dataIndex: 'line', width: 80 },
-                { title: t('unit.building'), dataIndex: 'buildingCode', width: 100 },
-                { title: t('unit.code'), dataIndex: 'unitCode' },
-                { title: t('unit.use'), dataIndex: 'use', render: (v: string) => t(`enum.use.${v}`, { defaultValue: v }) },
-                { title: t('unit.state'), dataIndex: 'state', render: (v: string | null) => (v ? t(`enum.state.${v}`, { defaultValue: v }) : '—') },
-                { title: t('enum.relation.owner'), dataIndex: 'owner', render: (v: string | null) => v ?? '—' },
-                { title: t('enum.relation.tenant'), dataIndex: 'tenant', render: (v: string | null) => v ?? '—' },
+                { title: t('import.line'), dataIndex: 'line', width: 60 },
+                { title: t('unit.code'), dataIndex: 'unitCode', width: 110 },
+                {
+                  title: t('import.colStatus'),
+                  key: 'status',
+                  width: 90,
+                  render: (_: unknown, r) =>
+                    r.changes === null ? <Tag color="success">{t('import.statusNew')}</Tag> : <Tag color="warning">{t('import.statusExisting')}</Tag>,
+                },
+                {
+                  title: t('unit.use'),
+                  dataIndex: 'use',
+                  width: 100,
+                  render: (v: string, r) => (
+                    <>
+                      {t(`enum.use.${v}`, { defaultValue: v })} {r.useDefaulted ? <Tag>{t('import.byDefault')}</Tag> : null}
+                    </>
+                  ),
+                },
+                {
+                  title: t('unit.floor'),
+                  dataIndex: 'floor',
+                  width: 110,
+                  render: (v: number | null, r) => (
+                    <>
+                      {none(v)} {r.floorFromCode ? <Tag>{t('import.fromRoom')}</Tag> : null}
+                    </>
+                  ),
+                },
+                { title: t('import.colArea'), dataIndex: 'areaM2', width: 90, render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+                { title: t('unit.state'), dataIndex: 'state', width: 90, render: (v: string | null) => (v ? t(`enum.state.${v}`, { defaultValue: v }) : '—') },
+                { title: t('enum.relation.owner'), dataIndex: 'owner', render: (v: PartyPreview | null) => partyView(v) },
+                { title: t('enum.relation.tenant'), dataIndex: 'tenant', render: (v: PartyPreview | null) => partyView(v) },
+                { title: t('import.colNote'), dataIndex: 'note', width: 120, render: (v: string | null) => v ?? '—' },
               ]}
             />
           </Card>
