@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { encodeMessage } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as strings
@@ -76,10 +77,11 @@ export const CalendarOverridesSchema = z
     workdays: z.array(CalendarDateSchema).max(2000).default([]),
     confirmedYears: z.array(z.number().int().min(1900).max(2199)).max(300).default([]),
   })
-  .refine((o) => !o.holidays.some((d) => o.workdays.includes(d)), {
-    // One date cannot be both; the form shows it on the workday list.
-    message: 'v.invalid',
-    path: ['workdays'],
+  .superRefine((o, ctx) => {
+    // One date cannot be both; the form shows it on the workday list, naming the (first) date.
+    const holidays = new Set(o.holidays);
+    const both = o.workdays.find((d) => holidays.has(d));
+    if (both) ctx.addIssue({ code: 'custom', path: ['workdays'], message: encodeMessage('v.holidayAndWorkday', { date: both }) });
   });
 export type CalendarOverrides = z.infer<typeof CalendarOverridesSchema>;
 
