@@ -431,7 +431,7 @@ export function createHost(opts: HostOptions): Host {
       return { done: true };
     },
 
-    'today.summary': (ctx) => ({ date: ctx.today(), slips: slipsToday(ctx), counts: masterToday(ctx), recent: recentAudit(ctx.db, 10) }),
+    'today.summary': async (ctx) => ({ date: ctx.today(), slips: slipsToday(ctx), counts: masterToday(ctx), recent: recentAudit(ctx.db, 10), scheduleNotice: (await import('../services/schedule-notice')).todayScheduleNotice(ctx) }),
     'search.global': (ctx, input) => md.globalSearch(ctx, input.q),
     'settings.get': () => settings(),
     'settings.update': (ctx, input) => {
