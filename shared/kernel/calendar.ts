@@ -195,6 +195,22 @@ export function dayInfo(date: string, overrides: CalendarOverridesInput = NO_OVE
   return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday', estimated };
 }
 
+/**
+ * The Settings calendar's click on a day: a day the manager changed goes back to the official schedule;
+ * any other day flips — a working day becomes the manager's holiday, a day off the manager's working
+ * day. Lists stay sorted, without duplicates; `confirmedYears` is kept as it is.
+ */
+export function toggleOverride(overrides: CalendarOverrides, date: string): CalendarOverrides {
+  const info = dayInfo(date, overrides); // validates the date too
+  const without = (list: readonly string[]) => list.filter((d) => d !== date);
+  const withDate = (list: readonly string[]) => [...new Set([...list, date])].sort();
+  if (info.reason === 'override-holiday') return { ...overrides, holidays: without(overrides.holidays) };
+  if (info.reason === 'override-workday') return { ...overrides, workdays: without(overrides.workdays) };
+  return info.working
+    ? { ...overrides, holidays: withDate(overrides.holidays) }
+    : { ...overrides, workdays: withDate(overrides.workdays) };
+}
+
 export function isWorkingDay(date: string, overrides: CalendarOverridesInput = NO_OVERRIDES): boolean {
   return dayInfo(date, overrides).working;
 }
