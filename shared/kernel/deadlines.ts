@@ -64,7 +64,7 @@ function minutesOf(t: string): number {
 /** Office hours of the service centre ('HH:MM', site time); they apply on working days only. */
 export type OfficeHours = { start: string; end: string; lunch?: { start: string; end: string } };
 
-export const OfficeHoursSchema: z.ZodType<OfficeHours> = z
+export const OfficeHoursSchema: z.ZodType<OfficeHours, OfficeHours> = z
   .object({ start: hhmm, end: hhmm, lunch: z.object({ start: hhmm, end: hhmm }).optional() })
   .superRefine((o, ctx) => {
     // Each fault once, on the field to correct (times that are not HH:MM already have their message).
