@@ -23,11 +23,12 @@ export const REASON_KEY: Record<DayReason, string> = {
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-// Inline styles cannot say :hover or :focus-visible.
+// Inline styles cannot say :hover or :focus-visible. The focus ring is dark, not blue: the manager's own
+// working day already has a blue border.
 const CSS = `
 .fd-cal-day { position: relative; width: 100%; height: 30px; padding: 0; border-radius: 4px; font-size: 12px; line-height: 1; cursor: pointer; font-variant-numeric: tabular-nums; }
 .fd-cal-day:hover { filter: brightness(0.94); }
-.fd-cal-day:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; z-index: 1; }
+.fd-cal-day:focus-visible { outline: 2px solid #262626; outline-offset: 1px; z-index: 1; }
 .fd-cal-day .fd-cal-mark { position: absolute; top: 1px; right: 2px; font-size: 9px; font-weight: 600; }
 .fd-cal-day[data-today='true'] { font-weight: 700; text-decoration: underline; text-underline-offset: 2px; }
 .fd-cal-month th { font-weight: 400; font-size: 11px; color: rgba(0,0,0,0.45); padding: 2px 0; }
