@@ -43,6 +43,11 @@ test('the manager toggles days in the working-day calendar, by mouse and keyboar
   await page.getByTestId('calendar-submit').click();
   await expect(page.getByTestId('calendar-unsaved')).toHaveCount(0);
 
+  // The site form, opened before the calendar was saved, sends only its own fields: it does not undo the days.
+  await page.getByTestId('settings-form').getByTestId('field-hotline').fill('400-800-1234');
+  await page.getByTestId('settings-submit').click();
+  await expect(page.locator('.ant-message-notice').last()).toBeVisible();
+
   // Saved in the site settings: after a reload the days are still marked.
   await page.reload();
   await expect(page.getByTestId('app-shell')).toBeVisible();
@@ -50,6 +55,7 @@ test('the manager toggles days in the working-day calendar, by mouse and keyboar
   await showYear(page, 2026);
   await expect(day(page, '2026-10-09')).toHaveAttribute('data-reason', 'override-holiday');
   await expect(day(page, '2026-10-11')).toHaveAttribute('data-reason', 'override-workday');
+  await expect(page.getByTestId('settings-form').getByTestId('field-hotline')).toHaveValue('400-800-1234');
   // A second toggle gives the day back to the official schedule.
   await day(page, '2026-10-11').click();
   await expect(day(page, '2026-10-11')).toHaveAttribute('data-reason', 'weekend');
