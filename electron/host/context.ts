@@ -1,7 +1,9 @@
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit-chain';
 import type { SessionUser } from '../../shared/contract';
+import type { DeadlineContext } from '../../shared/kernel/deadlines';
 import type { Settings } from '../../shared/master/schema';
+import { deadlineContext } from './deadline-context';
 
 export interface Clock {
   now(): Date;
@@ -14,6 +16,8 @@ export interface ServiceCtx {
   newId: () => string;
   user: SessionUser | null;
   settings: () => Settings;
+  /** For `dueDate(rule, start, ctx.deadlines())`: the calendar with the manager's additions, and office hours, from settings. */
+  deadlines(): DeadlineContext;
   /** ISO timestamp (UTC) of now. */
   nowIso(): string;
   /** Local calendar date of now, YYYY-MM-DD. */
@@ -44,6 +48,7 @@ export function makeCtx(db: Db, clock: Clock, newId: () => string, user: Session
     newId,
     user,
     settings,
+    deadlines: () => deadlineContext(settings()),
     nowIso,
     today: () => localDate(clock.now()),
     audit(action, entity, entityId, before, after) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { q } from '../../db/statements';
+import { DEFAULT_OFFICE_HOURS, NO_OVERRIDES } from '../../shared/kernel/deadlines';
 import { SettingsSchema, type Settings } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
 
@@ -20,6 +21,8 @@ export const DEFAULT_SETTINGS: Settings = {
   slipPrefix: 'FX',
   frequentCarryOutThreshold: 3,
   frequentCarryOutDays: 30,
+  calendarOverrides: NO_OVERRIDES,
+  officeHours: DEFAULT_OFFICE_HOURS,
 };
 
 export function readSettings(db: Db): Settings {

@@ -43,5 +43,7 @@ export const TodaySchema = z.object({
   }),
   counts: z.object({ buildings: z.number(), units: z.number(), people: z.number(), byState: z.record(z.string(), z.number()) }),
   recent: z.array(AuditEntrySchema),
+  /** For the manager: the year whose official holiday schedule is not known yet (deadlines in it are estimated), or null. */
+  scheduleNotice: z.object({ year: z.number().int() }).nullable(),
 });
 

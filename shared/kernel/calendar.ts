@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { encodeMessage } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as strings
@@ -76,10 +77,11 @@ export const CalendarOverridesSchema = z
     workdays: z.array(CalendarDateSchema).max(2000).default([]),
     confirmedYears: z.array(z.number().int().min(1900).max(2199)).max(300).default([]),
   })
-  .refine((o) => !o.holidays.some((d) => o.workdays.includes(d)), {
-    // One date cannot be both; the form shows it on the workday list.
-    message: 'v.invalid',
-    path: ['workdays'],
+  .superRefine((o, ctx) => {
+    // One date cannot be both; the form shows it on the workday list, naming the (first) date.
+    const holidays = new Set(o.holidays);
+    const both = o.workdays.find((d) => holidays.has(d));
+    if (both) ctx.addIssue({ code: 'custom', path: ['workdays'], message: encodeMessage('v.holidayAndWorkday', { date: both }) });
   });
 export type CalendarOverrides = z.infer<typeof CalendarOverridesSchema>;
 
@@ -191,6 +193,22 @@ export function dayInfo(date: string, overrides: CalendarOverridesInput = NO_OVE
   if (holiday) return { date, working: false, reason: 'holiday', name: holiday.zh, nameEn: holiday.en, estimated };
   const weekend = wd === 0 || wd === 6;
   return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday', estimated };
+}
+
+/**
+ * The Settings calendar's click on a day: a day the manager changed goes back to the official schedule;
+ * any other day flips — a working day becomes the manager's holiday, a day off the manager's working
+ * day. Lists stay sorted, without duplicates; `confirmedYears` is kept as it is.
+ */
+export function toggleOverride(overrides: CalendarOverrides, date: string): CalendarOverrides {
+  const info = dayInfo(date, overrides); // validates the date too
+  const without = (list: readonly string[]) => list.filter((d) => d !== date);
+  const withDate = (list: readonly string[]) => [...new Set([...list, date])].sort();
+  if (info.reason === 'override-holiday') return { ...overrides, holidays: without(overrides.holidays) };
+  if (info.reason === 'override-workday') return { ...overrides, workdays: without(overrides.workdays) };
+  return info.working
+    ? { ...overrides, holidays: withDate(overrides.holidays) }
+    : { ...overrides, workdays: withDate(overrides.workdays) };
 }
 
 export function isWorkingDay(date: string, overrides: CalendarOverridesInput = NO_OVERRIDES): boolean {

@@ -64,13 +64,19 @@ function minutesOf(t: string): number {
 /** Office hours of the service centre ('HH:MM', site time); they apply on working days only. */
 export type OfficeHours = { start: string; end: string; lunch?: { start: string; end: string } };
 
-export const OfficeHoursSchema: z.ZodType<OfficeHours> = z
+export const OfficeHoursSchema: z.ZodType<OfficeHours, OfficeHours> = z
   .object({ start: hhmm, end: hhmm, lunch: z.object({ start: hhmm, end: hhmm }).optional() })
-  .refine((o) => !HHMM_RE.test(o.start) || !HHMM_RE.test(o.end) || minutesOf(o.start) < minutesOf(o.end), {
-    message: 'v.invalid',
-    path: ['end'],
-  })
-  .refine((o) => !o.lunch || officeIntervals(o, false) !== null, { message: 'v.invalid', path: ['lunch'] });
+  .superRefine((o, ctx) => {
+    // Each fault once, on the field to correct (times that are not HH:MM already have their message).
+    const m = (t: string) => (HHMM_RE.test(t) ? minutesOf(t) : null);
+    const [s, e] = [m(o.start), m(o.end)];
+    if (s !== null && e !== null && s >= e) ctx.addIssue({ code: 'custom', path: ['end'], message: 'v.endNotAfterStart' });
+    if (!o.lunch) return;
+    const [ls, le] = [m(o.lunch.start), m(o.lunch.end)];
+    if (ls === null || le === null) return;
+    if (ls >= le) ctx.addIssue({ code: 'custom', path: ['lunch', 'end'], message: 'v.endNotAfterStart' });
+    else if (s !== null && e !== null && s < e && officeIntervals(o, false) === null) ctx.addIssue({ code: 'custom', path: ['lunch'], message: 'v.lunchOutsideHours' });
+  });
 
 /** A common timetable; settings start from it. */
 export const DEFAULT_OFFICE_HOURS: OfficeHours = { start: '08:30', end: '17:30', lunch: { start: '12:00', end: '13:30' } };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarOverridesSchema, OfficeHoursSchema } from '../kernel/deadlines';
 import { normaliseIdNumber } from '../kernel/normalise';
 import {
   IdTypeSchema,
@@ -94,6 +95,10 @@ export const SettingsSchema = z.strictObject({
   slipPrefix: z.string().regex(/^[A-Z]{1,6}$/, { message: 'v.slipPrefix' }),
   frequentCarryOutThreshold: z.number().int().min(2).max(50),
   frequentCarryOutDays: z.number().int().min(1).max(365),
+  /** The manager's additions to the official working-day calendar (convention 13), and years confirmed by hand. */
+  calendarOverrides: CalendarOverridesSchema,
+  /** When the service centre is open: deadlines in hours ("half a day") run only inside them. */
+  officeHours: OfficeHoursSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -25,6 +25,7 @@ import {
   localWallClock,
   officialYears,
   scheduleNotice,
+  toggleOverride,
   weekday,
   yearCalendar,
   yearOf,
@@ -278,6 +279,43 @@ describe('schemas for settings', () => {
     expect(CalendarOverridesSchema.safeParse({ holidays: ['2026-10-08'], workdays: ['2026-11-08'] }).success).toBe(true);
     expect(CalendarOverridesSchema.safeParse({ holidays: ['2026-10-08'], workdays: ['2026-10-08'] }).success).toBe(false);
     expect(CalendarOverridesSchema.safeParse({ holidays: ['2026-02-30'] }).success).toBe(false);
+  });
+
+  it('name the fault and the field to correct', () => {
+    const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => r.error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues(CalendarOverridesSchema.safeParse({ holidays: ['2026-10-08', '2026-10-12'], workdays: ['2026-10-12'] }))).toEqual([
+      ['workdays', 'v.holidayAndWorkday|{"date":"2026-10-12"}'],
+    ]);
+    expect(issues(OfficeHoursSchema.safeParse({ start: '18:00', end: '09:00' }))).toEqual([['end', 'v.endNotAfterStart']]);
+    expect(issues(OfficeHoursSchema.safeParse({ ...OFFICE, lunch: { start: '13:30', end: '12:00' } }))).toEqual([['lunch.end', 'v.endNotAfterStart']]);
+    expect(issues(OfficeHoursSchema.safeParse({ ...OFFICE, lunch: { start: '07:00', end: '09:00' } }))).toEqual([['lunch', 'v.lunchOutsideHours']]);
+    // Hours out of order: only the closing time is marked, not the lunch break as well.
+    expect(issues(OfficeHoursSchema.safeParse({ start: '18:00', end: '09:00', lunch: { start: '12:00', end: '13:00' } }))).toEqual([['end', 'v.endNotAfterStart']]);
+  });
+});
+
+describe("the Settings calendar's toggle", () => {
+  const none = CalendarOverridesSchema.parse({});
+  it('flips a day against the official schedule, and a second toggle restores it', () => {
+    // A Friday, a National Day holiday, a make-up Saturday, a plain Sunday.
+    for (const [date, list] of [
+      ['2026-10-09', 'holidays'],
+      ['2026-10-02', 'workdays'],
+      ['2026-10-10', 'holidays'],
+      ['2026-10-11', 'workdays'],
+    ] as const) {
+      const once = toggleOverride(none, date);
+      expect(once[list]).toEqual([date]);
+      expect(isWorkingDay(date, once)).toBe(!isWorkingDay(date));
+      expect(toggleOverride(once, date)).toEqual(none);
+    }
+  });
+
+  it('keeps the lists sorted and the confirmed years', () => {
+    let o = { ...none, confirmedYears: [2027] };
+    for (const d of ['2027-05-06', '2027-01-01', '2027-03-02']) o = toggleOverride(o, d);
+    expect(o).toEqual({ holidays: ['2027-01-01', '2027-03-02', '2027-05-06'], workdays: [], confirmedYears: [2027] });
+    expect(() => toggleOverride(o, '2027-02-30')).toThrow(RangeError);
   });
 });
 

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Col, Divider, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { PasswordSchema, SettingsSchema, type Settings } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke, isApiError } from '../../api';
@@ -14,8 +15,19 @@ import { FormActions } from '../../components/form-actions';
 import { useCan } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
+import { CALENDAR_SETTING_KEYS, CalendarSettingsCard } from './CalendarSettings';
 
 const LOGO_MAX_BYTES = 300 * 1024;
+
+/** What the site form edits: everything but the calendar card's keys, so one form's save never resets the other's. */
+const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true });
+type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+function siteSettings(s: Settings): SiteSettings {
+  const rest: Record<string, unknown> = { ...s };
+  for (const k of CALENDAR_SETTING_KEYS) delete rest[k];
+  return rest as SiteSettings;
+}
 
 const ChangePasswordSchema = z
   .strictObject({ current: z.string().min(1).max(200), next: PasswordSchema, confirm: z.string() })
@@ -79,15 +91,15 @@ function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: 
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError: setFieldError, clearErrors } = useForm({
-    resolver: zodResolver(SettingsSchema),
-    defaultValues: settings,
+    resolver: zodResolver(SiteSettingsSchema),
+    defaultValues: siteSettings(settings),
   });
   const submit = handleSubmit(async (values) => {
     setError(null);
     try {
       onSaved(await invoke('settings.update', values));
     } catch (e) {
-      if (!applyFieldErrors(e, setFieldError, { fields: Object.keys(settings) })) setError(errorText(t, e));
+      if (!applyFieldErrors(e, setFieldError, { fields: Object.keys(SiteSettingsSchema.shape) })) setError(errorText(t, e));
     }
   });
   const num = (name: 'idleLockMinutes' | 'signInMaxAttempts' | 'signInLockMinutes' | 'backupKeepDaily' | 'backupKeepMonthly' | 'frequentCarryOutThreshold' | 'frequentCarryOutDays', label: string, unit: string, extra?: string) => (
@@ -214,10 +226,21 @@ export default function SettingsPage() {
   const isManager = can('settings.write');
   const settings = useQuery('settings.get', isManager ? {} : null);
   const [formKey, setFormKey] = useState(0);
+  // Today's notice links here: ?section=calendar&year=2027 opens the calendar on that year.
+  const [params] = useSearchParams();
+  const toCalendar = params.get('section') === 'calendar';
+  const linkedYear = Number(params.get('year')) || undefined;
+  const scrolled = useRef(false);
 
   useEffect(() => {
     if (settings.data) setFormKey((k) => k + 1);
   }, [settings.data]);
+
+  useEffect(() => {
+    if (!toCalendar || !settings.data || scrolled.current) return;
+    scrolled.current = true;
+    document.getElementById('calendar-settings')?.scrollIntoView({ block: 'start' });
+  }, [toCalendar, settings.data]);
 
   return (
     <div data-testid="settings-page">
@@ -243,6 +266,9 @@ export default function SettingsPage() {
             />
           ) : null}
         </Card>
+      ) : null}
+      {isManager && settings.data ? (
+        <CalendarSettingsCard key={`calendar-${formKey}`} settings={settings.data} initialYear={linkedYear} onSaved={() => message.success(t('common.saved'))} />
       ) : null}
     </div>
   );

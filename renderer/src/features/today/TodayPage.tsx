@@ -1,5 +1,5 @@
-import { Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
-import { ApartmentOutlined, HomeOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
+import { ApartmentOutlined, CalendarOutlined, HomeOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OCCUPANCY_STATES } from '../../../../shared/master/enums';
@@ -25,6 +25,23 @@ export default function TodayPage() {
     <div data-testid="today-page">
       <PageHeader title={t('today.title')} sub={data ? t('today.greeting', { name: user?.displayName ?? '', date: data.date }) : undefined} />
       <QueryError error={summary.error} onRetry={summary.reload} />
+      {data?.scheduleNotice ? (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<CalendarOutlined />}
+          style={{ marginBottom: 16 }}
+          data-testid="schedule-notice"
+          data-year={data.scheduleNotice.year}
+          title={t('today.scheduleTitle', { year: data.scheduleNotice.year })}
+          description={t('today.scheduleText', { year: data.scheduleNotice.year })}
+          action={
+            <Link to={`/settings?section=calendar&year=${data.scheduleNotice.year}`} data-testid="schedule-notice-link">
+              {t('today.scheduleLink')}
+            </Link>
+          }
+        />
+      ) : null}
       {isNewSite ? (
         <Card style={{ marginBottom: 16 }} data-testid="today-empty">
           <EmptyHint
