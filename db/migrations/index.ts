@@ -7,6 +7,7 @@ import dataSafetyAfter from './0050_data_safety_after.sql';
 import { chainExistingRows } from '../audit-chain';
 import codeKeys from './0060_code_keys.sql';
 import codeKeysAfter from './0060_code_keys_after.sql';
+import slipSigners from './0080_slip_signers.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0040_unit_state', sql: unitState },
   { name: '0050_data_safety', sql: dataSafety, complete: chainExistingRows, sqlAfter: dataSafetyAfter },
   { name: '0060_code_keys', sql: codeKeys, complete: fillCodeKeys, sqlAfter: codeKeysAfter },
+  { name: '0080_slip_signers', sql: slipSigners },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */
