@@ -312,7 +312,7 @@ function RecordingRef({ slip, value, error, onChange }: { slip: SlipDetail; valu
         style={{ marginBottom: 0 }}
         validateStatus={error ? 'error' : undefined}
         help={error ? <span data-testid="error-recordingRef">{translateMessage(t, error)}</span> : undefined}
-        extra={error ? undefined : call ? t('slip.recordingCall', { name: call.contactName, time: formatDateTime(call.calledAt) }) : t('slip.recordingRefHint')}
+        extra={call ? t('slip.recordingCall', { name: call.contactName, time: formatDateTime(call.calledAt) }) : t('slip.recordingRefHint')}
       >
         <Input id="issue-recordingRef" data-testid="field-recordingRef" value={value} maxLength={60} onChange={(e) => onChange(e.target.value)} placeholder={t('slip.recordingRefPlaceholder')} />
       </Form.Item>
