@@ -8,6 +8,7 @@ import { chainExistingRows } from '../audit-chain';
 import codeKeys from './0060_code_keys.sql';
 import codeKeysAfter from './0060_code_keys_after.sql';
 import recordEvents from './0070_record_events.sql';
+import slipSigners from './0080_slip_signers.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0050_data_safety', sql: dataSafety, complete: chainExistingRows, sqlAfter: dataSafetyAfter },
   { name: '0060_code_keys', sql: codeKeys, complete: fillCodeKeys, sqlAfter: codeKeysAfter },
   { name: '0070_record_events', sql: recordEvents },
+  { name: '0080_slip_signers', sql: slipSigners },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

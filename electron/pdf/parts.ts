@@ -100,20 +100,33 @@ export function itemTable(
   return { table: { headerRows: 1, widths, body }, layout: thinLayout(), fontSize: 8, lineHeight: 1 };
 }
 
-/** Signature blocks: the captured image when there is one, otherwise a line to sign on paper. */
-export function signatureRow(blocks: { label: string; image: string | null; note?: string }[]): Content {
+/**
+ * Signature blocks: the captured image when there is one, otherwise an empty line to sign on paper, with
+ * `caption` under it when given (who signs there). `instead` prints that text where the line would be, for
+ * someone who does not sign at all (no empty line is left to be signed later). `note` goes below the block.
+ */
+export function signatureRow(blocks: { label: string; image: string | null; note?: string; caption?: string; instead?: string }[]): Content {
+  const label = (text: string) => ({ width: 'auto', text, noWrap: true, fontSize: 7.5, color: GREY, margin: [0, 12, 4, 0] });
   return {
     columns: blocks.map((b) => ({
       width: '*',
       stack: [
         b.image
-          ? { columns: [{ width: 'auto', text: b.label, fontSize: 7.5, color: GREY, margin: [0, 12, 4, 0] }, { width: '*', image: b.image, fit: [90, 24] }] }
-          : {
-              columns: [
-                { width: 'auto', text: b.label, fontSize: 7.5, color: GREY, margin: [0, 12, 4, 0] },
-                { width: '*', canvas: [{ type: 'line', x1: 0, y1: 22, x2: 90, y2: 22, lineWidth: 0.6, lineColor: LINE }] },
-              ],
-            },
+          ? { columns: [label(b.label), { width: '*', image: b.image, fit: [90, 24] }] }
+          : b.instead
+            ? { columns: [label(b.label), { width: '*', text: b.instead, fontSize: 7.5, margin: [0, 12, 0, 0] }] }
+            : {
+                columns: [
+                  label(b.label),
+                  {
+                    width: '*',
+                    stack: [
+                      { canvas: [{ type: 'line', x1: 0, y1: 22, x2: 90, y2: 22, lineWidth: 0.6, lineColor: LINE }] },
+                      b.caption ? { text: b.caption, fontSize: 6.5, color: GREY, margin: [0, 1, 0, 0] } : '',
+                    ],
+                  },
+                ],
+              },
         b.note ? { text: b.note, fontSize: 7, color: GREY } : '',
       ],
     })),

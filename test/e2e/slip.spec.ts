@@ -201,7 +201,7 @@ test('a tenant moves out: clerk, phone calls, cashier, signatures, print, gate e
   await expect(page.getByTestId('issue-submit')).toBeDisabled();
   // The host refuses too (not only the disabled button), with the same reason.
   const slipId = new URL(page.url()).hash.split('/').pop()!;
-  const refused = await api(page, app, 'slips.issue', { slipId, signatures: { clerk: null, carrier: null, owner: null }, recordingRef: 'REC-1', acknowledgeFrequent: false });
+  const refused = await api(page, app, 'slips.issue', { slipId, signatures: { clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'recording' } }, recordingRef: 'REC-1', acknowledgeFrequent: false });
   expect(refused.ok).toBe(false);
   expect(refused.error).toMatchObject({ code: 'BAD_STATE', message: 'slip.why.feesNotCleared' });
 
@@ -219,15 +219,37 @@ test('a tenant moves out: clerk, phone calls, cashier, signatures, print, gate e
   await expect(fees).toContainText(new RegExp(`确认人：${CASHIER.displayName}；时间：${today()} \\d{2}:\\d{2}；收据号：${RECEIPT}`));
   await expect(page.locator('[data-testid="timeline-item"][data-action="fees-cleared"]')).toContainText(CASHIER.displayName);
 
-  // 4. The clerk again: three signatures on screen, then issue.
+  // 4. The clerk again: each signer signs on screen or on paper; the owner here signs the printed slip.
   await switchUser(page, CLERK);
   await openSlip(page, number);
   await expect(page.getByTestId('issue-blockers')).toHaveCount(0);
   await expect(page.getByTestId('next-step')).toHaveText('核实已通过，可以签名开单。');
   await expect(page.getByTestId('fees-status')).toHaveAttribute('data-cleared', 'true');
-  await expect(page.getByTestId('sig-box-carrier')).toContainText(`携带人签名（${TENANT.name}）`);
+  await expect(page.getByTestId('signer-carrier')).toContainText(`携带人签名（${TENANT.name}）`);
+  for (const who of ['clerk', 'carrier', 'owner'] as const) await expect(page.getByTestId(`signer-${who}`)).toHaveAttribute('data-mode', 'screen');
+  // On screen means a signature in the box: an empty box is not a paper signature.
+  await page.getByTestId('issue-submit').click();
+  await expect(page.getByTestId('error-sig-clerk')).toHaveText('经办人选择了屏幕签名，但签名框是空的：请签名，或改为纸上签名。');
+  await expect(slip).toHaveAttribute('data-state', 'ready_to_issue');
   for (const who of ['clerk', 'carrier', 'owner'] as const) await sign(page, who);
-  await expect(page.getByTestId('issue-panel')).toContainText('业主已签名，录音编号可不填。');
+  await expect(page.getByTestId('error-sig-clerk')).toHaveCount(0);
+  // The recording is asked for only when the owner does not sign at all.
+  await expect(page.getByTestId('field-recordingRef')).toHaveCount(0);
+  await page.getByTestId('sig-mode-owner-recording').click();
+  await expect(page.getByTestId('signer-owner')).toHaveAttribute('data-mode', 'recording');
+  await expect(page.getByTestId('sig-owner')).toHaveCount(0);
+  await expect(page.getByTestId('field-recordingRef')).toBeVisible();
+  // Its hint names the owner's agreed verification call.
+  await expect(page.getByTestId('signer-owner')).toContainText(`录音对应的核实电话：${OWNER.name}，${today()}`);
+  await page.getByTestId('issue-submit').click();
+  await expect(page.getByTestId('error-recordingRef')).toHaveText('业主不签字时，必须填写电话录音编号。');
+  await expect(slip).toHaveAttribute('data-state', 'ready_to_issue');
+  // The owner in person signs the printed slip instead: no recording needed (what was drawn on screen is dropped).
+  await page.getByTestId('sig-mode-owner-paper').click();
+  await expect(page.getByTestId('signer-owner')).toHaveAttribute('data-mode', 'paper');
+  await expect(page.getByTestId('field-recordingRef')).toHaveCount(0);
+  await expect(page.getByTestId('error-recordingRef')).toHaveCount(0);
+  await expect(page.getByTestId('sig-paper-owner')).toHaveText('打印后在放行条上签名，签名线留空。');
   await expect(page.getByTestId('issue-submit')).toBeEnabled();
   await page.getByTestId('issue-submit').click();
   await expect(slip).toHaveAttribute('data-state', 'issued');
@@ -235,7 +257,10 @@ test('a tenant moves out: clerk, phone calls, cashier, signatures, print, gate e
   await expect(page.getByTestId('issue-panel')).toHaveCount(0);
   await expect(page.getByTestId('slip-signatures')).toContainText('经办人：屏幕签名');
   await expect(page.getByTestId('slip-signatures')).toContainText('携带人：屏幕签名');
-  await expect(page.getByTestId('slip-signatures')).toContainText('业主：屏幕签名');
+  await expect(page.getByTestId('slip-signatures')).toContainText('业主：纸上签名');
+  await expect(page.getByTestId('slip-signer-owner')).toHaveAttribute('data-mode', 'paper');
+  await expect(page.getByTestId('slip-signatures')).not.toContainText('录音编号');
+  await expect(page.locator('[data-testid="timeline-item"][data-action="issue"]')).toContainText('经办人：屏幕签名 · 携带人：屏幕签名 · 业主：纸上签名');
 
   // 5. Print: "Save PDF" fetches the slip once and downloads it.
   const panel = page.getByTestId('print-panel');
@@ -255,6 +280,10 @@ test('a tenant moves out: clerk, phone calls, cashier, signatures, print, gate e
   const text = pdftotext(pdfFile);
   for (const s of [number, UNIT, ...ITEMS.map((i) => i.name), TENANT.name, '存档联', '门岗联', '物品放行条', RECEIPT]) expect(text, `PDF text lacks ${s}`).toContain(s);
   expect(text).not.toContain('副本');
+  // The owner's line is left empty for the paper signature, on both parts; no recording stands in for it.
+  expect(text.split('（纸上签名）').length - 1).toBe(2);
+  expect(text).not.toContain('不签字');
+  expect(text).not.toContain('电话录音');
   const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
   expect(info).toMatch(/^Pages:\s+1$/m);
   const fonts = execFileSync('pdffonts', [pdfFile], { encoding: 'utf8' });
@@ -364,7 +393,12 @@ test('a reprint is marked as a copy (副本), on screen and on the PDF', async (
   const slipId = created.value!.id as string;
   const number = created.value!.number as string;
   expect((await api(page, app, 'slips.submit', { id: slipId })).value?.state).toBe('ready_to_issue');
-  const issued = await api(page, app, 'slips.issue', { slipId, signatures: { clerk: null, carrier: null, owner: null }, recordingRef: 'REC-20261123-01', acknowledgeFrequent: false });
+  const issued = await api(page, app, 'slips.issue', {
+    slipId,
+    signatures: { clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'recording' } },
+    recordingRef: 'REC-20261123-01',
+    acknowledgeFrequent: false,
+  });
   expect(issued.value?.state, JSON.stringify(issued.error)).toBe('issued');
 
   await openSlip(page, number);

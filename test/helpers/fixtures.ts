@@ -119,7 +119,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'slips.submit': { id: other.missingId },
     'slips.recordCall': { slipId: other.missingId, contactRole: 'owner', contactName: '张三', contactPhone: '13812345678', calledAt: '2026-03-15T04:00:00.000Z', answer: 'agreed' },
     'slips.confirmFees': { slipId: other.missingId, receipt: 'R-0001' },
-    'slips.issue': { slipId: other.missingId, signatures: { clerk: null, carrier: null, owner: null } },
+    'slips.issue': { slipId: other.missingId, signatures: { clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'paper' } } },
     'slips.refuse': { id: other.missingId, reason: '测试' },
     'slips.void': { id: other.missingId, reason: '测试' },
     'slips.print': { id: other.missingId, lang: 'zh-CN' },

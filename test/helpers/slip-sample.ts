@@ -29,7 +29,8 @@ export function sampleSlip(items: number, overrides: Partial<SlipDetail> = {}): 
       { id: 'c2', contactRole: 'owner', contactName: '王建国', contactPhoneMasked: '138****1234', calledAt: '2026-11-23T02:20:00.000Z', answer: 'agreed', note: null, recordedByName: '张前台' },
     ],
     fees: { clearedByName: '陈收银', clearedAt: '2026-11-23T02:25:00.000Z', receipt: 'SK20261123-08' },
-    signatures: { clerk: false, carrier: false, owner: false },
+    // Signed on the printed paper; the owner, not at the desk, gave the phone recording.
+    signers: { clerk: 'paper', carrier: 'paper', owner: 'recording' },
     recordingRef: 'REC-20261123-0215',
     endReason: null,
     printCount: 0,

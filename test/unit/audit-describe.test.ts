@@ -29,6 +29,10 @@ describe('audit change column', () => {
       'role: Front-desk clerk → Service supervisor',
     );
     expect(text('person', null, { field: 'idNumber', name: '王经理' })).toBe('field: ID number · name: 王经理');
+    // How each signer signed, at issue.
+    expect(text('slip', { state: 'ready_to_issue' }, { state: 'issued', signClerk: 'screen', signCarrier: 'paper', signOwner: 'recording', recordingRef: 'REC-1' })).toBe(
+      'state: Ready to issue → Issued · signClerk: signed on screen · signCarrier: signs on paper · signOwner: does not sign (phone recording) · recordingRef: REC-1',
+    );
   });
 
   it('shortens ids, flattens nested values and lists, and keeps what names the record', () => {

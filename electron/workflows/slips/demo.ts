@@ -45,7 +45,10 @@ export function seedDemoSlips(ctx: ServiceCtx): number {
     const o = ownerOf(unitId);
     slips.recordCall(c, { slipId: id, contactRole: 'owner', contactName: o?.name ?? '业主', contactPhone: o?.phone ?? '13800000000', calledAt: new Date(c.clock.now().getTime() - minutes * 60_000).toISOString(), answer, note: null });
   };
-  const issue = (c: ServiceCtx, id: string, ref: string, ack = false) => slips.issueSlip(c, { slipId: id, signatures: { clerk: null, carrier: null, owner: null }, recordingRef: ref, acknowledgeFrequent: ack });
+  // The demo's slips were signed on the printed paper; the owner, not at the desk, gave the phone recording.
+  const PAPER = { mode: 'paper', image: null } as const;
+  const issue = (c: ServiceCtx, id: string, ref: string, ack = false) =>
+    slips.issueSlip(c, { slipId: id, signatures: { clerk: PAPER, carrier: PAPER, owner: { mode: 'recording', image: null } }, recordingRef: ref, acknowledgeFrequent: ack });
 
   // Owners carrying things out themselves over the last weeks: issued and exited.
   for (let i = 0; i < 8; i++) {

@@ -5,10 +5,14 @@ import {
   frequentCarryOut,
   issueBlockers,
   needsVerification,
+  signatureProblems,
   stateAfterVerification,
   transitionError,
   verifyContactFor,
   type CarrierType,
+  type SignatureFacts,
+  type SignMode,
+  type Signer,
   type SlipAction,
   type SlipNature,
   type SlipState,
@@ -49,6 +53,9 @@ interface SlipDb {
   sig_clerk: string | null;
   sig_carrier: string | null;
   sig_owner: string | null;
+  sign_clerk: SignMode | null;
+  sign_carrier: SignMode | null;
+  sign_owner: SignMode | null;
   recording_ref: string | null;
   issued_at: string | null;
   exited_at: string | null;
@@ -239,7 +246,8 @@ function ownerConsent(ctx: ServiceCtx, s: SlipDb): boolean {
   return carrierIsOwner(ctx, s) || !!q(ctx.db, "SELECT 1 FROM release_slip_calls WHERE slip_id = ? AND contact_role = 'owner' AND answer = 'agreed'").value(s.id);
 }
 
-function blockers(ctx: ServiceCtx, s: SlipDb, owner?: string | null, recordingRef?: string | null): string[] {
+/** What blocks issuing; with `signatures`, the clerk's signature choices are checked too. */
+function blockers(ctx: ServiceCtx, s: SlipDb, signatures: SignatureFacts | null = null): string[] {
   return issueBlockers({
     state: s.state,
     nature: s.nature,
@@ -247,10 +255,17 @@ function blockers(ctx: ServiceCtx, s: SlipDb, owner?: string | null, recordingRe
     feesCleared: !!s.fees_cleared_at,
     meterReadings: !!s.meter_readings,
     ownerConsent: ownerConsent(ctx, s),
-    ownerSigned: owner !== undefined ? !!owner : !!s.sig_owner,
-    recordingRef: recordingRef !== undefined ? !!recordingRef : !!s.recording_ref,
+    signatures,
   });
 }
+
+type IssueSignatures = Record<Signer, { mode: SignMode; image: string | null }>;
+
+const signatureFacts = (sigs: IssueSignatures, recordingRef: string | null): SignatureFacts => ({
+  modes: { clerk: sigs.clerk.mode, carrier: sigs.carrier.mode, owner: sigs.owner.mode },
+  images: { clerk: !!sigs.clerk.image, carrier: !!sigs.carrier.image, owner: !!sigs.owner.image },
+  recordingRef: !!recordingRef,
+});
 
 /** Earlier temporary carry-outs of the unit inside the window (issued or exited), newest first. */
 function earlierCarryOuts(ctx: ServiceCtx, s: SlipDb) {
@@ -271,26 +286,30 @@ function frequentInfo(ctx: ServiceCtx, s: SlipDb): SlipDetail['frequent'] {
 
 export function issueSlip(
   ctx: ServiceCtx,
-  input: { slipId: string; signatures: { clerk: string | null; carrier: string | null; owner: string | null }; recordingRef: string | null; acknowledgeFrequent: boolean },
+  input: { slipId: string; signatures: IssueSignatures; recordingRef: string | null; acknowledgeFrequent: boolean },
 ): SlipDetail {
   const s = slipDb(ctx, input.slipId);
-  const why = blockers(ctx, s, input.signatures.owner, input.recordingRef);
-  if (why.length) {
-    if (why.includes('slip.why.noOwnerSignature') && why.length === 1) throw fieldError('recordingRef', 'slip.why.noOwnerSignature');
-    throw new AppError('BAD_STATE', why[0], { params: { reasons: why.join(',') } });
-  }
+  const sigFacts = signatureFacts(input.signatures, input.recordingRef);
+  const why = blockers(ctx, s, sigFacts);
+  const problems = signatureProblems(sigFacts);
+  // The procedure's blockers first (state, fees, meters, consent); once only the signatures are wrong, each is told at its signer.
+  if (why.length > problems.length) throw new AppError('BAD_STATE', why[0], { params: { reasons: why.join(',') } });
+  if (problems.length) throw new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: Object.fromEntries(problems.map((p) => [p.field, { message: p.message }])) });
+  const modes: Record<Signer, SignMode> = { clerk: input.signatures.clerk.mode, carrier: input.signatures.carrier.mode, owner: input.signatures.owner.mode };
   const frequent = frequentInfo(ctx, s);
   if (frequent && !input.acknowledgeFrequent) throw new AppError('BAD_STATE', 'slip.why.frequentNotAcknowledged', { params: { count: frequent.earlier.length + 1, days: frequent.days } });
   ctx.db.transaction(() => {
-    q(ctx.db, `UPDATE release_slips SET state = 'issued', sig_clerk = ?, sig_carrier = ?, sig_owner = ?, recording_ref = ?, issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ?`).run(
-      input.signatures.clerk, input.signatures.carrier, input.signatures.owner, input.recordingRef, ctx.user?.id ?? null, ctx.nowIso(), ctx.nowIso(), input.slipId,
+    q(ctx.db, `UPDATE release_slips SET state = 'issued', sig_clerk = ?, sig_carrier = ?, sig_owner = ?, sign_clerk = ?, sign_carrier = ?, sign_owner = ?, recording_ref = ?,
+               issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ?`).run(
+      input.signatures.clerk.image, input.signatures.carrier.image, input.signatures.owner.image, modes.clerk, modes.carrier, modes.owner, input.recordingRef,
+      ctx.user?.id ?? null, ctx.nowIso(), ctx.nowIso(), input.slipId,
     );
     event(ctx, input.slipId, 'issue', {
-      signed: { clerk: !!input.signatures.clerk, carrier: !!input.signatures.carrier, owner: !!input.signatures.owner },
+      signers: modes,
       recordingRef: input.recordingRef,
       frequentAcknowledged: frequent ? frequent.earlier.map((e) => e.number) : undefined,
     });
-    ctx.audit('issue', 'slip', input.slipId, { state: s.state }, { state: 'issued', recordingRef: input.recordingRef });
+    ctx.audit('issue', 'slip', input.slipId, { state: s.state }, { state: 'issued', signClerk: modes.clerk, signCarrier: modes.carrier, signOwner: modes.owner, recordingRef: input.recordingRef });
   })();
   return getSlip(ctx, input.slipId);
 }
@@ -403,7 +422,7 @@ export function getSlip(ctx: ServiceCtx, id: string): SlipDetail {
     items,
     calls,
     fees: s.fees_cleared_at ? { clearedByName: s.fees_cleared_by_name, clearedAt: s.fees_cleared_at, receipt: s.fees_receipt ?? '' } : null,
-    signatures: { clerk: !!s.sig_clerk, carrier: !!s.sig_carrier, owner: !!s.sig_owner },
+    signers: { clerk: s.sign_clerk, carrier: s.sign_carrier, owner: s.sign_owner },
     recordingRef: s.recording_ref,
     endReason: s.end_reason,
     printCount: s.print_count,
@@ -411,7 +430,7 @@ export function getSlip(ctx: ServiceCtx, id: string): SlipDetail {
     proposedContact: verify
       ? { role, personId: target?.id ?? null, name: target ? (role === 'company_head' && target.contact_person ? target.contact_person : target.name) : null, phoneMasked: target?.phone ? maskPhone(target.phone) : null }
       : null,
-    issueBlockers: s.state === 'ready_to_issue' ? blockers(ctx, s).filter((b) => b !== 'slip.why.noOwnerSignature') : [],
+    issueBlockers: s.state === 'ready_to_issue' ? blockers(ctx, s) : [],
     frequent: s.state === 'ready_to_issue' || s.state === 'awaiting_verification' || s.state === 'draft' ? frequentInfo(ctx, s) : null,
     timeline,
   };

@@ -64,6 +64,48 @@ export function stateAfterVerification(answer: VerifyAnswer): SlipState {
   return answer === 'agreed' ? 'ready_to_issue' : answer === 'refused' ? 'refused' : 'awaiting_verification';
 }
 
+/** Who signs a slip (procedure 四 6): the clerk, the carrier and the owner. */
+export const SIGNERS = ['clerk', 'carrier', 'owner'] as const;
+export type Signer = (typeof SIGNERS)[number];
+
+/**
+ * How one signer signs: on screen (the captured image is kept and printed), on the printed paper (the
+ * printed line is left empty for it), or — the owner only — not at all, the phone-recording reference of
+ * the verification call standing in for the signature.
+ */
+export const SIGN_MODES = ['screen', 'paper', 'recording'] as const;
+export type SignMode = (typeof SIGN_MODES)[number];
+
+/** The choices a signer has: the clerk and the carrier must sign, on screen or on paper; the owner may also not sign. */
+export const signModesFor = (who: Signer): readonly SignMode[] => (who === 'owner' ? SIGN_MODES : ['screen', 'paper']);
+
+/** The clerk's choice for each signer at issue, whether an image was captured, and whether a recording reference was given. */
+export interface SignatureFacts {
+  modes: Record<Signer, SignMode | null>;
+  images: Record<Signer, boolean>;
+  recordingRef: boolean;
+}
+
+/** One thing wrong with the signatures: the field it belongs to and the i18n key of the reason. */
+export interface SignatureProblem {
+  field: string;
+  message: string;
+}
+
+/** Everything wrong with the signatures, signer by signer (clerk, carrier, owner), then the recording reference. */
+export function signatureProblems(f: SignatureFacts): SignatureProblem[] {
+  const out: SignatureProblem[] = [];
+  for (const who of SIGNERS) {
+    const mode = f.modes[who];
+    if (!mode || !signModesFor(who).includes(mode)) out.push({ field: `signatures.${who}.mode`, message: `slip.why.mustSign.${who}` });
+    else if (mode === 'screen' && !f.images[who]) out.push({ field: `signatures.${who}.image`, message: `slip.why.emptySignature.${who}` });
+    else if (mode !== 'screen' && f.images[who]) out.push({ field: `signatures.${who}.image`, message: 'slip.why.imageNotOnScreen' });
+  }
+  // Only an owner who does not sign at all needs the recording; signing on paper is a signature.
+  if (f.modes.owner === 'recording' && !f.recordingRef) out.push({ field: 'recordingRef', message: 'slip.why.noOwnerSignature' });
+  return out;
+}
+
 export interface IssueFacts {
   state: SlipState;
   nature: SlipNature;
@@ -71,11 +113,11 @@ export interface IssueFacts {
   feesCleared: boolean;
   meterReadings: boolean;
   ownerConsent: boolean;
-  ownerSigned: boolean;
-  recordingRef: boolean;
+  /** The signatures as the clerk chose them; null before the clerk has chosen (the slip page's list of what still blocks). */
+  signatures: SignatureFacts | null;
 }
 
-/** Every reason the slip cannot be issued now (i18n keys), in the order a clerk should fix them. */
+/** Every reason the slip cannot be issued now (i18n keys), in the order a clerk should fix them; the signatures last. */
 export function issueBlockers(f: IssueFacts): string[] {
   const why: string[] = [];
   const t = transitionError('issue', f.state);
@@ -83,7 +125,7 @@ export function issueBlockers(f: IssueFacts): string[] {
   if (f.nature === 'moving_out' && !f.feesCleared) why.push('slip.why.feesNotCleared');
   if (f.tenantMoveOut && !f.meterReadings) why.push('slip.why.noMeterReadings');
   if (f.tenantMoveOut && !f.ownerConsent) why.push('slip.why.noOwnerConsent');
-  if (!f.ownerSigned && !f.recordingRef) why.push('slip.why.noOwnerSignature');
+  if (f.signatures) why.push(...signatureProblems(f.signatures).map((p) => p.message));
   return why;
 }
 

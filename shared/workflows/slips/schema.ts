@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseIdNumber } from '../../kernel/normalise';
-import { CARRIER_TYPES, SLIP_NATURES, SLIP_STATES, VERIFY_ANSWERS, VERIFY_CONTACTS } from './rules';
+import { CARRIER_TYPES, SIGN_MODES, SLIP_NATURES, SLIP_STATES, VERIFY_ANSWERS, VERIFY_CONTACTS } from './rules';
 import { IdTypeSchema } from '../../master/enums';
 import { id, isoDate, isValidResidentId, optPhone, optText, phone, requiredText } from '../../kernel/validation';
 
@@ -63,9 +63,18 @@ const signature = z
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { message: 'v.signatureFormat' })
   .nullable();
 
+/**
+ * One signer at issue: how they sign, and the captured image when on screen. Every mode is accepted here;
+ * which ones a signer may choose (the clerk and the carrier must sign) is the rules' answer, with its reason.
+ */
+const signer = z.strictObject({
+  mode: z.enum(SIGN_MODES),
+  image: signature.optional().transform((v) => v ?? null),
+});
+
 export const IssueInputSchema = z.strictObject({
   slipId: id,
-  signatures: z.strictObject({ clerk: signature, carrier: signature, owner: signature }),
+  signatures: z.strictObject({ clerk: signer, carrier: signer, owner: signer }),
   recordingRef: optText(60),
   acknowledgeFrequent: z.boolean().default(false),
 });
@@ -120,7 +129,8 @@ export const SlipDetailSchema = SlipRowSchema.extend({
     }),
   ),
   fees: z.object({ clearedByName: z.string().nullable(), clearedAt: z.string(), receipt: z.string() }).nullable(),
-  signatures: z.object({ clerk: z.boolean(), carrier: z.boolean(), owner: z.boolean() }),
+  /** How each signer signed (null: not recorded — a slip not issued yet, or issued before the choice was kept and without an image). */
+  signers: z.object({ clerk: z.enum(SIGN_MODES).nullable(), carrier: z.enum(SIGN_MODES).nullable(), owner: z.enum(SIGN_MODES).nullable() }),
   recordingRef: z.string().nullable(),
   endReason: z.string().nullable(),
   printCount: z.number(),

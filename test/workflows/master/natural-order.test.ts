@@ -1,8 +1,9 @@
 /** Unit and building codes sort naturally in every list (issue 7): 1-1-902 before 1-1-1001, 2-… after 1-10-…. */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { open } from '../../../db/connection';
+import { migrate } from '../../../db/migrate';
 import { testDir, testEnv } from '../../helpers/host';
 
 const UNIT = { use: 'residential', floor: null, areaM2: null, note: null } as const;
@@ -27,17 +28,17 @@ describe('natural order of codes', () => {
 
   it('units already in a file from before get their keys when it is migrated', async () => {
     const dir = testDir();
+    // A schema-5 file (before the keys), with units written as that build wrote them.
+    const raw = open(path.join(dir, 'frontdesk.db'));
+    migrate(raw, { target: 5 });
+    const T = '2026-01-01T00:00:00.000Z';
+    raw.prepare('INSERT INTO buildings (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('b1', '1', '1号楼', T, T);
+    for (const [id, code] of [['u1', '1-1-1001'], ['u2', '1-1-902']]) {
+      raw.prepare('INSERT INTO units (id, building_id, code, use, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, 'b1', code, 'residential', T, T);
+    }
+    raw.close();
     const env = testEnv({ dir });
     await env.init();
-    const b = await env.ok('buildings.create', { code: '1', name: '1号楼', note: null });
-    for (const code of ['1-1-1001', '1-1-902']) await env.ok('units.create', { ...UNIT, buildingId: b.id, code });
-    env.host.close();
-    // As a schema-5 file had them: no keys, version 5.
-    const raw = new Database(path.join(dir, 'frontdesk.db'));
-    raw.exec('DROP INDEX units_code_key; DROP INDEX buildings_code_key; ALTER TABLE units DROP COLUMN code_key; ALTER TABLE buildings DROP COLUMN code_key; PRAGMA user_version = 5;');
-    raw.close();
-    env.restart();
-    await env.signIn('admin', 'mgr');
     expect((await env.ok('units.list', { offset: 0, limit: 5 })).rows.map((u) => u.code)).toEqual(['1-1-902', '1-1-1001']);
     expect(fs.readdirSync(env.paths.backups).some((n) => n.endsWith('-pre-migration.db'))).toBe(true);
   });

@@ -97,3 +97,59 @@ describe('release slip PDF', () => {
     });
   }
 });
+
+describe('release slip PDF: each signer as they chose', () => {
+  const SIGNS = [
+    { lang: 'zh-CN', cut: '沿此线剪开', labels: ['经办人签字', '携带人签字', '业主签字'], paper: '（纸上签名）', notSigning: '业主不签字', recording: '电话录音：REC-20261123-0215' },
+    { lang: 'en', cut: 'cut here', labels: ['Clerk signature', 'Carrier signature', 'Owner signature'], paper: '(signs on paper)', notSigning: 'Owner does not sign', recording: 'Phone recording: REC-20261123-0215' },
+  ] as const;
+  const count = (text: string, s: string) => text.split(s).length - 1;
+  /** The text of the line that carries the signature labels, in each part, and the line below it. */
+  const signatureLines = (text: string, label: string) => {
+    const lines = text.split('\n');
+    return lines.flatMap((l, i) => (l.includes(label) ? [`${l}\n${lines[i + 1] ?? ''}`] : []));
+  };
+
+  for (const l of SIGNS) {
+    it(`prints a labelled empty line for each paper signer, on both parts, and no recording note (${l.lang})`, async () => {
+      const file = pdfFile(await renderPdf(slipDocument(sampleSlip(MAX_SLIP_ITEMS, { signers: { clerk: 'paper', carrier: 'paper', owner: 'paper' } }), SITE, l.lang, opts)));
+      const text = pdfText(file);
+      expect(pdfPages(file)).toBe(1);
+      // Three paper signers on each of the two parts, each under its label.
+      expect(count(text, l.paper)).toBe(6);
+      const rows = signatureLines(text, l.labels[0]);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        for (const label of l.labels) expect(row).toContain(label);
+        expect(count(row, l.paper)).toBe(3);
+      }
+      // The slip has a recording reference, but the owner signs on paper: it is not printed as a stand-in.
+      expect(text).not.toContain(l.notSigning);
+      expect(text).not.toContain('REC-20261123-0215');
+    });
+
+    it(`prints the recording note only for an owner who does not sign (${l.lang})`, async () => {
+      const file = pdfFile(await renderPdf(slipDocument(sampleSlip(3, { signers: { clerk: 'paper', carrier: 'paper', owner: 'recording' } }), SITE, l.lang, opts)));
+      const text = pdfText(file);
+      expect(count(text, l.notSigning)).toBe(2);
+      expect(count(text, l.recording)).toBe(2);
+      // The clerk and the carrier still get their lines; the owner's place holds the note, not a line to sign later.
+      expect(count(text, l.paper)).toBe(4);
+      for (const row of signatureLines(text, l.labels[0])) {
+        expect(row).toContain(l.notSigning);
+        expect(row).toContain(l.recording);
+      }
+    });
+  }
+
+  it('an owner signing on screen gets neither the paper caption nor the recording note; an older slip with no choice kept prints plain lines', async () => {
+    const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const screen = sampleSlip(3, { signers: { clerk: 'screen', carrier: 'screen', owner: 'screen' } });
+    screen.signatures = { clerk: PNG, carrier: PNG, owner: PNG };
+    const text = pdfText(pdfFile(await renderPdf(slipDocument(screen, SITE, 'zh-CN', opts))));
+    for (const s of ['（纸上签名）', '业主不签字', '电话录音']) expect(text).not.toContain(s);
+    const old = pdfText(pdfFile(await renderPdf(slipDocument(sampleSlip(3, { signers: { clerk: null, carrier: null, owner: null }, recordingRef: null }), SITE, 'zh-CN', opts))));
+    expect(count(old, '业主签字')).toBe(2);
+    for (const s of ['（纸上签名）', '业主不签字', '电话录音']) expect(old).not.toContain(s);
+  });
+});

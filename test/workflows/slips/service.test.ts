@@ -47,8 +47,9 @@ function draft(site: Site, over: Partial<ChannelInput<'slips.create'>> = {}): Ch
 const call = (env: TestEnv, slipId: string, answer: 'agreed' | 'refused' | 'unreachable') =>
   env.ok('slips.recordCall', { slipId, contactRole: 'owner', contactName: '张三', contactPhone: '13812345678', calledAt: env.clock.now().toISOString(), answer, note: null }, 'clerk');
 
+/** Issues with the clerk and the carrier signing on paper and the owner not signing (phone recording REC-1), unless told otherwise. */
 const issue = (env: TestEnv, slipId: string, over: Partial<ChannelInput<'slips.issue'>> = {}) =>
-  env.call('slips.issue', { slipId, signatures: { clerk: null, carrier: null, owner: null }, recordingRef: 'REC-1', acknowledgeFrequent: false, ...over }, 'clerk');
+  env.call('slips.issue', { slipId, signatures: { clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'recording' } }, recordingRef: 'REC-1', acknowledgeFrequent: false, ...over }, 'clerk');
 
 async function tenantMoveOut(env: TestEnv, site: Site, tenantId: string) {
   return env.ok(
@@ -111,7 +112,7 @@ describe('release slips', () => {
     const cleared = await env.ok('slips.confirmFees', { slipId: s.id, receipt: 'SK-1' }, 'cashier');
     expect(cleared.fees).toMatchObject({ receipt: 'SK-1', clearedByName: 'cashier 用户' });
 
-    // With no owner signature, the phone-recording reference is required.
+    // An owner who does not sign needs the phone-recording reference.
     const noRef = await issue(env, s.id, { recordingRef: null });
     expect(noRef).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { recordingRef: { message: 'slip.why.noOwnerSignature' } } } });
     const issued = await issue(env, s.id);
@@ -335,5 +336,89 @@ describe('release slips', () => {
     expect(again.copy).toBe(true);
     expect(pdfText(pdfFile(Buffer.from(again.pdfBase64, 'base64')))).toContain('COPY');
     expect(env.rows('SELECT action FROM audit_log WHERE entity = ? ORDER BY at, id', 'slip').map((r) => r.action)).toEqual(['create', 'submit', 'verify', 'issue', 'print', 'reprint']);
+  });
+});
+
+describe('signatures per signer at issue', () => {
+  /** A slip of a family member, verified with the owner on the phone: ready to issue. */
+  async function ready(env: TestEnv, site: Site) {
+    const s = await env.ok('slips.create', draft(site), 'clerk');
+    await env.ok('slips.submit', { id: s.id }, 'clerk');
+    return call(env, s.id, 'agreed');
+  }
+  const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  type Sigs = ChannelInput<'slips.issue'>['signatures'];
+  const row = (env: TestEnv, id: string) => env.rows('SELECT sign_clerk, sign_carrier, sign_owner, sig_clerk, sig_owner, recording_ref FROM release_slips WHERE id = ?', id)[0];
+
+  it('an owner in person who signs on paper is issued without a recording; the choice is kept, in the timeline and the audit log', async () => {
+    const { env, site } = await setup();
+    const s = await env.ok('slips.create', draft(site, { carrier: { type: 'owner', personId: site.personId, name: '张三', phone: null, idType: null, idNumber: null } }), 'clerk');
+    expect((await env.ok('slips.submit', { id: s.id }, 'clerk')).state).toBe('ready_to_issue');
+    const signatures: Sigs = { clerk: { mode: 'screen', image: PNG }, carrier: { mode: 'paper' }, owner: { mode: 'paper' } };
+    const issued = await issue(env, s.id, { signatures, recordingRef: null });
+    expect(issued).toMatchObject({ ok: true, value: { state: 'issued', signers: { clerk: 'screen', carrier: 'paper', owner: 'paper' }, recordingRef: null } });
+    expect(row(env, s.id)).toEqual({ sign_clerk: 'screen', sign_carrier: 'paper', sign_owner: 'paper', sig_clerk: PNG, sig_owner: null, recording_ref: null });
+    const detail = await env.ok('slips.get', { id: s.id }, 'clerk');
+    expect(JSON.parse(detail.timeline.find((e) => e.action === 'issue')!.detail!)).toEqual({ signers: { clerk: 'screen', carrier: 'paper', owner: 'paper' }, recordingRef: null });
+    const audit = env.rows("SELECT after FROM audit_log WHERE entity = 'slip' AND action = 'issue' AND entity_id = ?", s.id);
+    expect(JSON.parse(audit[0].after as string)).toEqual({ state: 'issued', signClerk: 'screen', signCarrier: 'paper', signOwner: 'paper', recordingRef: null });
+  });
+
+  it('an owner who does not sign without a recording is refused with the message, and nothing is stored; with it, it is issued', async () => {
+    const { env, site } = await setup();
+    const s = await ready(env, site);
+    const signatures: Sigs = { clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'recording' } };
+    for (const recordingRef of [null, '   ']) {
+      expect(await issue(env, s.id, { signatures, recordingRef })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fieldErrors: { recordingRef: { message: 'slip.why.noOwnerSignature' } } },
+      });
+    }
+    expect(row(env, s.id)).toMatchObject({ sign_clerk: null, sign_carrier: null, sign_owner: null, recording_ref: null });
+    expect((await env.ok('slips.get', { id: s.id }, 'clerk')).state).toBe('ready_to_issue');
+    const issued = await issue(env, s.id, { signatures, recordingRef: 'REC-20260315-07' });
+    expect(issued).toMatchObject({ ok: true, value: { state: 'issued', signers: { clerk: 'paper', carrier: 'paper', owner: 'recording' }, recordingRef: 'REC-20260315-07' } });
+  });
+
+  it('the clerk and the carrier must sign, on screen (with the image) or on paper: each problem is told at its signer', async () => {
+    const { env, site } = await setup();
+    const s = await ready(env, site);
+    const refused = await issue(env, s.id, { signatures: { clerk: { mode: 'recording' }, carrier: { mode: 'screen' }, owner: { mode: 'paper', image: PNG } }, recordingRef: 'REC-1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!refused.ok && refused.error.fieldErrors).toEqual({
+      'signatures.clerk.mode': { message: 'slip.why.mustSign.clerk' },
+      'signatures.carrier.image': { message: 'slip.why.emptySignature.carrier' },
+      'signatures.owner.image': { message: 'slip.why.imageNotOnScreen' },
+    });
+    // A mode that does not exist, or the old shape (an image or null per signer), is bad input.
+    const bad = await env.fail('slips.issue', { slipId: s.id, signatures: { clerk: { mode: 'phone' }, carrier: { mode: 'paper' }, owner: { mode: 'paper' } }, recordingRef: null }, 'clerk');
+    expect(bad.fieldErrors?.['signatures.clerk.mode']?.message).toBe('v.invalidChoice');
+    expect((await env.fail('slips.issue', { slipId: s.id, signatures: { clerk: null, carrier: null, owner: null }, recordingRef: 'REC-1' }, 'clerk')).code).toBe('VALIDATION');
+    expect((await env.ok('slips.get', { id: s.id }, 'clerk')).state).toBe('ready_to_issue');
+    // The procedure's blockers come first: a moving-out slip without the fees says so, whatever the signatures.
+    const { env: env2, site: site2, tenantId } = await setup();
+    const m = await tenantMoveOut(env2, site2, tenantId);
+    await env2.ok('slips.submit', { id: m.id }, 'clerk');
+    await call(env2, m.id, 'agreed');
+    expect(await issue(env2, m.id, { recordingRef: null })).toMatchObject({ ok: false, error: { code: 'BAD_STATE', message: 'slip.why.feesNotCleared', params: { reasons: 'slip.why.feesNotCleared,slip.why.noOwnerSignature' } } });
+    // On the slip page, before the clerk has chosen, only the procedure's blockers are listed.
+    expect((await env2.ok('slips.get', { id: m.id }, 'clerk')).issueBlockers).toEqual(['slip.why.feesNotCleared']);
+  });
+
+  it('prints the line of whoever signs on paper, and the recording note only for an owner who does not sign', async () => {
+    const { env, site } = await setup();
+    const text = async (signatures: Sigs, recordingRef: string | null) => {
+      const s = await ready(env, site);
+      expect((await issue(env, s.id, { signatures, recordingRef, acknowledgeFrequent: true })).ok).toBe(true);
+      return pdfText(pdfFile(Buffer.from((await env.ok('slips.print', { id: s.id, lang: 'zh-CN' }, 'clerk')).pdfBase64, 'base64')));
+    };
+    const paper = await text({ clerk: { mode: 'paper' }, carrier: { mode: 'paper' }, owner: { mode: 'paper' } }, null);
+    expect(paper.split('（纸上签名）').length - 1).toBe(6); // three signers, on each part
+    expect(paper).not.toContain('电话录音');
+    expect(paper).not.toContain('不签字');
+    const none = await text({ clerk: { mode: 'paper' }, carrier: { mode: 'screen', image: PNG }, owner: { mode: 'recording' } }, 'REC-20260315-09');
+    expect(none.split('业主不签字').length - 1).toBe(2);
+    expect(none.split('电话录音：REC-20260315-09').length - 1).toBe(2);
+    expect(none.split('（纸上签名）').length - 1).toBe(2); // the clerk only
   });
 });

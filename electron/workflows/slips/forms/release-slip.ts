@@ -2,6 +2,7 @@ import type { DocDefinition, Content } from '../../../pdf/engine';
 import { cutLine, footer, itemTable, labelGrid, partWatermark, signatureRow, siteHeader, type SiteInfo } from '../../../pdf/parts';
 import { MAX_SLIP_ITEMS, type SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { maskPhone } from '../../../../shared/master/id-number';
+import type { Signer } from '../../../../shared/workflows/slips/rules';
 
 export type PdfLang = 'zh-CN' | 'en';
 
@@ -29,7 +30,9 @@ const L = {
     sigClerk: '经办人签字',
     sigCarrier: '携带人签字',
     sigOwner: '业主签字',
-    recording: (ref: string) => `无业主签字，电话录音：${ref}`,
+    onPaper: '（纸上签名）',
+    notSigning: '业主不签字',
+    recording: (ref: string) => `电话录音：${ref}`,
     gateCheck: '门岗核验（签字）',
     gateTime: '出门时间',
     printed: '打印时间',
@@ -68,7 +71,9 @@ const L = {
     sigClerk: 'Clerk signature',
     sigCarrier: 'Carrier signature',
     sigOwner: 'Owner signature',
-    recording: (ref: string) => `No owner signature; phone recording: ${ref}`,
+    onPaper: '(signs on paper)',
+    notSigning: 'Owner does not sign',
+    recording: (ref: string) => `Phone recording: ${ref}`,
     gateCheck: 'Checked at gate (signature)',
     gateTime: 'Exit time',
     printed: 'Printed',
@@ -151,11 +156,15 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
     // The gate needs what leaves and who agreed; fees and meters stay on the archive part.
     if (which === 'archive' && s.nature === 'moving_out' && s.fees) checks.push([{ label: t.fees, value: t.feesText(s.fees.clearedByName ?? '', when(s.fees.clearedAt), s.fees.receipt) }]);
     if (which === 'archive' && s.meterReadings) checks.push([{ label: t.meters, value: t.meterText(s.meterReadings.water, s.meterReadings.electricity, s.meterReadings.gas) }]);
-    const sigs = signatureRow([
-      { label: t.sigClerk, image: data.signatures.clerk },
-      { label: t.sigCarrier, image: data.signatures.carrier },
-      { label: t.sigOwner, image: data.signatures.owner, note: !data.signatures.owner && s.recordingRef ? t.recording(s.recordingRef) : undefined },
-    ]);
+    // Each signer as they chose: the image signed on screen, an empty line captioned for the one who signs the paper,
+    // and for an owner who does not sign, the recording in place of the line (nothing left blank to sign later).
+    const signer = (label: string, who: Signer) => {
+      const mode = s.signers[who];
+      const image = mode === 'screen' || mode === null ? data.signatures[who] : null;
+      if (mode === 'recording') return { label, image: null, instead: t.notSigning, note: t.recording(s.recordingRef ?? '') };
+      return { label, image, caption: mode === 'paper' ? t.onPaper : undefined };
+    };
+    const sigs = signatureRow([signer(t.sigClerk, 'clerk'), signer(t.sigCarrier, 'carrier'), signer(t.sigOwner, 'owner')]);
     const out: Content[] = [
       siteHeader(site, t.paren(t.title, which === 'archive' ? t.archive : t.gate), s.number, { hotline: t.hotline, number: t.number }, opts.copy ? t.copy : undefined),
       grid,

@@ -89,6 +89,9 @@ const ENUM_LABELS: Record<string, string> = {
   idType: 'enum.idType',
   answer: 'enum.verifyAnswer',
   'carrier.type': 'enum.carrierType',
+  signClerk: 'slip.sig.mode',
+  signCarrier: 'slip.sig.mode',
+  signOwner: 'slip.sig.mode',
 };
 
 /** Unchanged keys that still say which record it is, so an update shows them. */

@@ -25,9 +25,22 @@ function exportPng(canvas: HTMLCanvasElement): string {
 
 /**
  * One signature on screen (pen, touch or mouse) with signature_pad. `onChange` gets a PNG data URL after
- * each stroke, or null when the box is empty: an empty box leaves the line to be signed on paper.
+ * each stroke, or null when the box is empty. The signer's name and how they sign are shown above it by the
+ * caller (`label` names the canvas for assistive tech); `error` says what is wrong below the box.
  */
-export function SignatureBox({ who, label, hint, onChange, disabled }: { who: 'clerk' | 'carrier' | 'owner'; label: string; hint?: string; onChange: (dataUrl: string | null) => void; disabled?: boolean }) {
+export function SignatureBox({
+  who,
+  label,
+  error,
+  onChange,
+  disabled,
+}: {
+  who: 'clerk' | 'carrier' | 'owner';
+  label: string;
+  error?: string | null;
+  onChange: (dataUrl: string | null) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const wrapRef = useRef<HTMLDivElement | null>(null);
@@ -92,18 +105,12 @@ export function SignatureBox({ who, label, hint, onChange, disabled }: { who: 'c
 
   return (
     <div data-testid={`sig-box-${who}`}>
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 4 }}>
-        <span style={{ fontWeight: 500 }}>{label}</span>
-        <Button size="small" type="text" icon={<ClearOutlined />} onClick={clear} disabled={empty || disabled} data-testid={`sig-clear-${who}`}>
-          {t('slip.sig.clear')}
-        </Button>
-      </div>
       <div
         ref={wrapRef}
         style={{
           position: 'relative',
           height: HEIGHT,
-          border: `1px ${empty ? 'dashed' : 'solid'} ${empty ? '#bfbfbf' : '#1668dc'}`,
+          border: `1px ${empty ? 'dashed' : 'solid'} ${error ? '#ff4d4f' : empty ? '#bfbfbf' : '#1668dc'}`,
           borderRadius: 6,
           background: '#fff',
           overflow: 'hidden',
@@ -124,9 +131,19 @@ export function SignatureBox({ who, label, hint, onChange, disabled }: { who: 'c
           style={{ position: 'absolute', inset: 0, touchAction: 'none', cursor: disabled ? 'not-allowed' : 'crosshair' }}
         />
       </div>
-      <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 4 }} data-testid={`sig-status-${who}`}>
-        {empty ? (hint ?? t('slip.sig.onPaper')) : t('slip.sig.signed')}
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginTop: 2 }}>
+        <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }} data-testid={`sig-status-${who}`}>
+          {empty ? t('slip.sig.notYet') : t('slip.sig.signed')}
+        </span>
+        <Button size="small" type="text" icon={<ClearOutlined />} onClick={clear} disabled={empty || disabled} data-testid={`sig-clear-${who}`}>
+          {t('slip.sig.clear')}
+        </Button>
       </div>
+      {error ? (
+        <div style={{ color: '#ff4d4f', fontSize: 13 }} role="alert" data-testid={`error-sig-${who}`}>
+          {error}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, S
 import { EditOutlined, SendOutlined, StopOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { transitionError } from '../../../../shared/workflows/slips/rules';
+import { transitionError, type SignMode } from '../../../../shared/workflows/slips/rules';
 import type { SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { invoke, isApiError } from '../../api';
 import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
@@ -13,6 +13,9 @@ import { useQuery } from '../../components/use-query';
 import { ReasonModal, VoidModal } from '../../components/void-modal';
 import { NatureTag, SlipStateTag, mono } from './common';
 import { CallForm, CallsList, FeesPanel, FrequentAlert, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
+
+/** How each signer signed, at a glance: on screen, on paper, the owner's phone recording, not recorded (older slips). */
+const SIGN_MODE_COLORS: Record<SignMode | 'unknown', string> = { screen: 'green', paper: 'blue', recording: 'orange', unknown: 'default' };
 
 const FLOW = ['draft', 'awaiting_verification', 'ready_to_issue', 'issued', 'exited'] as const;
 
@@ -255,8 +258,8 @@ export default function SlipPage() {
                     <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('slip.signatures')}{t('slip.colon')}</span>
                     <Space wrap size={4}>
                       {(['clerk', 'carrier', 'owner'] as const).map((k) => (
-                        <Tag key={k} color={s.signatures[k] ? 'green' : 'default'}>
-                          {t(`slip.sig.short.${k}`)}{t('slip.colon')}{s.signatures[k] ? t('slip.sig.onScreen') : t('slip.sig.paper')}
+                        <Tag key={k} color={SIGN_MODE_COLORS[s.signers[k] ?? 'unknown']} data-testid={`slip-signer-${k}`} data-mode={s.signers[k] ?? ''}>
+                          {t(`slip.sig.short.${k}`)}{t('slip.colon')}{t(`slip.sig.mode.${s.signers[k] ?? 'unknown'}`)}
                         </Tag>
                       ))}
                       {s.recordingRef ? <span>{t('slip.event.recording', { ref: s.recordingRef })}</span> : null}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Space, Table, Tag, Timeline } from 'antd';
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
@@ -16,7 +16,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract';
-import { VERIFY_CONTACTS, type VerifyAnswer } from '../../../../shared/workflows/slips/rules';
+import { SIGNERS, signatureProblems, signModesFor, VERIFY_CONTACTS, type SignMode, type Signer, type VerifyAnswer } from '../../../../shared/workflows/slips/rules';
 import { VerificationInputSchema, type SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
 import { useNotifyError } from '../../components/feedback';
@@ -296,59 +296,166 @@ export function FeesPanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: Slip
 
 // ---------------------------------------------------------------- issue
 
-type Sigs = { clerk: string | null; carrier: string | null; owner: string | null };
+type Sigs = Record<Signer, string | null>;
+type Modes = Record<Signer, SignMode>;
 
-/** Three signatures (each may be left for paper), the phone-recording reference without the owner's, then issue. */
+/** The phone-recording reference of an owner who does not sign: the input, and which verification call it is of. */
+function RecordingRef({ slip, value, error, onChange }: { slip: SlipDetail; value: string; error: string | null; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const call = [...slip.calls].reverse().find((c) => c.contactRole === 'owner' && c.answer === 'agreed');
+  return (
+    <Form layout="vertical" component="div" style={{ marginTop: 8 }}>
+      <Form.Item
+        label={t('slip.recordingRef')}
+        required
+        htmlFor="issue-recordingRef"
+        style={{ marginBottom: 0 }}
+        validateStatus={error ? 'error' : undefined}
+        help={error ? <span data-testid="error-recordingRef">{translateMessage(t, error)}</span> : undefined}
+        extra={call ? t('slip.recordingCall', { name: call.contactName, time: formatDateTime(call.calledAt) }) : t('slip.recordingRefHint')}
+      >
+        <Input id="issue-recordingRef" data-testid="field-recordingRef" value={value} maxLength={60} onChange={(e) => onChange(e.target.value)} placeholder={t('slip.recordingRefPlaceholder')} />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** One signer: how they sign (on screen, on paper, or — the owner — not at all), then the box, the paper note or the recording. */
+function SignerChoice({
+  who,
+  label,
+  mode,
+  error,
+  disabled,
+  onMode,
+  onImage,
+  children,
+}: {
+  who: Signer;
+  label: string;
+  mode: SignMode;
+  error: string | null;
+  disabled: boolean;
+  onMode: (m: SignMode) => void;
+  onImage: (v: string | null) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const note = (text: string) => (
+    <div
+      style={{ height: 120, border: '1px dashed #d9d9d9', borderRadius: 6, background: '#fafafa', display: 'flex', alignItems: 'flex-end', padding: '0 12px 16px', color: 'rgba(0,0,0,0.55)' }}
+      data-testid={`sig-${mode}-${who}`}
+    >
+      <div style={{ width: '100%', borderTop: mode === 'paper' ? '1px solid #bfbfbf' : undefined, paddingTop: 4, fontSize: 12 }}>{text}</div>
+    </div>
+  );
+  return (
+    <div data-testid={`signer-${who}`} data-mode={mode} style={{ marginBottom: 12 }}>
+      <div style={{ fontWeight: 500, marginBottom: 4 }}>{label}</div>
+      <Radio.Group
+        size="small"
+        optionType="button"
+        buttonStyle="solid"
+        value={mode}
+        disabled={disabled}
+        onChange={(e) => onMode(e.target.value as SignMode)}
+        aria-label={`${label} · ${t('slip.sig.how')}`}
+        style={{ marginBottom: 8 }}
+        data-testid={`sig-mode-${who}`}
+      >
+        {signModesFor(who).map((m) => (
+          <Radio.Button key={m} value={m}>
+            <span data-testid={`sig-mode-${who}-${m}`}>{t(`slip.sig.choice.${m}`)}</span>
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      {mode === 'screen' ? (
+        <SignatureBox who={who} label={label} error={error ? translateMessage(t, error) : null} onChange={onImage} disabled={disabled} />
+      ) : (
+        <>
+          {note(mode === 'paper' ? t('slip.sig.paperBox') : t('slip.sig.recordingBox'))}
+          {error ? (
+            <div style={{ color: '#ff4d4f', fontSize: 13 }} role="alert" data-testid={`error-sig-${who}`}>
+              {translateMessage(t, error)}
+            </div>
+          ) : null}
+        </>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Each signer signs on screen or on the printed paper; only an owner who does not sign at all needs the
+ * phone-recording reference. The choice per signer is kept with the slip and printed (an empty line for paper).
+ */
 export function IssuePanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: SlipDetail) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const [modes, setModes] = useState<Modes>({ clerk: 'screen', carrier: 'screen', owner: 'screen' });
   const [sigs, setSigs] = useState<Sigs>({ clerk: null, carrier: null, owner: null });
   const [recordingRef, setRecordingRef] = useState('');
   const [ack, setAck] = useState(false);
-  const [refError, setRefError] = useState<string | null>(null);
+  const [sigErrors, setSigErrors] = useState<Partial<Record<Signer | 'recordingRef', string>>>({});
   const [ackError, setAckError] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const blocked = slip.issueBlockers.length > 0;
+  const clearError = (k: Signer | 'recordingRef') => setSigErrors(({ [k]: _, ...rest }) => rest);
   const setters = useMemo(
-    () => ({
-      clerk: (v: string | null) => setSigs((s) => ({ ...s, clerk: v })),
-      carrier: (v: string | null) => setSigs((s) => ({ ...s, carrier: v })),
-      owner: (v: string | null) => {
-        setSigs((s) => ({ ...s, owner: v }));
-        if (v) setRefError(null);
-      },
-    }),
+    () =>
+      Object.fromEntries(
+        SIGNERS.map((who) => [
+          who,
+          (v: string | null) => {
+            setSigs((s) => ({ ...s, [who]: v }));
+            if (v) setSigErrors(({ [who]: _, ...rest }) => rest);
+          },
+        ]),
+      ) as Record<Signer, (v: string | null) => void>,
     [],
   );
+  const chooseMode = (who: Signer, m: SignMode) => {
+    setModes((s) => ({ ...s, [who]: m }));
+    // Leaving the box drops what was drawn in it: only a signer on screen keeps an image.
+    setSigs((s) => ({ ...s, [who]: null }));
+    clearError(who);
+    if (who === 'owner') clearError('recordingRef');
+  };
 
   const issue = async () => {
     if (busy) return;
     setError(null);
-    let bad = false;
-    if (!sigs.owner && !recordingRef.trim()) {
-      setRefError('slip.why.noOwnerSignature');
-      document.getElementById('issue-recordingRef')?.focus();
-      bad = true;
-    }
-    if (slip.frequent && !ack) {
-      setAckError(true);
-      bad = true;
-    }
-    if (bad) return;
+    const ref = modes.owner === 'recording' ? recordingRef.trim() : '';
+    const problems = signatureProblems({
+      modes,
+      images: { clerk: !!sigs.clerk, carrier: !!sigs.carrier, owner: !!sigs.owner },
+      recordingRef: !!ref,
+    });
+    const errs = Object.fromEntries(problems.map((p) => [p.field === 'recordingRef' ? 'recordingRef' : p.field.split('.')[1], p.message]));
+    setSigErrors(errs);
+    if (errs.recordingRef && !errs.clerk && !errs.carrier && !errs.owner) document.getElementById('issue-recordingRef')?.focus();
+    const bad = problems.length > 0;
+    if (slip.frequent && !ack) setAckError(true);
+    if (bad || (slip.frequent && !ack)) return;
     setBusy(true);
     try {
-      const s = await invoke('slips.issue', { slipId: slip.id, signatures: sigs, recordingRef: recordingRef.trim() || null, acknowledgeFrequent: ack });
+      const signatures = Object.fromEntries(SIGNERS.map((who) => [who, { mode: modes[who], image: modes[who] === 'screen' ? sigs[who] : null }])) as Record<Signer, { mode: SignMode; image: string | null }>;
+      const s = await invoke('slips.issue', { slipId: slip.id, signatures, recordingRef: ref || null, acknowledgeFrequent: ack });
       message.success(t('slip.issued', { number: s.number }));
       onDone(s);
     } catch (e) {
       const fe = (e as { fieldErrors?: Record<string, { message: string }> }).fieldErrors;
-      if (fe?.recordingRef) setRefError(fe.recordingRef.message);
+      const mapped = fe ? Object.fromEntries(Object.entries(fe).map(([k, v]) => [k === 'recordingRef' ? k : k.split('.')[1], v.message])) : {};
+      if (Object.keys(mapped).length) setSigErrors(mapped);
       else setError(errorText(t, e));
     } finally {
       setBusy(false);
     }
   };
+
+  const labels: Record<Signer, string> = { clerk: t('slip.sig.clerk'), carrier: t('slip.sig.carrier', { name: slip.carrierName }), owner: t('slip.sig.owner') };
 
   return (
     <Card title={t('slip.issueTitle')} style={{ marginBottom: 16, borderColor: blocked ? undefined : '#91caff' }} data-testid="issue-panel">
@@ -374,38 +481,24 @@ export function IssuePanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: Sli
       ) : null}
       <div style={{ color: 'rgba(0,0,0,0.55)', marginBottom: 12 }}>{t('slip.sig.explain')}</div>
       <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <SignatureBox who="clerk" label={t('slip.sig.clerk')} onChange={setters.clerk} disabled={busy} />
-        </Col>
-        <Col xs={24} md={8}>
-          <SignatureBox who="carrier" label={t('slip.sig.carrier', { name: slip.carrierName })} onChange={setters.carrier} disabled={busy} />
-        </Col>
-        <Col xs={24} md={8}>
-          <SignatureBox who="owner" label={t('slip.sig.owner')} hint={t('slip.sig.ownerOnPaper')} onChange={setters.owner} disabled={busy} />
-        </Col>
+        {SIGNERS.map((who) => (
+          <Col xs={24} md={8} key={who}>
+            <SignerChoice who={who} label={labels[who]} mode={modes[who]} error={sigErrors[who] ?? null} disabled={busy} onMode={(m) => chooseMode(who, m)} onImage={setters[who]}>
+              {who === 'owner' && modes.owner === 'recording' ? (
+                <RecordingRef
+                  slip={slip}
+                  value={recordingRef}
+                  error={sigErrors.recordingRef ?? null}
+                  onChange={(v) => {
+                    setRecordingRef(v);
+                    if (v.trim()) clearError('recordingRef');
+                  }}
+                />
+              ) : null}
+            </SignerChoice>
+          </Col>
+        ))}
       </Row>
-      <Form layout="vertical" component="div" style={{ marginTop: 16, maxWidth: 420 }}>
-        <Form.Item
-          label={t('slip.recordingRef')}
-          required={!sigs.owner}
-          htmlFor="issue-recordingRef"
-          validateStatus={refError ? 'error' : undefined}
-          help={refError ? <span data-testid="error-recordingRef">{translateMessage(t, refError)}</span> : undefined}
-          extra={refError ? undefined : sigs.owner ? t('slip.recordingRefOptional') : t('slip.recordingRefHint')}
-        >
-          <Input
-            id="issue-recordingRef"
-            data-testid="field-recordingRef"
-            value={recordingRef}
-            maxLength={60}
-            onChange={(e) => {
-              setRecordingRef(e.target.value);
-              if (e.target.value.trim()) setRefError(null);
-            }}
-            placeholder={t('slip.recordingRefPlaceholder')}
-          />
-        </Form.Item>
-      </Form>
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="form-error" /> : null}
       <Button type="primary" size="large" onClick={() => void issue()} loading={busy} disabled={blocked} data-testid="issue-submit">
         {t('slip.issue')}
@@ -603,9 +696,12 @@ export function eventDetail(t: Translate, slip: SlipDetail, action: string, deta
     case 'fees-cleared':
       return t('slip.event.receipt', { receipt: str(d.receipt) });
     case 'issue': {
+      // Since the choice is kept: how each signed; before, only whether an image was captured (✓/✗).
+      const signers = d.signers && typeof d.signers === 'object' ? (d.signers as Record<string, unknown>) : null;
       const signed = (d.signed ?? {}) as Record<string, boolean>;
-      const mark = (k: string) => `${t(`slip.sig.short.${k}`)}${signed[k] ? '✓' : '✗'}`;
-      const parts = [t('slip.event.signed', { list: ['clerk', 'carrier', 'owner'].map(mark).join(' ') })];
+      const mark = (k: string) =>
+        signers ? `${t(`slip.sig.short.${k}`)}${t('slip.colon')}${t(`slip.sig.mode.${str(signers[k]) || 'unknown'}`, { defaultValue: str(signers[k]) })}` : `${t(`slip.sig.short.${k}`)}${signed[k] ? '✓' : '✗'}`;
+      const parts = [t('slip.event.signed', { list: SIGNERS.map(mark).join(signers ? ' · ' : ' ') })];
       if (d.recordingRef) parts.push(t('slip.event.recording', { ref: str(d.recordingRef) }));
       if (Array.isArray(d.frequentAcknowledged)) parts.push(t('slip.event.frequentAck', { count: d.frequentAcknowledged.length }));
       return parts.join('；');
