@@ -178,8 +178,8 @@ describe('admin CLI', () => {
     const csv = path.join(dir, 'units.csv');
     fs.writeFileSync(csv, '楼栋,房号,业主姓名,业主电话\n7,7-101,张三,13812345678\n7,7-102,李四,\n');
     const imp = run(['import', csv, '--data-dir', dir]);
-    expect(imp).toMatchObject({ status: 0, stdout: 'imported 2 rows: 1 buildings, 2 units, 2 people, 2 links created; 0 units already existed.' });
-    expect(run(['import', csv, '--data-dir', dir]).stdout).toBe('imported 2 rows: 0 buildings, 0 units, 0 people, 0 links created; 2 units already existed.');
+    expect(imp).toMatchObject({ status: 0, stdout: 'imported 2 rows: 1 buildings, 2 units, 2 people, 2 links created; 0 existing units updated, 0 existing units unchanged.' });
+    expect(run(['import', csv, '--data-dir', dir]).stdout).toBe('imported 2 rows: 0 buildings, 0 units, 0 people, 0 links created; 0 existing units updated, 2 existing units unchanged.');
     expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['pre-import', 'pre-import']);
 
     fs.writeFileSync(path.join(dir, 'frontdesk.db'), Buffer.alloc(4096, 7));

@@ -104,9 +104,16 @@ describe('a restore proves its file first', () => {
     const older = `frontdesk-${localStamp(env.clock.now())}-9-manual.db`;
     const f = path.join(env.paths.backups, older);
     fs.copyFileSync(path.join(env.paths.backups, good.name), f);
-    // What a schema-4 file looks like: no code keys, no application_id, no site_meta, audit without its chain.
+    // What a schema-4 file looks like: no signer modes (8), the slips' own events table (7), no code keys (6),
+    // no application_id, no site_meta, audit without its chain (5). A new migration is undone here too.
     const db = new Database(f);
-    db.exec(`DROP INDEX units_code_key; DROP INDEX buildings_code_key; ALTER TABLE units DROP COLUMN code_key; ALTER TABLE buildings DROP COLUMN code_key;
+    db.exec(`ALTER TABLE release_slips DROP COLUMN sign_clerk; ALTER TABLE release_slips DROP COLUMN sign_carrier; ALTER TABLE release_slips DROP COLUMN sign_owner;
+             DROP TABLE record_events;
+             CREATE TABLE release_slip_events (id TEXT PRIMARY KEY, slip_id TEXT NOT NULL REFERENCES release_slips (id), at TEXT NOT NULL, user_id TEXT REFERENCES users (id), action TEXT NOT NULL, detail TEXT) STRICT;
+             CREATE INDEX release_slip_events_slip ON release_slip_events (slip_id, at);
+             CREATE TRIGGER release_slip_events_no_update BEFORE UPDATE ON release_slip_events BEGIN SELECT RAISE(ABORT, 'release_slip_events is append-only'); END;
+             CREATE TRIGGER release_slip_events_no_delete BEFORE DELETE ON release_slip_events BEGIN SELECT RAISE(ABORT, 'release_slip_events is append-only'); END;
+             DROP INDEX units_code_key; DROP INDEX buildings_code_key; ALTER TABLE units DROP COLUMN code_key; ALTER TABLE buildings DROP COLUMN code_key;
              PRAGMA application_id = 0; DROP TABLE site_meta; DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
              DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_chained; DROP INDEX audit_seq;
              ALTER TABLE audit_log DROP COLUMN seq; ALTER TABLE audit_log DROP COLUMN via; ALTER TABLE audit_log DROP COLUMN os_user; ALTER TABLE audit_log DROP COLUMN hash;

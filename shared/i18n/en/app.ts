@@ -33,6 +33,9 @@ const app = {
     new: 'Shortcut: Ctrl+N or Alt+N',
     search: 'Shortcut: Ctrl+K or /',
   },
+  record: {
+    timeline: 'History',
+  },
   common: {
     save: 'Save',
     saved: 'Saved',
@@ -529,6 +532,6 @@ const app = {
     endNotAfterStart: 'Must be later than the start',
     lunchOutsideHours: 'The lunch break must lie inside office hours',
   },
-} satisfies Pick<Messages, 'app' | 'nav' | 'shortcut' | 'common' | 'crash' | 'boot' | 'signIn' | 'lock' | 'setup' | 'recovery' | 'search' | 'today' | 'users' | 'audit' | 'backup' | 'settings' | 'enum' | 'error' | 'v'>;
+} satisfies Pick<Messages, 'app' | 'nav' | 'shortcut' | 'record' | 'common' | 'crash' | 'boot' | 'signIn' | 'lock' | 'setup' | 'recovery' | 'search' | 'today' | 'users' | 'audit' | 'backup' | 'settings' | 'enum' | 'error' | 'v'>;
 
 export default app;

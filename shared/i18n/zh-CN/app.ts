@@ -31,6 +31,9 @@ const app = {
     new: '快捷键：Ctrl+N 或 Alt+N',
     search: '快捷键：Ctrl+K 或 /',
   },
+  record: {
+    timeline: '办理记录',
+  },
   common: {
     save: '保存',
     saved: '已保存',

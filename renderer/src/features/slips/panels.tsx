@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Space, Table, Tag } from 'antd';
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
@@ -21,6 +21,7 @@ import { VerificationInputSchema, type SlipDetail } from '../../../../shared/wor
 import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
 import { useNotifyError } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
+import { RecordTimeline } from '../../components/record-timeline';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useSessionStore } from '../../stores/use-session-store';
@@ -669,21 +670,10 @@ export function PrintPanel({ slip, onPrinted }: { slip: SlipDetail; onPrinted: (
 
 // ---------------------------------------------------------------- timeline
 
-function parse(detail: string | null): Record<string, unknown> {
-  if (!detail) return {};
-  try {
-    const v = JSON.parse(detail) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** One readable line for a timeline event's detail. */
-export function eventDetail(t: Translate, slip: SlipDetail, action: string, detail: string | null): string {
-  const d = parse(detail);
+function eventDetail(t: Translate, slip: SlipDetail, action: string, d: Record<string, unknown>): string {
   switch (action) {
     case 'submit':
       return d.state ? t('slip.event.toState', { state: t(`enum.slipState.${str(d.state)}`) }) : '';
@@ -727,33 +717,21 @@ export function endReasonText(t: Translate, reason: string | null): string {
   return reason === 'slip.refusedOnPhone' ? t('slip.refusedOnPhone') : reason;
 }
 
-const EVENT_COLORS: Record<string, string> = { refuse: 'red', void: 'gray', 'gate-refused': 'red', exit: 'green', issue: 'blue', 'fees-cleared': 'green' };
+const EVENT_COLORS: Record<string, string> = { refuse: 'red', 'gate-refused': 'red', exit: 'green', issue: 'blue', 'fees-cleared': 'green' };
+const CALL_COLORS: Record<string, string> = { agreed: 'green', refused: 'red', unreachable: 'orange' };
 
 export function SlipTimeline({ slip }: { slip: SlipDetail }) {
   const { t } = useTranslation();
   return (
-    <Card title={t('slip.timeline')} data-testid="timeline">
-      <Timeline
-        items={slip.timeline.map((e, i) => {
-          const detail = eventDetail(t, slip, e.action, e.detail);
-          return {
-            key: `${e.at}-${i}`,
-            color: e.action === 'call' ? ({ agreed: 'green', refused: 'red', unreachable: 'orange' } as Record<string, string>)[String(parse(e.detail).answer)] ?? 'blue' : (EVENT_COLORS[e.action] ?? 'blue'),
-            content: (
-              <div data-testid="timeline-item" data-action={e.action}>
-                <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
-                  <strong>{t(`slip.action.${e.action}`, { defaultValue: e.action })}</strong>
-                  <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
-                    {formatDateTime(e.at)} · {e.userName ?? t('audit.system')}
-                  </span>
-                </div>
-                {detail ? <div style={{ color: 'rgba(0,0,0,0.65)' }}>{detail}</div> : null}
-              </div>
-            ),
-          };
-        })}
-      />
-    </Card>
+    <RecordTimeline
+      title={t('slip.timeline')}
+      entries={slip.timeline}
+      reader={{
+        label: (action) => t(`slip.action.${action}`, { defaultValue: action }),
+        detail: (action, d) => eventDetail(t, slip, action, d),
+        color: (action, d) => (action === 'call' ? (CALL_COLORS[String(d.answer)] ?? 'blue') : EVENT_COLORS[action]),
+      }}
+    />
   );
 }
 
