@@ -52,7 +52,7 @@ export function ShortcutHelp({ open, onClose, pages }: { open: boolean; onClose:
       <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="shortcut-help">
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} style={{ borderBottom: '1px solid #f0f0f0' }} data-testid={`shortcut-${r.id}`}>
+            <tr key={r.id} style={{ borderBottom: '1px solid #f0f0f0' }} data-testid={`shortcut-row-${r.id}`}>
               <td style={{ padding: '8px 12px 8px 0', whiteSpace: 'nowrap' }}>
                 {r.keys.map((k, i) => (
                   <span key={k}>

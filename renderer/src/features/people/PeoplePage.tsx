@@ -49,6 +49,7 @@ export default function PeoplePage() {
         onChange={(e) => setQText(e.target.value)}
         onSearch={(v) => filters.update({ q: v.trim() || undefined })}
         data-testid="people-search"
+        data-page-focus
       />
       <QueryError error={list.error} onRetry={list.reload} />
       <Table<PersonRow>

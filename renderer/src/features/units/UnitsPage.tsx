@@ -58,7 +58,7 @@ export default function UnitsPage() {
         <ParamSelect name="use" width={160} placeholder={t('unit.filterUse')} options={UNIT_USES.map((u) => ({ value: u, label: t(`enum.use.${u}`) }))} testId="filter-use" />
         <ParamSelect name="state" width={160} placeholder={t('unit.filterState')} options={OCCUPANCY_STATES.map((s) => ({ value: s, label: t(`enum.state.${s}`) }))} testId="filter-state" />
         {/* The code-prefix box filters as you type (debounced). */}
-        <ParamInput name="q" delay={250} width={200} maxLength={50} placeholder={t('unit.filterCode')} testId="filter-code" />
+        <ParamInput name="q" delay={250} width={200} maxLength={50} placeholder={t('unit.filterCode')} testId="filter-code" pageFocus />
         <ClearFilters shown={filtered} onClear={filters.clear} />
       </Space>
       <QueryError error={list.error} onRetry={list.reload} />

@@ -42,12 +42,12 @@ function NewUserForm({ onSaved, onCancel }: { onSaved: (u: User) => void; onCanc
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="user-form">
-      <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')}>
-        {(field, p) => <Input {...field} {...p} autoFocus maxLength={32} autoComplete="off" />}
+    <FormShell onSubmit={submit} error={error} testId="user-form" dirty={formState.isDirty}>
+      <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')} max={32}>
+        {(field, p) => <Input {...field} {...p} autoFocus autoComplete="off" />}
       </Field>
-      <Field control={control} name="displayName" label={t('users.displayName')} required>
-        {(field, p) => <Input {...field} {...p} maxLength={50} />}
+      <Field control={control} name="displayName" label={t('users.displayName')} required max={50}>
+        {(field, p) => <Input {...field} {...p} />}
       </Field>
       <Field control={control} name="role" label={t('users.role')} required>
         {(field, p) => <Select {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={ROLES.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))} />}
@@ -80,9 +80,9 @@ function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved: () => 
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="user-edit-form">
-      <Field control={control} name="displayName" label={t('users.displayName')} required>
-        {(field, p) => <Input {...field} {...p} value={field.value ?? ''} autoFocus maxLength={50} />}
+    <FormShell onSubmit={submit} error={error} testId="user-edit-form" dirty={formState.isDirty}>
+      <Field control={control} name="displayName" label={t('users.displayName')} required max={50}>
+        {(field, p) => <Input {...field} {...p} value={field.value ?? ''} autoFocus />}
       </Field>
       <Field control={control} name="role" label={t('users.role')} required>
         {(field, p) => <Select {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={ROLES.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))} />}
@@ -109,7 +109,7 @@ function ResetPasswordForm({ user, onSaved, onCancel }: { user: User; onSaved: (
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="reset-password-form">
+    <FormShell onSubmit={submit} error={error} testId="reset-password-form" dirty={formState.isDirty}>
       <p>{t('users.resetExplain', { name: user.displayName })}</p>
       <Field control={control} name="password" label={t('users.newPassword')} required extra={t('users.passwordHint')}>
         {(field, p) => <Input.Password {...field} {...p} autoFocus autoComplete="new-password" />}
