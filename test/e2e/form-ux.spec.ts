@@ -5,7 +5,7 @@ import { goTo, openDropdown, popupSettled, signIn, tempFile } from './helpers';
 /**
  * The shared form kit at work: a submit with a problem out of view scrolls to it, focuses it and says
  * how many need attention; leaving a dirty form asks first; the slip form's draft comes back; Ctrl+Enter
- * submits; Alt+5 opens the gate with focus in its number box.
+ * submits; Alt+4 opens the gate with focus in its number box.
  */
 
 const UNIT = '7-1-0801';
@@ -52,6 +52,7 @@ test('a submit with a problem out of view scrolls to it, focuses it and says how
 
   await save.click();
   await expect(unit).toHaveClass(/ant-form-item-has-error/);
+  await expect(form.getByTestId('error-unitId')).toHaveText('必填');
   await expect(unit).toBeInViewport();
   expect(await unit.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   const problems = page.getByTestId('form-problems');
@@ -147,7 +148,7 @@ test('the slip form keeps a session draft; Ctrl+Enter saves it and focus goes to
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 });
 
-test('Ctrl+Enter submits a form from its text area', async ({ page, app }) => {
+test('Ctrl+Enter submits a form from its text area; closing it half-filled asks first', async ({ page, app }) => {
   await signIn(page, app);
   await goTo(page, 'buildings');
   await page.getByTestId('new-building').click();
@@ -156,15 +157,20 @@ test('Ctrl+Enter submits a form from its text area', async ({ page, app }) => {
   await drawer.getByTestId('field-name').fill('12号楼');
   const note = drawer.getByTestId('field-note');
   await note.fill('东门旁');
+  // Esc (or the mask, or ×) on a half-filled drawer asks first.
+  await note.press('Escape');
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('关闭此表单？');
+  await page.getByTestId('leave-cancel').click();
+  await expect(drawer.getByTestId('field-name')).toHaveValue('12号楼');
   await note.press('Control+Enter');
   await expect(page.locator('[data-testid="building-row"][data-code="12"]')).toBeVisible();
   await expect(drawer).toHaveCount(0);
 });
 
-test('Alt+5 opens the gate with focus in its number box; ? lists the shortcuts', async ({ page, app }) => {
+test('Alt+4 opens the gate with focus in its number box; ? lists the shortcuts', async ({ page, app }) => {
   await signIn(page, app);
-  await expect(page.getByTestId('nav-shortcut-gate')).toHaveText('Alt+5');
-  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('nav-shortcut-gate')).toHaveText('Alt+4');
+  await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('gate-page')).toBeVisible();
   await expect(page.getByTestId('gate-input')).toBeFocused();
 
@@ -172,12 +178,12 @@ test('Alt+5 opens the gate with focus in its number box; ? lists the shortcuts',
   await page.keyboard.press('Alt+2');
   await expect(page.getByTestId('units-page')).toBeVisible();
   await expect(page.getByTestId('filter-code')).toBeFocused();
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('gate-input')).toBeFocused();
 
   await page.getByTestId('gate-input').blur();
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcut-help')).toBeVisible();
-  await expect(page.getByTestId('shortcut-row-page-gate')).toContainText('Alt+5');
+  await expect(page.getByTestId('shortcut-row-page-gate')).toContainText('Alt+4');
   await expect(page.getByTestId('shortcut-row-submit')).toContainText('Ctrl+Enter');
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } from 'antd';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../shared/kernel/permissions';
 import { formatDateTime } from '../components/format';
 import { isSubmitChord } from '../components/form';
-import { unsavedChanges } from '../components/leave-guard';
+import { unsavedChanges, useConfirmDiscard } from '../components/leave-guard';
 import { useCan } from '../components/permissions';
 import { RoleTag } from '../components/tags';
 import { useSessionStore } from '../stores/use-session-store';
@@ -70,8 +70,6 @@ function overlayOpen(): boolean {
   return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open');
 }
 
-const testId = (id: string) => ({ 'data-testid': id }) as Record<`data-${string}`, string>;
-
 /** Where focus goes on a page a shortcut opened: its own main field, else the page itself (Tab then starts there, not in the menu). */
 const PAGE_FOCUS = '[data-page-focus]';
 
@@ -80,43 +78,15 @@ const PAGE_FOCUS = '[data-page-focus]';
  * One blocker for the whole app — react-router allows one — reading which forms are dirty at that moment.
  */
 function useLeavePrompt() {
-  const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const confirm = useConfirmDiscard();
   const blocker = useBlocker(useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && unsavedChanges().any, []));
-  const asking = useRef(false);
-
-  const ask = useCallback(
-    (onLeave: () => void, onStay: () => void) => {
-      if (asking.current) return;
-      asking.current = true;
-      const { kept } = unsavedChanges();
-      modal.confirm({
-        title: t('form.leaveTitle'),
-        content: <span data-testid="leave-prompt">{kept ? t('form.leaveKept') : t('form.leaveLost')}</span>,
-        okText: t('form.leave'),
-        cancelText: t('form.stay'),
-        okButtonProps: { danger: !kept, ...testId('leave-confirm') },
-        cancelButtonProps: testId('leave-cancel'),
-        autoFocusButton: 'cancel',
-        onOk: () => {
-          asking.current = false;
-          onLeave();
-        },
-        onCancel: () => {
-          asking.current = false;
-          onStay();
-        },
-      });
-    },
-    [modal, t],
-  );
 
   useEffect(() => {
-    if (blocker.state === 'blocked') ask(() => blocker.proceed(), () => blocker.reset());
-  }, [blocker, ask]);
+    if (blocker.state === 'blocked') confirm('leave', () => blocker.proceed(), () => blocker.reset());
+  }, [blocker, confirm]);
 
   /** Runs `fn` now, or once the clerk confirms leaving their unsaved work. */
-  return useCallback((fn: () => void) => (unsavedChanges().any ? ask(fn, () => undefined) : fn()), [ask]);
+  return useCallback((fn: () => void) => confirm('leave', fn), [confirm]);
 }
 
 /** Carries out a focus request (useUiStore) once its page is shown: waits for the element while the page loads. */

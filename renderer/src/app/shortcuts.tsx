@@ -2,16 +2,16 @@ import { Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The page shortcuts: Alt+1…5. Alt with a digit is free in Chromium and Electron on Windows and Linux
+ * The page shortcuts: Alt+1…5, numbered in the order of the menu. Alt with a digit is free in Chromium and Electron on Windows and Linux
  * (Ctrl+digit switches browser tabs, Ctrl+Shift toggles the Chinese IME, Alt+Shift the keyboard layout,
  * Alt+letter opens a window menu), and it works while a text box has focus.
  */
 export const PAGE_SHORTCUTS = [
   { key: 'today', digit: 1 },
   { key: 'units', digit: 2 },
-  { key: 'people', digit: 3 },
-  { key: 'slips', digit: 4 },
-  { key: 'gate', digit: 5 },
+  { key: 'slips', digit: 3 },
+  { key: 'gate', digit: 4 },
+  { key: 'people', digit: 5 },
 ] as const;
 
 export type PageShortcutKey = (typeof PAGE_SHORTCUTS)[number]['key'];
@@ -53,7 +53,7 @@ export function ShortcutHelp({ open, onClose, pages }: { open: boolean; onClose:
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} style={{ borderBottom: '1px solid #f0f0f0' }} data-testid={`shortcut-row-${r.id}`}>
-              <td style={{ padding: '8px 12px 8px 0', whiteSpace: 'nowrap' }}>
+              <td style={{ padding: '8px 16px 8px 0', whiteSpace: 'nowrap', width: '1%' }}>
                 {r.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 ? <span style={{ color: 'rgba(0,0,0,0.35)', margin: '0 4px' }}>/</span> : null}

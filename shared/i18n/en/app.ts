@@ -51,6 +51,8 @@ const app = {
     leaveLost: 'What you typed here is not saved yet and will be lost.',
     leaveKept: 'What you typed here is not saved yet. It is kept as a draft until you sign out, and comes back when you open this form again.',
     leave: 'Leave',
+    closeTitle: 'Close this form?',
+    discard: 'Discard changes',
     stay: 'Stay here',
     draftRestored: 'Draft restored: what you typed at {{time}} is back in the form.',
     discardDraft: 'Discard draft',

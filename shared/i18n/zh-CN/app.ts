@@ -49,6 +49,8 @@ const app = {
     leaveLost: '此页填写的内容尚未保存，离开后将丢失。',
     leaveKept: '此页填写的内容尚未保存。草稿会保留到退出登录，再次打开此表单时自动恢复。',
     leave: '离开',
+    closeTitle: '关闭此表单？',
+    discard: '放弃修改',
     stay: '继续填写',
     draftRestored: '已恢复草稿：您在 {{time}} 填写的内容已放回表单。',
     discardDraft: '丢弃草稿',

@@ -85,7 +85,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           meterReadings: slip.meterReadings,
         }
       : {
-          unitId: presetUnitId ?? '',
+          // Left undefined when not chosen, so the schema answers "required" rather than "invalid".
+          unitId: presetUnitId ?? (undefined as unknown as string),
           nature: 'temporary',
           reason: '',
           carrier: { type: 'owner', personId: null, name: '', phone: '', idType: null, idNumber: '' },
@@ -202,7 +203,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
                   autoFocus={!slip && !presetUnitId}
                   value={field.value || undefined}
                   onChange={(v) => {
-                    field.onChange(v ?? '');
+                    field.onChange(v ?? undefined);
                     setValue('carrier.personId', null);
                     pickedName.current = null;
                   }}

@@ -12,6 +12,7 @@ import { applyFieldErrors, errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useNewRecordShortcut } from '../../components/permissions';
 import { RoleTag } from '../../components/tags';
@@ -125,6 +126,8 @@ function ResetPasswordForm({ user, onSaved, onCancel }: { user: User; onSaved: (
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const notify = useNotifyError();
   const me = useSessionStore((s) => s.user);
   const list = useQuery('users.list', {});
@@ -216,7 +219,7 @@ export default function UsersPage() {
           },
         ]}
       />
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('users.new')} size={480} destroyOnHidden data-testid="user-drawer">
+      <Drawer open={creating} onClose={() => confirmDiscard('close', () => setCreating(false))} title={t('users.new')} size={480} destroyOnHidden data-testid="user-drawer">
         {creating ? (
           <NewUserForm
             onCancel={() => setCreating(false)}
@@ -228,7 +231,7 @@ export default function UsersPage() {
           />
         ) : null}
       </Drawer>
-      <Modal open={editing !== null} onCancel={() => setEditing(null)} title={t('users.edit', { name: editing?.username ?? '' })} footer={null} destroyOnHidden>
+      <Modal open={editing !== null} onCancel={() => confirmDiscard('close', () => setEditing(null))} title={t('users.edit', { name: editing?.username ?? '' })} footer={null} destroyOnHidden>
         {editing ? (
           <EditUserForm
             user={editing}
@@ -241,7 +244,7 @@ export default function UsersPage() {
           />
         ) : null}
       </Modal>
-      <Modal open={resetting !== null} onCancel={() => setResetting(null)} title={t('users.resetTitle', { name: resetting?.username ?? '' })} footer={null} destroyOnHidden>
+      <Modal open={resetting !== null} onCancel={() => confirmDiscard('close', () => setResetting(null))} title={t('users.resetTitle', { name: resetting?.username ?? '' })} footer={null} destroyOnHidden>
         {resetting ? (
           <ResetPasswordForm
             user={resetting}

@@ -1,4 +1,6 @@
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Which forms on screen hold unsaved changes. Read at the moment of a navigation (the one router
@@ -46,3 +48,40 @@ export function releaseLeaveGuards(): void {
     released = false;
   }, 1000);
 }
+
+/**
+ * The question before unsaved work is thrown away: `leave` a page (the Shell's blocker, sign-out) or
+ * `close` a drawer or dialog holding a form (its mask, ×, or Esc). Returns a function that runs `onGo`
+ * at once when nothing is unsaved, else after the clerk confirms; `onStay` runs when they do not.
+ */
+export function useConfirmDiscard(): (kind: 'leave' | 'close', onGo: () => void, onStay?: () => void) => void {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const asking = useRef(false);
+  return useCallback(
+    (kind, onGo, onStay) => {
+      const { any, kept } = unsavedChanges();
+      if (!any) return onGo();
+      if (asking.current) return;
+      asking.current = true;
+      const done = (fn?: () => void) => () => {
+        asking.current = false;
+        fn?.();
+      };
+      modal.confirm({
+        title: kind === 'leave' ? t('form.leaveTitle') : t('form.closeTitle'),
+        content: <span data-testid="leave-prompt">{kept ? t('form.leaveKept') : t('form.leaveLost')}</span>,
+        okText: kind === 'leave' ? t('form.leave') : t('form.discard'),
+        cancelText: t('form.stay'),
+        okButtonProps: { danger: !kept, ...testId('leave-confirm') },
+        cancelButtonProps: testId('leave-cancel'),
+        autoFocusButton: 'cancel',
+        onOk: done(onGo),
+        onCancel: done(onStay),
+      });
+    },
+    [modal, t],
+  );
+}
+
+const testId = (id: string) => ({ 'data-testid': id }) as Record<`data-${string}`, string>;
