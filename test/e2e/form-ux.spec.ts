@@ -169,7 +169,7 @@ test('Ctrl+Enter submits a form from its text area; closing it half-filled asks 
 
 test('Alt+4 opens the gate with focus in its number box; ? lists the shortcuts', async ({ page, app }) => {
   await signIn(page, app);
-  await expect(page.getByTestId('nav-shortcut-gate')).toHaveText('Alt+4');
+  await expect(page.getByTestId('nav-gate')).toHaveAttribute('data-shortcut', 'Alt+4');
   await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('gate-page')).toBeVisible();
   await expect(page.getByTestId('gate-input')).toBeFocused();

@@ -286,13 +286,14 @@ export default function Shell() {
             key: n.key,
             icon: n.icon,
             label: (
-              <Link to={n.path} data-testid={`nav-${n.key}`} title={shortcutOf(n.key) ? `${n.label} (${shortcutOf(n.key)})` : undefined} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{n.label}</span>
-                {shortcutOf(n.key) ? (
-                  <span aria-hidden style={{ fontSize: 11, color: 'rgba(0,0,0,0.35)', flex: 'none' }} data-testid={`nav-shortcut-${n.key}`}>
-                    {shortcutOf(n.key)}
-                  </span>
-                ) : null}
+              <Link
+                to={n.path}
+                data-testid={`nav-${n.key}`}
+                className={shortcutOf(n.key) ? 'nav-shortcut' : undefined}
+                data-shortcut={shortcutOf(n.key) ?? undefined}
+                title={shortcutOf(n.key) ? `${n.label} (${shortcutOf(n.key)})` : undefined}
+              >
+                {n.label}
               </Link>
             ),
           }))}

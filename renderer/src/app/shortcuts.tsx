@@ -23,7 +23,7 @@ export const shortcutOf = (navKey: string): string | null => {
 
 /** The digit of an Alt+digit press (top row or keypad), or null. */
 export function pageDigit(e: KeyboardEvent): number | null {
-  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
+  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return null;
   const m = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
   return m ? Number(m[1]) : null;
 }

@@ -13,9 +13,13 @@ const FOCUSABLE = 'input:not([type="hidden"]):not([disabled]), textarea:not([dis
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
-/** Ctrl+Enter, or Cmd+Enter on a Mac: submit from anywhere in a form, a text area or an open drop-down included. */
-export function isSubmitChord(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
-  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+/**
+ * Ctrl+Enter, or Cmd+Enter on a Mac: submit from anywhere in a form, a text area or an open drop-down
+ * included — but never the Enter that ends a Chinese IME composition.
+ */
+export function isSubmitChord(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; nativeEvent?: KeyboardEvent; isComposing?: boolean }): boolean {
+  const composing = e.isComposing ?? e.nativeEvent?.isComposing ?? false;
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && !composing;
 }
 
 /**

@@ -51,8 +51,8 @@ function SetOccupancyForm({ unitId, current, onDone, onCancel }: { unitId: strin
       <Field control={control} name="effectiveDate" label={t('unit.effectiveDate')} required extra={t('unit.effectiveDateHint')}>
         {(field, p) => <DateInput {...p} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} disabledFuture allowClear={false} />}
       </Field>
-      <Field control={control} name="note" label={t('common.note')}>
-        {(field, p) => <Input.TextArea {...p} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} rows={2} maxLength={200} />}
+      <Field control={control} name="note" label={t('common.note')} max={200}>
+        {(field, p) => <Input.TextArea {...p} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
       </Field>
       <FormActions submitting={formState.isSubmitting} onCancel={onCancel} />
     </FormShell>
