@@ -65,9 +65,9 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-/** A modal or drawer is open: Ctrl+N must not open another form underneath it. */
+/** A modal or drawer is open (one fading out after its answer does not count): no shortcut acts underneath it. */
 function overlayOpen(): boolean {
-  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open');
+  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal:not([class*="-leave"]), .ant-drawer-open');
 }
 
 /** Where focus goes on a page a shortcut opened: its own main field, else the page itself (Tab then starts there, not in the menu). */

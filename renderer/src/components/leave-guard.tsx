@@ -70,7 +70,7 @@ export function useConfirmDiscard(): (kind: 'leave' | 'close', onGo: () => void,
       };
       modal.confirm({
         title: kind === 'leave' ? t('form.leaveTitle') : t('form.closeTitle'),
-        content: <span data-testid="leave-prompt">{kept ? t('form.leaveKept') : t('form.leaveLost')}</span>,
+        content: <span data-testid="leave-prompt">{kept ? t('form.leaveKept') : kind === 'leave' ? t('form.leaveLost') : t('form.closeLost')}</span>,
         okText: kind === 'leave' ? t('form.leave') : t('form.discard'),
         cancelText: t('form.stay'),
         okButtonProps: { danger: !kept, ...testId('leave-confirm') },

@@ -51,6 +51,7 @@ const app = {
     leaveLost: 'What you typed here is not saved yet and will be lost.',
     leaveKept: 'What you typed here is not saved yet. It is kept as a draft until you sign out, and comes back when you open this form again.',
     leave: 'Leave',
+    closeLost: 'What you typed in this form is not saved yet and will be lost.',
     closeTitle: 'Close this form?',
     discard: 'Discard changes',
     stay: 'Stay here',

@@ -49,6 +49,7 @@ const app = {
     leaveLost: '此页填写的内容尚未保存，离开后将丢失。',
     leaveKept: '此页填写的内容尚未保存。草稿会保留到退出登录，再次打开此表单时自动恢复。',
     leave: '离开',
+    closeLost: '此表单填写的内容尚未保存，关闭后将丢失。',
     closeTitle: '关闭此表单？',
     discard: '放弃修改',
     stay: '继续填写',
