@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/use-session-store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -104,15 +104,30 @@ function Screens() {
   }
 }
 
+/**
+ * A data router (hash history, for the custom protocol and the browser shell) rather than <HashRouter>:
+ * only a data router offers useBlocker, with which the Shell asks before leaving a form with unsaved
+ * changes — sidebar, links and Back alike. The one route hands every path to the screens' own <Routes>.
+ */
+function makeRouter() {
+  return createHashRouter([
+    {
+      path: '*',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <Screens />
+        </Suspense>
+      ),
+    },
+  ]);
+}
+
 export function App() {
+  const [router] = useState(makeRouter);
   return (
     <ErrorBoundary scope="app">
       <Providers>
-        <HashRouter>
-          <Suspense fallback={<FullPageSpin />}>
-            <Screens />
-          </Suspense>
-        </HashRouter>
+        <RouterProvider router={router} />
       </Providers>
     </ErrorBoundary>
   );

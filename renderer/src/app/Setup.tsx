@@ -87,17 +87,17 @@ export default function Setup() {
         }}
       >
         <div hidden={step !== 0}>
-          <Field control={control} name="siteName" label={t('setup.siteName')} required extra={t('setup.siteNameHint')}>
-            {(field, p) => <Input {...field} {...p} autoFocus placeholder={t('setup.siteNamePlaceholder')} maxLength={60} />}
+          <Field control={control} name="siteName" label={t('setup.siteName')} required extra={t('setup.siteNameHint')} max={60}>
+            {(field, p) => <Input {...field} {...p} autoFocus placeholder={t('setup.siteNamePlaceholder')} />}
           </Field>
         </div>
         <div hidden={step !== 1}>
           <Alert type="info" showIcon title={t('setup.managerHint')} style={{ marginBottom: 16 }} />
-          <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')}>
-            {(field, p) => <Input {...field} {...p} autoComplete="off" maxLength={32} />}
+          <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')} max={32}>
+            {(field, p) => <Input {...field} {...p} autoComplete="off" />}
           </Field>
-          <Field control={control} name="displayName" label={t('users.displayName')} required>
-            {(field, p) => <Input {...field} {...p} maxLength={50} />}
+          <Field control={control} name="displayName" label={t('users.displayName')} required max={50}>
+            {(field, p) => <Input {...field} {...p} />}
           </Field>
           <Field control={control} name="password" label={t('users.password')} required extra={t('users.passwordHint')}>
             {(field, p) => <Input.Password {...field} {...p} autoComplete="new-password" />}

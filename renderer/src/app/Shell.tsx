@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Avatar, Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -16,10 +17,12 @@ import {
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Route, Routes, useBlocker, type BlockerFunction, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../shared/kernel/permissions';
 import { formatDateTime } from '../components/format';
+import { isSubmitChord } from '../components/form';
+import { unsavedChanges, useConfirmDiscard } from '../components/leave-guard';
 import { useCan } from '../components/permissions';
 import { RoleTag } from '../components/tags';
 import { useSessionStore } from '../stores/use-session-store';
@@ -28,6 +31,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { lockNow, signOut } from './session';
+import { PAGE_SHORTCUTS, pageDigit, shortcutOf, ShortcutHelp } from './shortcuts';
 import { useIdleLock } from './use-idle-lock';
 
 const TodayPage = lazy(() => import('../features/today/TodayPage'));
@@ -61,9 +65,50 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-/** A modal or drawer is open: Ctrl+N must not open another form underneath it. */
+/** A modal or drawer is open (one fading out after its answer does not count): no shortcut acts underneath it. */
 function overlayOpen(): boolean {
-  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open');
+  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal:not([class*="-leave"]), .ant-drawer-open');
+}
+
+/** Where focus goes on a page a shortcut opened: its own main field, else the page itself (Tab then starts there, not in the menu). */
+const PAGE_FOCUS = '[data-page-focus]';
+
+/**
+ * Asks before a navigation would throw typed work away (sidebar, a link, Back, a shortcut, sign-out).
+ * One blocker for the whole app — react-router allows one — reading which forms are dirty at that moment.
+ */
+function useLeavePrompt() {
+  const confirm = useConfirmDiscard();
+  const blocker = useBlocker(useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && unsavedChanges().any, []));
+
+  useEffect(() => {
+    if (blocker.state === 'blocked') confirm('leave', () => blocker.proceed(), () => blocker.reset());
+  }, [blocker, confirm]);
+
+  /** Runs `fn` now, or once the clerk confirms leaving their unsaved work. */
+  return useCallback((fn: () => void) => confirm('leave', fn), [confirm]);
+}
+
+/** Carries out a focus request (useUiStore) once its page is shown: waits for the element while the page loads. */
+function useFocusRequests(pathname: string) {
+  const request = useUiStore((s) => s.focusRequest);
+  useEffect(() => {
+    if (!request || request.path !== pathname) return;
+    const started = Date.now();
+    const timer = window.setInterval(() => {
+      const content = document.getElementById('main-content');
+      const wanted = request.selector ? document.querySelector<HTMLElement>(request.selector) : null;
+      const own = content?.querySelector<HTMLElement>(PAGE_FOCUS) ?? null;
+      const late = Date.now() - started > (request.selector ? 3000 : 1000);
+      const el = wanted ?? (request.selector ? null : own) ?? (late ? (own ?? content) : null);
+      if (el || late) {
+        window.clearInterval(timer);
+        el?.focus();
+        useUiStore.getState().requestFocus(null);
+      }
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [request, pathname]);
 }
 
 function Forbidden() {
@@ -128,31 +173,11 @@ export default function Shell() {
   const siteName = useSessionStore((s) => s.app?.siteName);
   const idleMinutes = useSessionStore((s) => s.idleLockMinutes);
   const [collapsed, setCollapsed] = useState(false);
+  const [help, setHelp] = useState(false);
+  const guarded = useLeavePrompt();
 
   useIdleLock(idleMinutes, status === 'signed-in');
-
-  // Keyboard: Ctrl+K or '/' → search; Ctrl+N or Alt+N → new record on this list page.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (useSessionStore.getState().status !== 'signed-in') return;
-      const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && !e.altKey && !e.shiftKey && e.code === 'KeyK') {
-        e.preventDefault();
-        useUiStore.getState().focusSearch();
-      } else if (e.key === '/' && !ctrl && !e.altKey && !isTyping(e.target)) {
-        e.preventDefault();
-        useUiStore.getState().focusSearch();
-      } else if (e.code === 'KeyN' && !e.shiftKey && ((ctrl && !e.altKey) || (e.altKey && !ctrl))) {
-        const fn = useUiStore.getState().newRecord;
-        if (fn && !overlayOpen()) {
-          e.preventDefault();
-          fn();
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  useFocusRequests(location.pathname);
 
   const nav: NavItem[] = useMemo(
     () =>
@@ -173,6 +198,59 @@ export default function Shell() {
       ).filter((n) => !n.permission || can(n.permission)),
     [t, can],
   );
+
+  /** Opens a page by its shortcut, focus in its main field (the Gate: the number box). */
+  const openPage = useCallback(
+    (path: string) => {
+      const current = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+      useUiStore.getState().requestFocus({ path });
+      if (current !== path) navigate(path);
+    },
+    [navigate],
+  );
+
+  // Keyboard: Ctrl+K or '/' → search; Ctrl+N or Alt+N → new record on this list page; Alt+1…5 → a page;
+  // '?' → the shortcut list; Ctrl+Enter outside any form → the page's one form.
+  const navRef = useRef(nav);
+  navRef.current = nav;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (useSessionStore.getState().status !== 'signed-in') return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      const digit = pageDigit(e);
+      if (digit !== null) {
+        const target = PAGE_SHORTCUTS.find((p) => p.digit === digit);
+        const item = target && navRef.current.find((n) => n.key === target.key);
+        if (item && !overlayOpen()) {
+          e.preventDefault();
+          openPage(item.path);
+        }
+      } else if (ctrl && !e.altKey && !e.shiftKey && e.code === 'KeyK') {
+        e.preventDefault();
+        useUiStore.getState().focusSearch();
+      } else if (e.key === '/' && !ctrl && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        useUiStore.getState().focusSearch();
+      } else if (e.key === '?' && !ctrl && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        setHelp(true);
+      } else if (isSubmitChord(e) && !(e.target instanceof Element && e.target.closest('form')) && !overlayOpen()) {
+        const forms = [...document.querySelectorAll<HTMLFormElement>('#main-content form[data-form-shell]')].filter((f) => f.getClientRects().length > 0);
+        if (forms.length === 1) {
+          e.preventDefault();
+          forms[0].requestSubmit();
+        }
+      } else if (e.code === 'KeyN' && !e.shiftKey && ((ctrl && !e.altKey) || (e.altKey && !ctrl))) {
+        const fn = useUiStore.getState().newRecord;
+        if (fn && !overlayOpen()) {
+          e.preventDefault();
+          fn();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [openPage]);
 
   const first = location.pathname.split('/')[1] ?? '';
   const selected = first === '' ? 'today' : first;
@@ -208,7 +286,13 @@ export default function Shell() {
             key: n.key,
             icon: n.icon,
             label: (
-              <Link to={n.path} data-testid={`nav-${n.key}`}>
+              <Link
+                to={n.path}
+                data-testid={`nav-${n.key}`}
+                className={shortcutOf(n.key) ? 'nav-shortcut' : undefined}
+                data-shortcut={shortcutOf(n.key) ?? undefined}
+                title={shortcutOf(n.key) ? `${n.label} (${shortcutOf(n.key)})` : undefined}
+              >
                 {n.label}
               </Link>
             ),
@@ -235,6 +319,9 @@ export default function Shell() {
             {can('masterdata.read') ? <GlobalSearch /> : null}
           </div>
           <LanguageSwitch size="small" />
+          <Tooltip title={t('shortcut.helpButton')}>
+            <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} aria-label={t('shortcut.helpTitle')} data-testid="shortcut-help-open" />
+          </Tooltip>
           <Dropdown
             trigger={['click']}
             menu={{
@@ -242,7 +329,7 @@ export default function Shell() {
                 { key: 'settings', icon: <SettingOutlined />, label: t('nav.myAccount'), onClick: () => navigate('/settings') },
                 { key: 'lock', icon: <LockOutlined />, label: t('app.lockNow'), onClick: () => void lockNow() },
                 { type: 'divider' },
-                { key: 'signout', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+                { key: 'signout', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => guarded(() => void signOut()) },
               ],
             }}
           >
@@ -256,11 +343,11 @@ export default function Shell() {
               {user ? <RoleTag role={user.role} /> : null}
             </Button>
           </Dropdown>
-          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
+          <Button type="text" icon={<LogoutOutlined />} onClick={() => guarded(() => void signOut())} data-testid="sign-out">
             {t('app.signOut')}
           </Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 20, minWidth: 0, outline: 'none' }}>
           <SessionNotice />
           <ErrorBoundary scope="page" key={location.pathname}>
             <Suspense
@@ -293,6 +380,7 @@ export default function Shell() {
           </ErrorBoundary>
         </Layout.Content>
       </Layout>
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} pages={nav} />
     </Layout>
   );
 }

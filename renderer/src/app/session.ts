@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { can } from '../../../shared/kernel/permissions';
 import { errorText, invoke } from '../api';
+import { clearAllDrafts } from '../components/draft';
+import { releaseLeaveGuards } from '../components/leave-guard';
 import { useSessionStore } from '../stores/use-session-store';
 import { applyLanguage, effectiveLanguage, setLocalLanguage, type UiLanguage } from './i18n';
 
@@ -21,6 +23,9 @@ export async function signOut(): Promise<void> {
   } catch {
     /* signed out locally either way; the host ends the session on its side */
   }
+  // The Shell asked already (or it is the lock screen's "sign out instead"): the forms go, and so do their drafts.
+  releaseLeaveGuards();
+  clearAllDrafts();
   if (window.location.hash && window.location.hash !== '#/') window.location.hash = '#/';
   useSessionStore.getState().signedOut();
 }

@@ -1,20 +1,41 @@
-import { Button, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Cancel + Save at the bottom of a form; Save is the form's submit button (Enter). */
-export function FormActions({ submitting, onCancel, submitText, testId = 'form-submit', danger }: { submitting: boolean; onCancel?: () => void; submitText?: string; testId?: string; danger?: boolean }) {
+/**
+ * Cancel + Save at the bottom of a form; Save is the form's submit button (Enter, or Ctrl+Enter from
+ * anywhere in the form, a text area included — its tooltip says so). `extra` goes before Cancel.
+ */
+export function FormActions({
+  submitting,
+  onCancel,
+  submitText,
+  testId = 'form-submit',
+  danger,
+  extra,
+}: {
+  submitting: boolean;
+  onCancel?: () => void;
+  submitText?: string;
+  testId?: string;
+  danger?: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 8 }}>
-      <Space>
+      <Space wrap>
+        {extra}
         {onCancel ? (
           <Button onClick={onCancel} disabled={submitting} data-testid="form-cancel">
             {t('common.cancel')}
           </Button>
         ) : null}
-        <Button type="primary" danger={danger} htmlType="submit" loading={submitting} data-testid={testId}>
-          {submitText ?? t('common.save')}
-        </Button>
+        <Tooltip title={t('shortcut.submit')}>
+          <Button type="primary" danger={danger} htmlType="submit" loading={submitting} data-testid={testId}>
+            {submitText ?? t('common.save')}
+          </Button>
+        </Tooltip>
       </Space>
     </div>
   );

@@ -44,7 +44,7 @@ export function IdDocumentFields<T extends FieldValues>({
         </Field>
       </Cell>
       <Cell>
-        <Field control={control} name={numberName} label={t('person.idNumber')} extra={numberExtra}>
+        <Field control={control} name={numberName} label={t('person.idNumber')} extra={numberExtra} max={30}>
           {(field, p) => (
             <Input
               {...p}
@@ -53,7 +53,6 @@ export function IdDocumentFields<T extends FieldValues>({
               disabled={field.disabled}
               onBlur={field.onBlur}
               value={(field.value as string | null | undefined) ?? ''}
-              maxLength={30}
               onChange={(e) => {
                 field.onChange(e.target.value);
                 onNumberTyped(e.target.value);

@@ -6,10 +6,40 @@ import { PageHeader } from './feedback';
 import { formatInt } from './format';
 import { useDebouncedParam, useListParams } from './use-list-params';
 
-/** A filter text box of a list page, bound to one search param (debounced, see useDebouncedParam). */
-export function ParamInput({ name, delay, placeholder, width, maxLength, testId }: { name: string; delay?: number; placeholder: string; width: number; maxLength: number; testId: string }) {
+/**
+ * A filter text box of a list page, bound to one search param (debounced, see useDebouncedParam).
+ * `pageFocus`: the page's main field, focused when a shortcut opens the page (see the Shell).
+ */
+export function ParamInput({
+  name,
+  delay,
+  placeholder,
+  width,
+  maxLength,
+  testId,
+  pageFocus,
+}: {
+  name: string;
+  delay?: number;
+  placeholder: string;
+  width: number;
+  maxLength: number;
+  testId: string;
+  pageFocus?: boolean;
+}) {
   const [text, setText] = useDebouncedParam(name, delay);
-  return <Input allowClear style={{ width }} placeholder={placeholder} value={text} maxLength={maxLength} onChange={(e) => setText(e.target.value)} data-testid={testId} />;
+  return (
+    <Input
+      allowClear
+      style={{ width }}
+      placeholder={placeholder}
+      value={text}
+      maxLength={maxLength}
+      onChange={(e) => setText(e.target.value)}
+      data-testid={testId}
+      {...(pageFocus ? { 'data-page-focus': '' } : {})}
+    />
+  );
 }
 
 /** A filter drop-down of a list page, bound to one search param (cleared: the param is removed). */

@@ -32,6 +32,32 @@ const app = {
   shortcut: {
     new: 'Shortcut: Ctrl+N or Alt+N',
     search: 'Shortcut: Ctrl+K or /',
+    submit: 'Shortcut: Ctrl+Enter (Cmd+Enter on a Mac)',
+    helpTitle: 'Keyboard shortcuts',
+    helpButton: 'Keyboard shortcuts (?)',
+    goTo: 'Open {{page}}',
+    searchAction: 'Search units, people and record numbers',
+    newAction: 'New record on this list',
+    submitAction: 'Submit the form you are in',
+    helpAction: 'Show this list',
+    whileTyping: 'Alt+… and Ctrl+… work while typing; ? and / only outside a text box.',
+  },
+  form: {
+    // i18next picks invalidCount_one / _other by the count (Chinese has only one form); the bare key is the fallback.
+    invalidCount: '{{count}} fields need attention',
+    invalidCount_one: '{{count}} field needs attention',
+    invalidCount_other: '{{count}} fields need attention',
+    leaveTitle: 'Leave this page?',
+    leaveLost: 'What you typed here is not saved yet and will be lost.',
+    leaveKept: 'What you typed here is not saved yet. It is kept as a draft until you sign out, and comes back when you open this form again.',
+    leave: 'Leave',
+    closeLost: 'What you typed in this form is not saved yet and will be lost.',
+    closeTitle: 'Close this form?',
+    discard: 'Discard changes',
+    stay: 'Stay here',
+    draftRestored: 'Draft restored: what you typed at {{time}} is back in the form.',
+    discardDraft: 'Discard draft',
+    draftDiscarded: 'Draft discarded',
   },
   record: {
     timeline: 'History',
@@ -532,6 +558,6 @@ const app = {
     endNotAfterStart: 'Must be later than the start',
     lunchOutsideHours: 'The lunch break must lie inside office hours',
   },
-} satisfies Pick<Messages, 'app' | 'nav' | 'shortcut' | 'record' | 'common' | 'crash' | 'boot' | 'signIn' | 'lock' | 'setup' | 'recovery' | 'search' | 'today' | 'users' | 'audit' | 'backup' | 'settings' | 'enum' | 'error' | 'v'>;
+} satisfies Pick<Messages, 'app' | 'nav' | 'shortcut' | 'form' | 'record' | 'common' | 'crash' | 'boot' | 'signIn' | 'lock' | 'setup' | 'recovery' | 'search' | 'today' | 'users' | 'audit' | 'backup' | 'settings' | 'enum' | 'error' | 'v'>;
 
 export default app;

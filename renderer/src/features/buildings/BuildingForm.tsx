@@ -27,15 +27,15 @@ export function BuildingForm({ building, onSaved, onCancel }: { building?: Build
   });
 
   return (
-    <FormShell onSubmit={submit} error={error} testId="building-form">
-      <Field control={control} name="code" label={t('building.code')} required extra={t('building.codeHint')}>
-        {(field, p) => <Input {...field} {...p} autoFocus maxLength={20} placeholder={t('building.codePlaceholder')} />}
+    <FormShell onSubmit={submit} error={error} testId="building-form" dirty={formState.isDirty}>
+      <Field control={control} name="code" label={t('building.code')} required extra={t('building.codeHint')} max={20}>
+        {(field, p) => <Input {...field} {...p} autoFocus placeholder={t('building.codePlaceholder')} />}
       </Field>
-      <Field control={control} name="name" label={t('building.name')} required>
-        {(field, p) => <Input {...field} {...p} maxLength={50} placeholder={t('building.namePlaceholder')} />}
+      <Field control={control} name="name" label={t('building.name')} required max={50}>
+        {(field, p) => <Input {...field} {...p} placeholder={t('building.namePlaceholder')} />}
       </Field>
-      <Field control={control} name="note" label={t('common.note')}>
-        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} maxLength={500} />}
+      <Field control={control} name="note" label={t('common.note')} max={500}>
+        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} />}
       </Field>
       <FormActions submitting={formState.isSubmitting} onCancel={onCancel} />
     </FormShell>

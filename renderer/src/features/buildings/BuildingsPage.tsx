@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Building } from '../../../../shared/master/schema';
 import { invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { formatInt } from '../../components/format';
 import { useCan, useNewRecordShortcut } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
@@ -15,6 +16,8 @@ import { BuildingForm } from './BuildingForm';
 export default function BuildingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const list = useQuery('buildings.list', { includeVoided: false });
@@ -102,7 +105,7 @@ export default function BuildingsPage() {
       />
       <Drawer
         open={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={() => confirmDiscard('close', () => setEditing(null))}
         title={editing === 'new' ? t('building.new') : t('building.edit')}
         size={480}
         destroyOnHidden

@@ -149,6 +149,7 @@ export default function GatePage() {
           autoComplete="off"
           spellCheck={false}
           data-testid="gate-input"
+          data-page-focus
           style={{ fontSize: 30, height: 72, ...mono, textTransform: 'uppercase' }}
           suffix={
             <Button type="primary" size="large" loading={busy === 'lookup'} onClick={() => void lookup()} disabled={!text.trim()} data-testid="gate-lookup">

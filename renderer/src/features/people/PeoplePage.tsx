@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../shared/master/schema';
 import type { IdType } from '../../../../shared/master/enums';
 import { EmptyHint, QueryError } from '../../components/feedback';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { useCan } from '../../components/permissions';
 import { ListPageHeader } from '../../components/list-page';
 import { useDebouncedParam, useListParams, useNewRecordOpener } from '../../components/use-list-params';
@@ -17,6 +18,8 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monos
 export default function PeoplePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const can = useCan();
   const navigate = useNavigate();
   const filters = useListParams();
@@ -49,6 +52,7 @@ export default function PeoplePage() {
         onChange={(e) => setQText(e.target.value)}
         onSearch={(v) => filters.update({ q: v.trim() || undefined })}
         data-testid="people-search"
+        data-page-focus
       />
       <QueryError error={list.error} onRetry={list.reload} />
       <Table<PersonRow>
@@ -112,7 +116,7 @@ export default function PeoplePage() {
           { title: t('person.units'), dataIndex: 'units', ellipsis: true },
         ]}
       />
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('person.new')} size={560} destroyOnHidden data-testid="person-drawer">
+      <Drawer open={creating} onClose={() => confirmDiscard('close', () => setCreating(false))} title={t('person.new')} size={560} destroyOnHidden data-testid="person-drawer">
         {creating ? (
           <PersonForm
             onCancel={() => setCreating(false)}

@@ -70,7 +70,7 @@ export function PersonForm({
   });
 
   return (
-    <FormShell onSubmit={submit} error={error} testId="person-form">
+    <FormShell onSubmit={submit} error={error} testId="person-form" dirty={formState.isDirty}>
       {person && revealed ? <Alert type="info" showIcon title={t('person.editRevealed')} style={{ marginBottom: 16 }} data-testid="edit-revealed-note" /> : null}
       <Field control={control} name="kind" label={t('person.kind')}>
         {(field, p) => (
@@ -92,23 +92,23 @@ export function PersonForm({
           />
         )}
       </Field>
-      <Field control={control} name="name" label={kind === 'company' ? t('person.companyName') : t('person.name')} required>
-        {(field, p) => <Input {...field} {...p} autoFocus maxLength={100} />}
+      <Field control={control} name="name" label={kind === 'company' ? t('person.companyName') : t('person.name')} required max={100}>
+        {(field, p) => <Input {...field} {...p} autoFocus />}
       </Field>
       {kind === 'company' ? (
-        <Field control={control} name="contactPerson" label={t('person.contactPerson')} required>
-          {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={50} />}
+        <Field control={control} name="contactPerson" label={t('person.contactPerson')} required max={50}>
+          {(field, p) => <Input {...field} {...p} value={field.value ?? ''} />}
         </Field>
       ) : null}
       <Row>
         <Col>
-          <Field control={control} name="phone" label={t('person.phone')}>
-            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" placeholder="138 0000 0000" />}
+          <Field control={control} name="phone" label={t('person.phone')} max={30}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} inputMode="tel" placeholder="138 0000 0000" />}
           </Field>
         </Col>
         <Col>
-          <Field control={control} name="phone2" label={t('person.phone2')}>
-            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" />}
+          <Field control={control} name="phone2" label={t('person.phone2')} max={30}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} inputMode="tel" />}
           </Field>
         </Col>
       </Row>
@@ -125,13 +125,13 @@ export function PersonForm({
       </Row>
       <Row>
         <Col>
-          <Field control={control} name="emergencyName" label={t('person.emergencyName')}>
-            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={50} />}
+          <Field control={control} name="emergencyName" label={t('person.emergencyName')} max={50}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} />}
           </Field>
         </Col>
         <Col>
-          <Field control={control} name="emergencyPhone" label={t('person.emergencyPhone')}>
-            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" />}
+          <Field control={control} name="emergencyPhone" label={t('person.emergencyPhone')} max={30}>
+            {(field, p) => <Input {...field} {...p} value={field.value ?? ''} inputMode="tel" />}
           </Field>
         </Col>
       </Row>
@@ -140,8 +140,8 @@ export function PersonForm({
           {(field, p) => <DateInput {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} disabledFuture />}
         </Field>
       ) : null}
-      <Field control={control} name="note" label={t('common.note')}>
-        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} maxLength={500} />}
+      <Field control={control} name="note" label={t('common.note')} max={500}>
+        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} />}
       </Field>
       <FormActions submitting={formState.isSubmitting} onCancel={onCancel} submitText={submitText} />
     </FormShell>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkView, PersonDetail } from '../../../../shared/master/schema';
 import { invoke, isApiError } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { formatDate } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { RevealValue, type RevealField } from '../../components/reveal';
@@ -24,6 +25,8 @@ export default function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const can = useCan();
   const navigate = useNavigate();
   const notify = useNotifyError();
@@ -140,7 +143,7 @@ export default function PersonPage() {
           ]}
         />
       </Card>
-      <Drawer open={revealed !== null} onClose={() => setRevealed(null)} title={t('person.edit', { name: p?.name ?? '' })} size={560} destroyOnHidden data-testid="person-edit-drawer">
+      <Drawer open={revealed !== null} onClose={() => confirmDiscard('close', () => setRevealed(null))} title={t('person.edit', { name: p?.name ?? '' })} size={560} destroyOnHidden data-testid="person-edit-drawer">
         {p && revealed ? (
           <PersonForm
             person={p}

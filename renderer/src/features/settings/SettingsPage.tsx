@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Card, Col, Divider, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
+import { App, Button, Card, Col, Divider, Input, Row, Select, Space, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,6 +12,7 @@ import { applyLanguage, effectiveLanguage, setLocalLanguage } from '../../app/i1
 import { PageHeader, QueryError } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
+import { NumberInput } from '../../components/number-input';
 import { useCan } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
@@ -61,7 +62,7 @@ function ChangePasswordCard() {
   return (
     <Card title={t('settings.myPassword')} style={{ marginBottom: 16 }} data-testid="password-card">
       <div style={{ maxWidth: 400 }}>
-        <FormShell onSubmit={submit} error={error} testId="password-form">
+        <FormShell onSubmit={submit} error={error} testId="password-form" dirty={formState.isDirty}>
           <Field control={control} name="current" label={t('settings.currentPassword')} required idPrefix="pw">
             {(field, p) => <Input.Password {...field} {...p} autoComplete="current-password" />}
           </Field>
@@ -90,14 +91,17 @@ function readDataUrl(file: File): Promise<string> {
 function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const { control, handleSubmit, formState, setError: setFieldError, clearErrors } = useForm({
+  const { control, handleSubmit, formState, setError: setFieldError, clearErrors, reset } = useForm({
     resolver: zodResolver(SiteSettingsSchema),
     defaultValues: siteSettings(settings),
   });
   const submit = handleSubmit(async (values) => {
     setError(null);
     try {
-      onSaved(await invoke('settings.update', values));
+      const saved = await invoke('settings.update', values);
+      // What was saved is the new starting point: nothing left unsaved to ask about when leaving.
+      reset(siteSettings(saved));
+      onSaved(saved);
     } catch (e) {
       if (!applyFieldErrors(e, setFieldError, { fields: Object.keys(SiteSettingsSchema.shape) })) setError(errorText(t, e));
     }
@@ -105,34 +109,26 @@ function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: 
   const num = (name: 'idleLockMinutes' | 'signInMaxAttempts' | 'signInLockMinutes' | 'backupKeepDaily' | 'backupKeepMonthly' | 'frequentCarryOutThreshold' | 'frequentCarryOutDays', label: string, unit: string, extra?: string) => (
     <Field control={control} name={name} label={label} required extra={extra}>
       {(field, p) => (
-        <InputNumber
-          {...p}
-          style={{ width: '100%' }}
-          precision={0}
-          suffix={unit}
-          value={field.value}
-          onChange={(v) => field.onChange(typeof v === 'number' ? v : (null as unknown as number))}
-          onBlur={field.onBlur}
-        />
+        <NumberInput {...p} suffix={unit} value={field.value} onChange={(v) => field.onChange(v as number)} onBlur={field.onBlur} />
       )}
     </Field>
   );
 
   return (
-    <FormShell onSubmit={submit} error={error} testId="settings-form">
+    <FormShell onSubmit={submit} error={error} testId="settings-form" dirty={formState.isDirty}>
       <Row gutter={24}>
         <Col xs={24} md={12}>
-          <Field control={control} name="siteName" label={t('settings.siteName')} required>
-            {(field, p) => <Input {...field} {...p} maxLength={60} />}
+          <Field control={control} name="siteName" label={t('settings.siteName')} required max={60}>
+            {(field, p) => <Input {...field} {...p} />}
           </Field>
-          <Field control={control} name="siteAddress" label={t('settings.siteAddress')}>
-            {(field, p) => <Input {...field} {...p} maxLength={120} />}
+          <Field control={control} name="siteAddress" label={t('settings.siteAddress')} max={120}>
+            {(field, p) => <Input {...field} {...p} />}
           </Field>
-          <Field control={control} name="hotline" label={t('settings.hotline')}>
-            {(field, p) => <Input {...field} {...p} maxLength={30} />}
+          <Field control={control} name="hotline" label={t('settings.hotline')} max={30}>
+            {(field, p) => <Input {...field} {...p} />}
           </Field>
-          <Field control={control} name="formHeader" label={t('settings.formHeader')} extra={t('settings.formHeaderHint')}>
-            {(field, p) => <Input {...field} {...p} maxLength={120} />}
+          <Field control={control} name="formHeader" label={t('settings.formHeader')} extra={t('settings.formHeaderHint')} max={120}>
+            {(field, p) => <Input {...field} {...p} />}
           </Field>
           <Field control={control} name="logoDataUrl" label={t('settings.logo')} extra={t('settings.logoHint')}>
             {(field, p) => (
@@ -206,8 +202,8 @@ function SiteSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: 
       </Divider>
       <Row gutter={24}>
         <Col xs={24} md={8}>
-          <Field control={control} name="slipPrefix" label={t('settings.slipPrefix')} required extra={t('settings.slipPrefixHint')}>
-            {(field, p) => <Input {...field} {...p} maxLength={6} onChange={(e) => field.onChange(e.target.value.toUpperCase())} style={{ textTransform: 'uppercase' }} />}
+          <Field control={control} name="slipPrefix" label={t('settings.slipPrefix')} required extra={t('settings.slipPrefixHint')} max={6}>
+            {(field, p) => <Input {...field} {...p} onChange={(e) => field.onChange(e.target.value.toUpperCase())} style={{ textTransform: 'uppercase' }} />}
           </Field>
         </Col>
         <Col xs={12} md={8}>{num('frequentCarryOutThreshold', t('settings.frequentThreshold'), t('settings.times'), t('settings.frequentThresholdHint'))}</Col>

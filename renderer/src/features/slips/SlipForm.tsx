@@ -14,10 +14,12 @@ import type { Relation } from '../../../../shared/master/enums';
 import { MAX_SLIP_ITEMS, SlipDraftSchema, type SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { applyFieldErrors, errorText, invoke, isApiError, translateMessage } from '../../api';
 import { useNotifyError, PageHeader } from '../../components/feedback';
-import { Field, FormShell } from '../../components/form';
+import { DraftNote, useSessionDraft } from '../../components/draft';
+import { Field, FormShell, PROBLEM_ATTR } from '../../components/form';
 import { IdDocumentFields } from '../../components/id-fields';
 import { useCan } from '../../components/permissions';
 import { RelationTag } from '../../components/tags';
+import { useUiStore } from '../../stores/use-ui-store';
 import { UnitPicker, unitsOfCount } from './common';
 
 type DraftValues = z.input<typeof SlipDraftSchema>;
@@ -63,7 +65,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
   const [unit, setUnit] = useState<UnitDetail | null>(null);
   const pickedName = useRef<string | null>(slip?.carrierPersonId ? slip.carrierName : null);
 
-  const { control, handleSubmit, setError: setFieldError, setValue, watch, getValues, formState, clearErrors } = useForm<DraftValues, unknown, DraftOutput>({
+  const form = useForm<DraftValues, unknown, DraftOutput>({
     resolver: zodResolver(SlipDraftSchema),
     defaultValues: slip
       ? {
@@ -83,7 +85,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           meterReadings: slip.meterReadings,
         }
       : {
-          unitId: presetUnitId ?? '',
+          // Left undefined when not chosen, so the schema answers "required" rather than "invalid".
+          unitId: presetUnitId ?? (undefined as unknown as string),
           nature: 'temporary',
           reason: '',
           carrier: { type: 'owner', personId: null, name: '', phone: '', idType: null, idNumber: '' },
@@ -92,6 +95,10 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           meterReadings: null,
         },
   });
+  const { control, handleSubmit, setError: setFieldError, setValue, watch, getValues, formState, clearErrors } = form;
+  // A slip is long and typed while the carrier waits: what was typed survives leaving the page, until submit or discard.
+  const draft = useSessionDraft(slip ? `slip.edit.${slip.id}` : 'slip.new', form, formState.isDirty);
+  if (draft.restored && pickedName.current === null && draft.restored.carrier.personId) pickedName.current = draft.restored.carrier.name;
   const items = useFieldArray({ control, name: 'items' });
   const unitId = watch('unitId');
   const nature = watch('nature');
@@ -156,12 +163,19 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
       let saved: SlipDetail | null = null;
       try {
         saved = slip ? await invoke('slips.update', { id: slip.id, draft: values }) : await invoke('slips.create', values);
+        draft.clear();
         if (andSubmit) saved = await invoke('slips.submit', { id: saved.id });
+        // The next step is on the slip's page: submit the draft for verification, or the first step of a submitted slip.
+        useUiStore.getState().requestFocus({
+          path: `/slips/${saved.id}`,
+          selector: andSubmit ? '#main-content [data-testid="slip-page"] .ant-btn-primary:not(:disabled)' : '#main-content [data-testid="slip-submit"]',
+        });
         navigate(`/slips/${saved.id}`, { replace: !slip, state: { saved: andSubmit ? 'submitted' : 'draft' } });
       } catch (e) {
         if (saved) {
-          // Saved, but the submit failed: the draft is safe; show it with the reason.
+          // Saved, but the submit failed: the draft is safe; show it with the reason, focus on submitting again.
           notify(e);
+          useUiStore.getState().requestFocus({ path: `/slips/${saved.id}`, selector: '#main-content [data-testid="slip-submit"]' });
           navigate(`/slips/${saved.id}`, { replace: !slip });
           return;
         }
@@ -176,7 +190,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
   const full = items.fields.length >= MAX_SLIP_ITEMS;
 
   return (
-    <FormShell onSubmit={save(false)} error={error} testId="slip-form">
+    <FormShell onAction={(action) => save(action === 'submit')()} error={error} testId="slip-form" dirty={formState.isDirty} kept>
+      <DraftNote draft={draft} />
       <Card title={t('slip.sectionSlip')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Half>
@@ -188,7 +203,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
                   autoFocus={!slip && !presetUnitId}
                   value={field.value || undefined}
                   onChange={(v) => {
-                    field.onChange(v ?? '');
+                    field.onChange(v ?? undefined);
                     setValue('carrier.personId', null);
                     pickedName.current = null;
                   }}
@@ -258,8 +273,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
             </Row>
           </div>
         ) : null}
-        <Field control={control} name="reason" label={t('slip.reason')} required>
-          {(field, p) => <Input {...field} {...p} maxLength={200} placeholder={t('slip.reasonPlaceholder')} />}
+        <Field control={control} name="reason" label={t('slip.reason')} required max={200}>
+          {(field, p) => <Input {...field} {...p} placeholder={t('slip.reasonPlaceholder')} />}
         </Field>
       </Card>
 
@@ -310,12 +325,11 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
         </div>
         <Row gutter={16}>
           <Half>
-            <Field control={control} name="carrier.name" label={t('slip.carrierName')} required>
+            <Field control={control} name="carrier.name" label={t('slip.carrierName')} required max={50}>
               {(field, p) => (
                 <Input
                   {...field}
                   {...p}
-                  maxLength={50}
                   onChange={(e) => {
                     field.onChange(e.target.value);
                     // Typing another name means another person: no longer the one picked.
@@ -329,8 +343,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
             </Field>
           </Half>
           <Half>
-            <Field control={control} name="carrier.phone" label={t('slip.carrierPhone')}>
-              {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={30} inputMode="tel" placeholder="138 0000 0000" />}
+            <Field control={control} name="carrier.phone" label={t('slip.carrierPhone')} max={30}>
+              {(field, p) => <Input {...field} {...p} value={field.value ?? ''} inputMode="tel" placeholder="138 0000 0000" />}
             </Field>
           </Half>
           <IdDocumentFields
@@ -359,8 +373,8 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
               {i + 1}
             </Col>
             <Col flex="3">
-              <Field control={control} name={`items.${i}.name`} label={i === 0 ? t('slip.itemName') : undefined} required={i === 0}>
-                {(field, p) => <Input {...field} {...p} maxLength={40} placeholder={t('slip.itemNamePlaceholder')} autoFocus={i > 0 && i === items.fields.length - 1 && !field.value} />}
+              <Field control={control} name={`items.${i}.name`} label={i === 0 ? t('slip.itemName') : undefined} required={i === 0} max={40}>
+                {(field, p) => <Input {...field} {...p} placeholder={t('slip.itemNamePlaceholder')} autoFocus={i > 0 && i === items.fields.length - 1 && !field.value} />}
               </Field>
             </Col>
             <Col flex="96px">
@@ -371,22 +385,22 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
               </Field>
             </Col>
             <Col flex="96px">
-              <Field control={control} name={`items.${i}.unitOfCount`} label={i === 0 ? t('slip.unitOfCount') : undefined} required={i === 0}>
+              <Field control={control} name={`items.${i}.unitOfCount`} label={i === 0 ? t('slip.unitOfCount') : undefined} required={i === 0} max={6}>
                 {(field, p) => (
                   <AutoComplete
-                    {...p}
+                    id={p.id}
+                    data-testid={p['data-testid']}
                     value={field.value}
                     onChange={(v: string) => field.onChange(v ?? '')}
                     onBlur={field.onBlur}
                     options={unitsOfCount(i18n.language).map((u) => ({ value: u }))}
-                    maxLength={6}
                   />
                 )}
               </Field>
             </Col>
             <Col flex="2">
-              <Field control={control} name={`items.${i}.remark`} label={i === 0 ? t('slip.itemRemark') : undefined}>
-                {(field, p) => <Input {...field} {...p} value={field.value ?? ''} maxLength={40} />}
+              <Field control={control} name={`items.${i}.remark`} label={i === 0 ? t('slip.itemRemark') : undefined} max={40}>
+                {(field, p) => <Input {...field} {...p} value={field.value ?? ''} />}
               </Field>
             </Col>
             <Col flex="32px" style={{ paddingTop: i === 0 ? 30 : 0 }}>
@@ -405,7 +419,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
           </Row>
         ))}
         {itemsError ? (
-          <div style={{ color: '#ff4d4f', marginBottom: 8 }} data-testid="error-items">
+          <div style={{ color: '#ff4d4f', marginBottom: 8 }} data-testid="error-items" {...{ [PROBLEM_ATTR]: '' }}>
             {translateMessage(t, itemsError)}
           </div>
         ) : null}
@@ -425,11 +439,13 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
         <Button onClick={() => (slip ? navigate(`/slips/${slip.id}`) : navigate(-1))} disabled={busy !== null} data-testid="form-cancel">
           {t('common.cancel')}
         </Button>
-        <Button htmlType="submit" icon={<SaveOutlined />} loading={busy === 'draft'} disabled={busy === 'submit'} data-testid="slip-save-draft">
-          {t('slip.saveDraft')}
-        </Button>
-        {/* The button runs the same validation, then submits for verification (or straight to ready for the owner in person). */}
-        <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} disabled={busy === 'draft'} onClick={() => void save(true)()} data-testid="slip-save-submit">
+        <Tooltip title={t('shortcut.submit')}>
+          <Button htmlType="submit" icon={<SaveOutlined />} loading={busy === 'draft'} disabled={busy === 'submit'} data-testid="slip-save-draft">
+            {t('slip.saveDraft')}
+          </Button>
+        </Tooltip>
+        {/* The same validation, then submits for verification (or straight to ready for the owner in person). Enter and Ctrl+Enter save the draft: the first submit button. */}
+        <Button type="primary" htmlType="submit" data-action="submit" icon={<SendOutlined />} loading={busy === 'submit'} disabled={busy === 'draft'} data-testid="slip-save-submit">
           {ownerInPerson ? t('slip.saveAndSubmitOwner') : t('slip.saveAndSubmit')}
         </Button>
       </div>

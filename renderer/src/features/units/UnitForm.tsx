@@ -51,7 +51,7 @@ export function UnitForm({
   });
 
   return (
-    <FormShell onSubmit={submit} error={error} testId="unit-form">
+    <FormShell onSubmit={submit} error={error} testId="unit-form" dirty={formState.isDirty}>
       <Field control={control} name="buildingId" label={t('unit.building')} required>
         {(field, p) => (
           <Select
@@ -68,8 +68,8 @@ export function UnitForm({
           />
         )}
       </Field>
-      <Field control={control} name="code" label={t('unit.code')} required extra={t('unit.codeHint')}>
-        {(field, p) => <Input {...field} {...p} autoFocus={!!unit} maxLength={30} placeholder="3-2-1502" />}
+      <Field control={control} name="code" label={t('unit.code')} required extra={t('unit.codeHint')} max={30}>
+        {(field, p) => <Input {...field} {...p} autoFocus={!!unit} placeholder="3-2-1502" />}
       </Field>
       <Field control={control} name="use" label={t('unit.use')} required>
         {(field, p) => (
@@ -98,8 +98,8 @@ export function UnitForm({
           </Field>
         </div>
       </div>
-      <Field control={control} name="note" label={t('common.note')}>
-        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} maxLength={500} />}
+      <Field control={control} name="note" label={t('common.note')} max={500}>
+        {(field, p) => <Input.TextArea {...field} {...p} value={field.value ?? ''} rows={3} />}
       </Field>
       <FormActions submitting={formState.isSubmitting} onCancel={onCancel} />
     </FormShell>

@@ -10,6 +10,7 @@ import type { LinkView, OccupancyEntry } from '../../../../shared/master/schema'
 import { OCCUPANCY_STATES, type OccupancyState } from '../../../../shared/master/enums';
 import { applyFieldErrors, errorText, invoke, isApiError } from '../../api';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
 import { formatArea, formatDate, formatDateTime, todayIso } from '../../components/format';
@@ -50,8 +51,8 @@ function SetOccupancyForm({ unitId, current, onDone, onCancel }: { unitId: strin
       <Field control={control} name="effectiveDate" label={t('unit.effectiveDate')} required extra={t('unit.effectiveDateHint')}>
         {(field, p) => <DateInput {...p} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} disabledFuture allowClear={false} />}
       </Field>
-      <Field control={control} name="note" label={t('common.note')}>
-        {(field, p) => <Input.TextArea {...p} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} rows={2} maxLength={200} />}
+      <Field control={control} name="note" label={t('common.note')} max={200}>
+        {(field, p) => <Input.TextArea {...p} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
       </Field>
       <FormActions submitting={formState.isSubmitting} onCancel={onCancel} />
     </FormShell>
@@ -89,6 +90,8 @@ export default function UnitPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const can = useCan();
   const navigate = useNavigate();
   const unit = useQuery('units.get', { id });
@@ -293,7 +296,7 @@ export default function UnitPage() {
 
       {u ? (
         <>
-          <Drawer open={editing} onClose={() => setEditing(false)} title={t('unit.edit', { code: u.code })} size={520} destroyOnHidden>
+          <Drawer open={editing} onClose={() => confirmDiscard('close', () => setEditing(false))} title={t('unit.edit', { code: u.code })} size={520} destroyOnHidden>
             {editing ? (
               <UnitForm
                 unit={u}

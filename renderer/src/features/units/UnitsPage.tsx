@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitRow } from '../../../../shared/master/schema';
 import { OCCUPANCY_STATES, UNIT_USES, type OccupancyState, type UnitUse } from '../../../../shared/master/enums';
 import { EmptyHint, QueryError } from '../../components/feedback';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { formatArea } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { StateTag } from '../../components/tags';
@@ -17,6 +18,8 @@ import { UnitForm } from './UnitForm';
 export default function UnitsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const can = useCan();
   const navigate = useNavigate();
   const filters = useListParams();
@@ -58,7 +61,7 @@ export default function UnitsPage() {
         <ParamSelect name="use" width={160} placeholder={t('unit.filterUse')} options={UNIT_USES.map((u) => ({ value: u, label: t(`enum.use.${u}`) }))} testId="filter-use" />
         <ParamSelect name="state" width={160} placeholder={t('unit.filterState')} options={OCCUPANCY_STATES.map((s) => ({ value: s, label: t(`enum.state.${s}`) }))} testId="filter-state" />
         {/* The code-prefix box filters as you type (debounced). */}
-        <ParamInput name="q" delay={250} width={200} maxLength={50} placeholder={t('unit.filterCode')} testId="filter-code" />
+        <ParamInput name="q" delay={250} width={200} maxLength={50} placeholder={t('unit.filterCode')} testId="filter-code" pageFocus />
         <ClearFilters shown={filtered} onClear={filters.clear} />
       </Space>
       <QueryError error={list.error} onRetry={list.reload} />
@@ -108,7 +111,7 @@ export default function UnitsPage() {
           { title: t('unit.owners'), dataIndex: 'ownerNames', ellipsis: true },
         ]}
       />
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('unit.new')} size={520} destroyOnHidden data-testid="unit-drawer">
+      <Drawer open={creating} onClose={() => confirmDiscard('close', () => setCreating(false))} title={t('unit.new')} size={520} destroyOnHidden data-testid="unit-drawer">
         {creating ? (
           <UnitForm
             defaultBuildingId={buildingId}

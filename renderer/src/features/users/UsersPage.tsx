@@ -12,6 +12,7 @@ import { applyFieldErrors, errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
+import { useConfirmDiscard } from '../../components/leave-guard';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useNewRecordShortcut } from '../../components/permissions';
 import { RoleTag } from '../../components/tags';
@@ -42,12 +43,12 @@ function NewUserForm({ onSaved, onCancel }: { onSaved: (u: User) => void; onCanc
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="user-form">
-      <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')}>
-        {(field, p) => <Input {...field} {...p} autoFocus maxLength={32} autoComplete="off" />}
+    <FormShell onSubmit={submit} error={error} testId="user-form" dirty={formState.isDirty}>
+      <Field control={control} name="username" label={t('users.username')} required extra={t('users.usernameHint')} max={32}>
+        {(field, p) => <Input {...field} {...p} autoFocus autoComplete="off" />}
       </Field>
-      <Field control={control} name="displayName" label={t('users.displayName')} required>
-        {(field, p) => <Input {...field} {...p} maxLength={50} />}
+      <Field control={control} name="displayName" label={t('users.displayName')} required max={50}>
+        {(field, p) => <Input {...field} {...p} />}
       </Field>
       <Field control={control} name="role" label={t('users.role')} required>
         {(field, p) => <Select {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={ROLES.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))} />}
@@ -80,9 +81,9 @@ function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved: () => 
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="user-edit-form">
-      <Field control={control} name="displayName" label={t('users.displayName')} required>
-        {(field, p) => <Input {...field} {...p} value={field.value ?? ''} autoFocus maxLength={50} />}
+    <FormShell onSubmit={submit} error={error} testId="user-edit-form" dirty={formState.isDirty}>
+      <Field control={control} name="displayName" label={t('users.displayName')} required max={50}>
+        {(field, p) => <Input {...field} {...p} value={field.value ?? ''} autoFocus />}
       </Field>
       <Field control={control} name="role" label={t('users.role')} required>
         {(field, p) => <Select {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={ROLES.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))} />}
@@ -109,7 +110,7 @@ function ResetPasswordForm({ user, onSaved, onCancel }: { user: User; onSaved: (
     }
   });
   return (
-    <FormShell onSubmit={submit} error={error} testId="reset-password-form">
+    <FormShell onSubmit={submit} error={error} testId="reset-password-form" dirty={formState.isDirty}>
       <p>{t('users.resetExplain', { name: user.displayName })}</p>
       <Field control={control} name="password" label={t('users.newPassword')} required extra={t('users.passwordHint')}>
         {(field, p) => <Input.Password {...field} {...p} autoFocus autoComplete="new-password" />}
@@ -125,6 +126,8 @@ function ResetPasswordForm({ user, onSaved, onCancel }: { user: User; onSaved: (
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The drawer's mask, × and Esc ask before throwing a half-filled form away (its Cancel button does not).
+  const confirmDiscard = useConfirmDiscard();
   const notify = useNotifyError();
   const me = useSessionStore((s) => s.user);
   const list = useQuery('users.list', {});
@@ -216,7 +219,7 @@ export default function UsersPage() {
           },
         ]}
       />
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('users.new')} size={480} destroyOnHidden data-testid="user-drawer">
+      <Drawer open={creating} onClose={() => confirmDiscard('close', () => setCreating(false))} title={t('users.new')} size={480} destroyOnHidden data-testid="user-drawer">
         {creating ? (
           <NewUserForm
             onCancel={() => setCreating(false)}
@@ -228,7 +231,7 @@ export default function UsersPage() {
           />
         ) : null}
       </Drawer>
-      <Modal open={editing !== null} onCancel={() => setEditing(null)} title={t('users.edit', { name: editing?.username ?? '' })} footer={null} destroyOnHidden>
+      <Modal open={editing !== null} onCancel={() => confirmDiscard('close', () => setEditing(null))} title={t('users.edit', { name: editing?.username ?? '' })} footer={null} destroyOnHidden>
         {editing ? (
           <EditUserForm
             user={editing}
@@ -241,7 +244,7 @@ export default function UsersPage() {
           />
         ) : null}
       </Modal>
-      <Modal open={resetting !== null} onCancel={() => setResetting(null)} title={t('users.resetTitle', { name: resetting?.username ?? '' })} footer={null} destroyOnHidden>
+      <Modal open={resetting !== null} onCancel={() => confirmDiscard('close', () => setResetting(null))} title={t('users.resetTitle', { name: resetting?.username ?? '' })} footer={null} destroyOnHidden>
         {resetting ? (
           <ResetPasswordForm
             user={resetting}
