@@ -46,6 +46,10 @@ async function transport(channel: string, input: unknown): Promise<Result<unknow
     // The browser shell no longer recognises this page (the launch token cookie is gone).
     return { ok: false, error: { code: 'FORBIDDEN', message: 'error.tokenLost' } } as Result<unknown>;
   }
+  // The browser shell refuses, before reading them, a body larger than any real input (413) and more large
+  // bodies than it reads at once (503): say so, rather than "cannot reach the service".
+  if (res.status === 413) return { ok: false, error: { code: 'VALIDATION', message: 'error.tooLarge' } } as Result<unknown>;
+  if (res.status === 503) return { ok: false, error: { code: 'BAD_STATE', message: 'error.busyTryAgain' } } as Result<unknown>;
   try {
     return (await res.json()) as Result<unknown>;
   } catch {

@@ -96,9 +96,27 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.locator('[data-testid="backup-row"][data-kind="manual"]')).toHaveCount(1);
     await shoot(page, lang, '10-backup');
 
-    // Settings
+    // Settings, and its working-day calendar
     await goTo(page, 'settings');
     await shoot(page, lang, '11-settings');
+    await page.getByTestId('calendar-card').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '11b-calendar');
+
+    // Release slips: the list, an issued slip's page (signers, timeline), the gate, the shortcut list
+    await page.getByTestId('nav-slips').click();
+    await expect(page.getByTestId('slip-row').first()).toBeVisible();
+    await shoot(page, lang, '13-slips');
+    await page.locator('[data-testid="slip-row"][data-state="exited"], [data-testid="slip-row"][data-state="issued"]').first().click();
+    await expect(page.getByTestId('timeline-item').first()).toBeVisible();
+    await shoot(page, lang, '14-slip');
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '14b-slip-timeline');
+    await page.getByTestId('nav-gate').click();
+    await shoot(page, lang, '15-gate');
+    await page.getByTestId('shortcut-help-open').click();
+    await expect(page.getByTestId('shortcut-help')).toBeVisible();
+    await shoot(page, lang, '16-shortcuts');
+    await page.keyboard.press('Escape');
 
     // Sign-in
     await page.getByTestId('sign-out').click();

@@ -507,6 +507,8 @@ const app = {
     noSuchForm: '{{number}} has no form “{{form}}”. Its forms: {{forms}}.',
     dbMissing: 'The data file is missing.',
     network: 'Cannot reach the FrontDesk service. Check that the app is still running.',
+    tooLarge: 'This is more than FrontDesk accepts in one go (an import file: at most 50 MB). Split it or make it smaller.',
+    busyTryAgain: 'FrontDesk is busy reading other large files. Try again in a moment.',
     tokenLostTitle: 'Please reopen FrontDesk',
     tokenLost: 'This page has lost its connection to FrontDesk. Close it and reopen the app from its launcher (desktop icon or Start menu).',
     unexpected: 'Unexpected error: {{message}}',

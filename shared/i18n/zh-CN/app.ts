@@ -505,6 +505,8 @@ const app = {
     noSuchForm: '{{number}} 没有“{{form}}”这张表单。它的表单：{{forms}}。',
     dbMissing: '数据文件不见了。',
     network: '无法连接到 FrontDesk 服务，请确认程序仍在运行。',
+    tooLarge: '内容超过 FrontDesk 一次能接收的大小（导入文件最大 50 MB），请拆分或缩小后再试。',
+    busyTryAgain: 'FrontDesk 正在读取其他大文件，请稍后再试。',
     tokenLostTitle: '请重新打开 FrontDesk',
     tokenLost: '此页面已与 FrontDesk 断开。请关闭此页面，再从启动器（桌面图标或开始菜单）重新打开 FrontDesk。',
     unexpected: '出现意外错误：{{message}}',
