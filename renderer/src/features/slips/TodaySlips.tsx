@@ -26,13 +26,16 @@ function SlipList({ title, rows, testId, time, empty, link, color }: { title: st
         locale={{ emptyText: <div style={{ padding: 16, color: 'rgba(0,0,0,0.35)' }}>{empty}</div> }}
         renderItem={(r) => (
           <List.Item data-testid="today-slip" data-number={r.number} style={{ padding: '6px 0' }}>
-            <Link to={`/slips/${r.id}`} style={{ display: 'flex', gap: 8, width: '100%', minWidth: 0, alignItems: 'baseline' }}>
-              <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
-              <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.unitCode}</strong>
-              <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)' }}>
+            {/* Two lines, so that a quarter-width card still shows who carries what (one line cut it off). */}
+            <Link to={`/slips/${r.id}`} style={{ display: 'block', width: '100%', minWidth: 0 }}>
+              <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
+                <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
+                <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.unitCode}</strong>
+                <span style={{ marginLeft: 'auto', flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(time(r)).slice(5)}</span>
+              </span>
+              <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)', fontSize: 13 }}>
                 {r.carrierName} · {r.itemSummary}
               </span>
-              <span style={{ flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(time(r)).slice(5)}</span>
             </Link>
           </List.Item>
         )}
