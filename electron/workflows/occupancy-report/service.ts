@@ -235,7 +235,8 @@ function changedSince(ctx: ServiceCtx, s: repo.SnapshotRow): NonNullable<Occupan
   const wanted = new Set(late);
   for (const b of repo.snapshotBuildings(ctx.db, s.id, null)) {
     for (const u of JSON.parse(b.units) as StoredUnit[]) if (wanted.has(u[0])) stored.set(u[0], { state: u[2], code: u[1], moves: '' });
-    const moves = (JSON.parse(b.movements) as StoredMove[]).filter((m) => wanted.has(m[0]));
+    // Only movements count: a correction back to not handed over is in the history but in no column.
+    const moves = (JSON.parse(b.movements) as StoredMove[]).filter((m) => wanted.has(m[0]) && transitionKinds(m[3], m[4]).length);
     for (const m of moves) {
       const e = stored.get(m[0]);
       if (e) e.moves += `${m[2]}:${m[3]}>${m[4]};`;
@@ -247,7 +248,10 @@ function changedSince(ctx: ServiceCtx, s: repo.SnapshotRow): NonNullable<Occupan
     const was = stored.get(unitId);
     const now = repo.stateOn(ctx.db, unitId, s.asOf);
     const p = repo.rowsIn(ctx.db, from, s.asOf, unitId);
-    const moves = transitionsOf(p.before.get(unitId) ?? null, p.rows).transitions.map((t) => `${t.date}:${t.from}>${t.to};`).join('');
+    const moves = transitionsOf(p.before.get(unitId) ?? null, p.rows)
+      .transitions.filter((t) => t.kinds.length)
+      .map((t) => `${t.date}:${t.from}>${t.to};`)
+      .join('');
     const movementsChanged = moves !== (was?.moves ?? '');
     if ((was?.state ?? null) !== now || movementsChanged) {
       units.push({ unitId, code: was?.code ?? refs.get(unitId)?.code ?? '?', was: was?.state ?? null, now, movementsChanged });
