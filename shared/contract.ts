@@ -1,6 +1,7 @@
 import { appContract } from './app/contract';
 import { masterContract } from './master/contract';
 import { slipsContract } from './workflows/slips/contract';
+import { occupancyReportContract } from './workflows/occupancy-report/contract';
 import type { z } from 'zod';
 
 export type { ChannelDef } from './kernel/channel';
@@ -12,6 +13,7 @@ export const contract = {
   ...appContract,
   ...masterContract,
   ...slipsContract,
+  ...occupancyReportContract,
 } as const;
 
 export type Contract = typeof contract;

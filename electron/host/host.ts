@@ -8,6 +8,7 @@ import * as backup from '../backup/backup';
 import { ImportJobs } from '../workflows/master/import/jobs';
 import { masterHandlers } from '../workflows/master/handlers';
 import { slipHandlers } from '../workflows/slips/handlers';
+import { occupancyReportHandlers } from '../workflows/occupancy-report/handlers';
 import { RECORD_KINDS } from '../workflows/records';
 import { findRecord, pickForm } from '../kit/records';
 import type { PageFormat } from '../../shared/kernel/records';
@@ -115,6 +116,7 @@ export function createHost(opts: HostOptions): Host {
     ...appHandlers(site, sessions, paths, capabilities),
     ...masterHandlers(jobs),
     ...slipHandlers,
+    ...occupancyReportHandlers,
   };
 
   /** Permission refusals are audited: someone tried something their role does not allow. */

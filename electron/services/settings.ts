@@ -21,6 +21,9 @@ export const DEFAULT_SETTINGS: Settings = {
   slipPrefix: 'FX',
   frequentCarryOutThreshold: 3,
   frequentCarryOutDays: 30,
+  occupancyReportPrefix: 'YB',
+  occupancyReportRemindFromDay: 1,
+  occupancyReportDueDay: 3,
   calendarOverrides: NO_OVERRIDES,
   officeHours: DEFAULT_OFFICE_HOURS,
 };

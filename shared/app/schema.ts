@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
+import { ReportDueSchema } from '../workflows/occupancy-report/schema';
 
 export const SessionUserSchema = z.object({
   id: z.string(),
@@ -45,5 +46,7 @@ export const TodaySchema = z.object({
   recent: z.array(AuditEntrySchema),
   /** For the manager: the year whose official holiday schedule is not known yet (deadlines in it are estimated), or null. */
   scheduleNotice: z.object({ year: z.number().int() }).nullable(),
+  /** For the manager: last month's occupancy report, due from the 1st, overdue after the 3rd (settings), until finalised. */
+  occupancyReport: ReportDueSchema,
 });
 

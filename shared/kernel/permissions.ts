@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   'slips.fees': ['cashier', 'manager'],
   'slips.void': ['supervisor', 'manager'],
   'gate.exit': ['clerk', 'supervisor', 'manager'],
+  'occupancyReport.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'occupancyReport.accept': ['supervisor', 'manager'],
+  'occupancyReport.finalise': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -95,6 +95,10 @@ export const SettingsSchema = z.strictObject({
   slipPrefix: z.string().regex(/^[A-Z]{1,6}$/, { message: 'v.slipPrefix' }),
   frequentCarryOutThreshold: z.number().int().min(2).max(50),
   frequentCarryOutDays: z.number().int().min(1).max(365),
+  /** The monthly occupancy report: its number prefix, and from which day of the next month Today reminds the manager, overdue after which. */
+  occupancyReportPrefix: z.string().regex(/^[A-Z]{1,6}$/, { message: 'v.slipPrefix' }),
+  occupancyReportRemindFromDay: z.number().int().min(1).max(28),
+  occupancyReportDueDay: z.number().int().min(1).max(28),
   /** The manager's additions to the official working-day calendar (convention 13), and years confirmed by hand. */
   calendarOverrides: CalendarOverridesSchema,
   /** When the service centre is open: deadlines in hours ("half a day") run only inside them. */

@@ -9,6 +9,7 @@
  *   npm run bench -- --seed-only  build (or check) the cached site and stop
  *   npm run bench -- --import-only  only section 4 (the 50,000-row import)
  *   npm run bench -- --safety-only  only section 6 (durability, audit chain, restore proof, kill -9 runs)
+ *   npm run bench -- --report-only  only section 7 (the monthly occupancy report: draft, finalise, open a finalised one)
  *   FRONTDESK_BENCH_DIR=/path     put the cache elsewhere (default: <repo>/.bench, gitignored)
  *
  * Budgets live here, not in unit tests: wall-clock figures depend on the machine.
@@ -30,6 +31,10 @@ import { DEFAULT_SETTINGS } from '../../electron/services/settings';
 import type { AppStatus, ImportProgress, ImportSummary, SessionUser } from '../../shared/contract';
 import type { Result } from '../../shared/kernel/errors';
 import { rowsToXlsx } from '../helpers/write-xlsx';
+import { figuresByUnitPass, keepMonthEndForBench } from '../../electron/workflows/occupancy-report/service';
+import { rentedWithoutTenancy } from '../../electron/workflows/occupancy-report/repo';
+import { lastDayOf } from '../../shared/workflows/occupancy-report/rules';
+import type { OccupancyReport } from '../../shared/workflows/occupancy-report/schema';
 import { PASSWORD, SITE, USERS, cachedSite, seedSite } from './site';
 import { int, mib, ms1, pick, rng, s1, summarize, table, timed, type Summary } from './stats';
 import { coldChild, coldRender, warmRenders } from './pdf';
@@ -48,6 +53,8 @@ const BUDGET = {
   onDateMedianMs: { limit: 100, hard: false },
   openByNumberP95Ms: { limit: 5, hard: true },
   todayP95Ms: { limit: 50, hard: true },
+  reportMonthMs: { limit: 150, hard: true },
+  reportFinalOpenMs: { limit: 20, hard: true },
 } as const;
 
 const OPEN_RUNS = 10;
@@ -58,7 +65,7 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only] [--report-only]');
   process.exit(0);
 }
 const PDF_COLD_CHILD = args.has('--pdf-cold-child');
@@ -180,6 +187,10 @@ async function main() {
   if (SEED_ONLY) return;
   if (args.has('--safety-only')) {
     await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
+    return report();
+  }
+  if (args.has('--report-only')) {
+    await benchReport();
     return report();
   }
 
@@ -359,8 +370,86 @@ async function main() {
   await benchImport();
 
   await benchPdf();
+  await benchReport();
   await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
   report();
+}
+
+/**
+ * 7. The monthly occupancy report of last month at the large site, as the manager opens it: the draft (kept
+ * month-end counts + the month's changes), checked against one pass over every unit; an older month beyond
+ * any kept month end (that pass); finalising and opening the finalised report, inside a savepoint rolled back
+ * afterwards so the cached site stays as seeded.
+ */
+async function benchReport() {
+  const now = new Date();
+  const month = localDate(new Date(now.getFullYear(), now.getMonth(), 0)).slice(0, 7);
+  const old = localDate(new Date(now.getFullYear(), now.getMonth() - 8, 0)).slice(0, 7);
+  heading(`7. monthly occupancy report for ${month} (occupancyReport.*, as the manager)`);
+  const host = createHost({ dataDir: SITE_DIR, log });
+  try {
+    const key = 'bench-report';
+    const manager = await signIn(host, key, USERS.manager.username);
+    const ctx = host.ctx(manager);
+    const db = ctx.db;
+    const get = async (m: string, extra: Record<string, unknown> = {}) => unwrap<OccupancyReport>(await host.dispatch('occupancyReport.get', { month: m, ...extra }, key), 'occupancyReport.get');
+    say(`kept month ends: ${int(db.prepare('SELECT count(*) FROM occupancy_month_ends').pluck().get() as number)}; history rows dated in ${month}: ${int(db.prepare("SELECT count(*) FROM occupancy_history WHERE effective_date >= ? AND effective_date < ?").pluck().get(`${month}-01`, `${month}-32`) as number)}`);
+    // The app keeps a month's end when the first change after it is recorded (recordOccupancy → keepClosedMonth);
+    // the seeded history was written directly, so close last month's predecessor here, as that first change would.
+    const prevEnd = localDate(new Date(now.getFullYear(), now.getMonth() - 1, 0));
+    const close = await timed(() => db.transaction(() => keepMonthEndForBench(ctx, prevEnd))());
+    say(`closing ${prevEnd.slice(0, 7)} (keeping its month-end counts; once a month, by the first change recorded after it): ${ms1(close.ms)}`);
+    info('  closing a month (once a month)', ms1(close.ms));
+    let r = await get(month);
+    const cpu0 = process.cpuUsage();
+    const s = await repeat(10, async () => void (r = await get(month)));
+    const cpu = process.cpuUsage(cpu0);
+    say(`  CPU per run ${ms1((cpu.user + cpu.system) / 1000 / (s.n + 1))}`);
+    const w = await timed(() => rentedWithoutTenancy(db, lastDayOf(month)));
+    say(`  of which the rented-without-tenancy check: ${ms1(w.ms)} (${w.value.length} units)`);
+    info('  of which the rented-without-tenancy check', ms1(w.ms));
+    const byUnit = await timed(() => figuresByUnitPass(ctx, month));
+    const same = JSON.stringify(byUnit.value.total) === JSON.stringify(r.total);
+    say(`occupancyReport.get ${month} (draft):  ${fmtSummary(s)}  — ${int(r.total.units)} units, ${r.buildings.length} buildings, ${r.warnings.length} warnings, rate ${(r.total.occupancyRateBp ?? 0) / 100}%`);
+    say(`  one pass over every unit instead: ${ms1(byUnit.ms)}; the figures ${same ? 'agree' : 'DIFFER'}`);
+    check(`occupancy report for a month, draft (median, ${int(r.total.units)} units)`, s.p50, 'ms', BUDGET.reportMonthMs);
+    info('  occupancy report, draft p95', ms1(s.p95));
+    info('  figures by one pass over every unit', ms1(byUnit.ms));
+    if (!same) failure('occupancy report figures = one pass over every unit', 'the figures differ', 'equal');
+    const oldS = await repeat(3, () => get(old));
+    say(`occupancyReport.get ${old} (no kept month end within reach: one pass over the units): ${fmtSummary(oldS)}`);
+    info(`  occupancy report of ${old} (no kept month end near it)`, ms1(oldS.p50));
+    const big = r.buildings.reduce((a, b) => (b.figures.units > a.figures.units ? b : a));
+    const listS = await repeat(10, async () => unwrap(await host.dispatch('occupancyReport.units', { month, figure: 'rented', buildingId: big.buildingId, limit: 50 }, key), 'units'));
+    say(`occupancyReport.units rented in building ${big.code} (${int(big.figures.units)} units): ${fmtSummary(listS)}`);
+    info('  units behind a figure, one building (median)', ms1(listS.p50));
+
+    db.exec('SAVEPOINT bench_report');
+    try {
+      // Every warning accepted (as the manager would, one by one), then finalised.
+      const ins = db.prepare('INSERT INTO occupancy_report_acceptances (id, month, kind, subject_id, reason, accepted_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const w of r.warnings) if (w.acceptable) ins.run(ctx.newId(), month, w.kind, w.subjectId, 'bench', manager.id, ctx.nowIso(), ctx.nowIso());
+      const fin = await timed(async () => unwrap<OccupancyReport>(await host.dispatch('occupancyReport.finalise', { month }, key), 'finalise'));
+      const size = db.prepare('SELECT sum(length(units) + length(movements)) FROM occupancy_report_buildings').pluck().get() as number;
+      say(`occupancyReport.finalise: ${ms1(fin.ms)} (${fin.value.snapshot?.number}; the units behind its figures: ${mib(size)})`);
+      info('  finalise (one pass over every unit + snapshot)', ms1(fin.ms));
+      const openS = await repeat(20, () => get(month));
+      say(`occupancyReport.get ${month} (finalised): ${fmtSummary(openS)}`);
+      check('a finalised occupancy report opens (median)', openS.p50, 'ms', BUDGET.reportFinalOpenMs);
+      const listF = await repeat(10, async () => unwrap(await host.dispatch('occupancyReport.units', { month, figure: 'rented', buildingId: big.buildingId, limit: 50 }, key), 'units'));
+      say(`occupancyReport.units of the finalised report, one building: ${fmtSummary(listF)}`);
+      info('  units behind a figure of a finalised report (median)', ms1(listF.p50));
+    } finally {
+      db.exec('ROLLBACK TO bench_report; RELEASE bench_report');
+      // Leave the cached site as seeded: the kept month end goes too.
+      db.transaction(() => {
+        db.prepare('DELETE FROM occupancy_month_end_counts WHERE month_end = ?').run(prevEnd);
+        db.prepare('DELETE FROM occupancy_month_ends WHERE month_end = ?').run(prevEnd);
+      })();
+    }
+  } finally {
+    host.close();
+  }
 }
 
 function report() {

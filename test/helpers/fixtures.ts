@@ -128,6 +128,13 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'pdf.print': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
     'gate.lookup': { number: 'ZZ-2026-999999' },
     'gate.exit': { number: 'ZZ-2026-999999' },
+    // The monthly occupancy report of February 2026 (the site's units have no history: a warning to accept).
+    'occupancyReport.get': { month: '2026-02' },
+    'occupancyReport.draft': { date: '2026-03-01' },
+    'occupancyReport.units': { month: '2026-02', figure: 'notHandedOver', buildingId: site.buildingId },
+    'occupancyReport.accept': { month: '2026-02', kind: 'noHistory', subjectId: site.buildingId, reason: '新楼，尚未交房' },
+    'occupancyReport.finalise': { month: '2026-02' },
+    'occupancyReport.revise': { month: '2026-02', reason: '补录退租' },
   };
 }
 

@@ -7,6 +7,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import type { Building, LinkInput, PersonDetail, PersonInput, SearchHit, UnitDetail, UnitInput, UnitRow } from '../../../shared/master/schema';
 import type { OccupancyState } from '../../../shared/master/enums';
 import type { ServiceCtx } from '../../host/context';
+import { keepClosedMonth } from '../occupancy-report/service';
 
 const notFound = () => new AppError('NOT_FOUND');
 
@@ -117,6 +118,8 @@ export function voidUnit(ctx: ServiceCtx, input: { id: string; reason: string })
 
 /** Appends a dated state to the unit's history (房屋动态). Used by the manager's manual setting, import and, later, the workflows. */
 export function recordOccupancy(ctx: ServiceCtx, unitId: string, state: OccupancyState, effectiveDate: string, source: string, note: string | null) {
+  // A month's end is kept (for the monthly report) by the first change recorded after the month closed.
+  keepClosedMonth(ctx);
   const now = ctx.nowIso();
   const id = ctx.newId();
   q(ctx.db, 'INSERT INTO occupancy_history (id, unit_id, state, effective_date, source, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

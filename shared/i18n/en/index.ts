@@ -2,11 +2,12 @@ import type { Messages } from '../index';
 import app from './app';
 import master from './master';
 import slips from './slips';
+import occupancyReport from './occupancy-report';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport };
 
 export default en;
