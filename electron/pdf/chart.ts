@@ -14,6 +14,7 @@
  */
 import * as echarts from 'echarts';
 import type { OccupancyState } from '../../shared/master/enums';
+import { formatNumber } from '../../shared/kernel/number-format';
 import { PDF_FONT, type Content } from './engine';
 
 export type ChartOption = echarts.EChartsOption;
@@ -111,7 +112,7 @@ export function stackedBarOption(input: StackedBarInput, size: ChartSize): Chart
   const widest = Math.max(0, ...categories.map((c) => textWidth(c, TEXT)));
   const rotate = widest > slot * 0.92 ? (widest * 0.5 > slot ? 90 : 40) : 0;
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const showTotals = slot >= textWidth(String(Math.max(0, ...totals)), 6.5) + 2;
+  const showTotals = slot >= textWidth(formatNumber(Math.max(0, ...totals)), 6.5) + 2;
   return {
     title: input.title ? { text: input.title, left: 'center', top: 0, textStyle: { fontSize: 9, fontWeight: 'bold' } } : undefined,
     legend: {
@@ -164,7 +165,7 @@ export function stackedBarOption(input: StackedBarInput, size: ChartSize): Chart
           position: 'top' as const,
           fontSize: 6.5,
           color: INK,
-          formatter: (p: { dataIndex: number }) => String(totals[p.dataIndex]),
+          formatter: (p: { dataIndex: number }) => formatNumber(totals[p.dataIndex]),
         },
         silent: true,
         tooltip: { show: false },
@@ -250,7 +251,7 @@ export function percentTrendOption(input: TrendInput, size: ChartSize): ChartOpt
           position: 'top',
           fontSize: 6.5,
           color: INK,
-          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(decimals)}%` : ''),
+          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${formatNumber(p.value, decimals)}%` : ''),
         },
         labelLayout: { hideOverlap: true },
         silent: true,
