@@ -31,6 +31,9 @@ const INK = '#333333';
 const GRID_INK = '#d9d9d9';
 /** Text size on paper (pt) for axis labels and legends. */
 const TEXT = 7.5;
+const LEGEND_GAP = 8;
+/** The height a wrapped legend line takes (text line plus the gap). */
+const LEGEND_LINE = TEXT * 1.4 + LEGEND_GAP;
 
 /**
  * Print colours for the occupancy states (the on-screen tag colours, in tones that stay apart in greyscale).
@@ -106,12 +109,17 @@ export function stackedBarOption(input: StackedBarInput, size: ChartSize): Chart
   const { categories, series } = input;
   const titleH = input.title ? 16 : 0;
   const legendRows = legendLines(series.map((s) => s.name), size.width - 20);
-  const top = titleH + legendRows * 14 + (input.valueAxisName ? 18 : 8);
-  const plotWidth = size.width - 50;
-  const slot = plotWidth / Math.max(1, categories.length);
-  const widest = Math.max(0, ...categories.map((c) => textWidth(c, TEXT)));
-  const rotate = widest > slot * 0.92 ? (widest * 0.5 > slot ? 90 : 40) : 0;
+  // Each wrapped legend line is its text's height plus the item gap; the axis name sits above the plot.
+  const top = titleH + legendRows * LEGEND_LINE + (input.valueAxisName ? 16 : 6);
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  const yLabels = textWidth(formatNumber(Math.max(0, ...totals)), TEXT) + 8;
+  const slot = (size.width - 16 - yLabels) / Math.max(1, categories.length);
+  const widest = Math.max(0, ...categories.map((c) => textWidth(c, TEXT)));
+  // Upright on one line when the names fit their slot, on two lines when that is enough, slanted (or, for
+  // very many buildings, vertical) otherwise — never overlapping.
+  const fit = slot * 0.9;
+  const wrap = widest > fit && widest <= fit * 1.9;
+  const rotate = widest <= fit || wrap ? 0 : textWidth('楼', TEXT) * 2.2 > slot ? 90 : 40;
   const showTotals = slot >= textWidth(formatNumber(Math.max(0, ...totals)), 6.5) + 2;
   return {
     title: input.title ? { text: input.title, left: 'center', top: 0, textStyle: { fontSize: 9, fontWeight: 'bold' } } : undefined,
@@ -122,7 +130,7 @@ export function stackedBarOption(input: StackedBarInput, size: ChartSize): Chart
       width: size.width - 20,
       itemWidth: 10,
       itemHeight: 8,
-      itemGap: 10,
+      itemGap: LEGEND_GAP,
       selectedMode: false,
       textStyle: { fontSize: TEXT },
       data: series.map((s) => s.name),
@@ -133,11 +141,14 @@ export function stackedBarOption(input: StackedBarInput, size: ChartSize): Chart
       data: categories,
       axisTick: { alignWithLabel: true },
       axisLine: { lineStyle: { color: INK } },
-      axisLabel: { interval: 0, rotate, fontSize: TEXT, color: INK },
+      axisLabel: wrap
+        ? { interval: 0, fontSize: TEXT, color: INK, width: fit, overflow: 'break', lineHeight: TEXT * 1.25 }
+        : { interval: 0, rotate, fontSize: TEXT, color: INK },
     },
     yAxis: {
       type: 'value',
       name: input.valueAxisName,
+      nameGap: 6,
       nameTextStyle: { fontSize: TEXT, color: INK, align: 'left' },
       minInterval: 1,
       axisLabel: { fontSize: TEXT, color: INK },
@@ -179,7 +190,7 @@ function legendLines(names: string[], width: number): number {
   let lines = 1;
   let x = 0;
   for (const n of names) {
-    const w = 10 + 5 + textWidth(n, TEXT) + 10;
+    const w = 10 + 5 + textWidth(n, TEXT) + LEGEND_GAP;
     if (x > 0 && x + w > width) {
       lines++;
       x = 0;

@@ -112,7 +112,8 @@ export function numericTable(input: NumericTableInput): Content {
       if (!g.label) {
         // No group heading: the column headers below fill both header rows.
         for (let k = 0; k < g.span; k++) {
-          groupRow.push(headCell(columns[i + k].header, fontSize, { rowSpan: 2 }));
+          // Lowered by about half a line: pdfmake has no vertical centring in a cell.
+          groupRow.push(headCell(columns[i + k].header, fontSize, { rowSpan: 2, margin: [0, fontSize * 0.6, 0, 0] }));
           colRow.push({});
         }
       } else {
@@ -203,7 +204,7 @@ export function reportSignOff(input: SignOffInput): Content {
         // A date given is printed (the report's date); otherwise a line to date it by hand.
         input.date ? { label: L.date, image: null, instead: input.date } : { label: L.date, image: null },
       ]),
-      { text: `${L.copiesTo}${copies.join(L.listSeparator)}`, fontSize: 7.5, color: GREY, margin: [0, 6, 0, 0] },
+      { text: `${L.copiesTo}${copies.join(L.listSeparator)}`, fontSize: 7.5, color: GREY },
     ],
   };
 }
