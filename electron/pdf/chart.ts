@@ -12,12 +12,19 @@
  * Sizes: the chart is rendered at its printed size with 1 SVG px = 1 pt, so a font size in the option is
  * the size on paper.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { OccupancyState } from '../../shared/master/enums';
 import { formatNumber } from '../../shared/kernel/number-format';
 import { PDF_FONT, type Content } from './engine';
 
-export type ChartOption = echarts.EChartsOption;
+export type ChartOption = Echarts.EChartsOption;
+
+// echarts is loaded on the first chart, not with the host: requiring it takes ~180 ms, which every start of
+// the app and the CLI would otherwise pay for a report printed once a month.
+const load = createRequire(__filename);
+let echartsModule: typeof Echarts | null = null;
+const echarts = (): typeof Echarts => (echartsModule ??= load('echarts') as typeof Echarts);
 
 export interface ChartSize {
   /** Printed width in points. */
@@ -54,7 +61,7 @@ export const STATE_PRINT_COLOURS: Record<OccupancyState, string> = {
  * instances (`zr0-`, `zr1-`…) in ids and class names, which are renamed to one fixed prefix here.
  */
 export function renderChartSvg(option: ChartOption, size: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({
       ...option,
