@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 
@@ -20,24 +19,27 @@ export interface DocDefinition {
 const require = createRequire(__filename);
 let fontsReady = false;
 
-/** Registers Noto Sans SC (regular and bold) once per process; pdfmake embeds only the glyphs used. */
+/** The one font family every form prints in (registered below); SVG charts name it too, so their text is CJK-capable. */
+export const PDF_FONT = 'NotoSansSC';
+
+/**
+ * Registers Noto Sans SC (regular and bold) once per process; pdfmake embeds only the glyphs used.
+ *
+ * The fonts are registered by their real file paths, not through pdfmake's virtual file system: pdfmake's SVG
+ * support hands svg-to-pdfkit the registered font *name* and pdfkit opens that name itself (from disk, not from
+ * the virtual fs). With the real path, an SVG chart's text and the body text resolve to the same pdfkit font
+ * object (pdfkit caches fonts by that string), so a form with charts still embeds one subset per weight.
+ * The local access policy allows exactly these two files and nothing else.
+ */
 function ensureFonts() {
   if (fontsReady) return;
   const regular = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
   const bold = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-  pdfmake.virtualfs.writeFileSync('NotoSansSC-Regular.ttf', fs.readFileSync(regular));
-  pdfmake.virtualfs.writeFileSync('NotoSansSC-Bold.ttf', fs.readFileSync(bold));
-  pdfmake.addFonts({
-    NotoSansSC: {
-      normal: 'NotoSansSC-Regular.ttf',
-      bold: 'NotoSansSC-Bold.ttf',
-      italics: 'NotoSansSC-Regular.ttf',
-      bolditalics: 'NotoSansSC-Bold.ttf',
-    },
-  });
-  // Forms never fetch anything: images arrive as data URLs.
+  pdfmake.addFonts({ [PDF_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  // Forms never fetch anything: images arrive as data URLs; the only files read are the fonts.
+  const fontFiles = new Set([regular, bold]);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
   fontsReady = true;
 }
 
@@ -47,6 +49,6 @@ function ensureFonts() {
  */
 export async function renderPdf(doc: DocDefinition): Promise<Buffer> {
   ensureFonts();
-  const full = { ...doc, defaultStyle: { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.15, ...doc.defaultStyle } };
+  const full = { ...doc, defaultStyle: { font: PDF_FONT, fontSize: 9.5, lineHeight: 1.15, ...doc.defaultStyle } };
   return pdfmake.createPdf(full).getBuffer();
 }
