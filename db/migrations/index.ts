@@ -10,6 +10,7 @@ import codeKeysAfter from './0060_code_keys_after.sql';
 import recordEvents from './0070_record_events.sql';
 import slipSigners from './0080_slip_signers.sql';
 import occupancyReports from './0090_occupancy_reports.sql';
+import livePeople from './0100_live_people.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0070_record_events', sql: recordEvents },
   { name: '0080_slip_signers', sql: slipSigners },
   { name: '0090_occupancy_reports', sql: occupancyReports },
+  { name: '0100_live_people', sql: livePeople },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -5,8 +5,9 @@
  * CJK text: pdfmake hands SVG text to svg-to-pdfkit, which asks pdfmake for a font by the element's
  * `font-family` (comma list, matched case-insensitively against the document's registered fonts) and falls
  * back to the node's `font` (and then to Roboto, which we do not register: an unknown family would throw).
- * So every chart names PDF_FONT in its text style, and the node names it as the fallback too: the labels
- * print in the embedded Noto Sans SC (subset like the rest of the form), never in a Latin-only standard font.
+ * So every chart names CHART_FONT (Noto Sans SC registered by file path, see engine.ts) in its text style, and
+ * the node names it as the fallback too: the labels print in the embedded Noto Sans SC (subset), never in a
+ * Latin-only standard font.
  * `font-weight: bold` (or 600+) picks the bold face.
  *
  * Sizes: the chart is rendered at its printed size with 1 SVG px = 1 pt, so a font size in the option is
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import type { OccupancyState } from '../../shared/master/enums';
 import { formatNumber } from '../../shared/kernel/number-format';
-import { PDF_FONT, type Content } from './engine';
+import { CHART_FONT, type Content } from './engine';
 
 export type ChartOption = Echarts.EChartsOption;
 
@@ -66,7 +67,7 @@ export function renderChartSvg(option: ChartOption, size: ChartSize): string {
     chart.setOption({
       ...option,
       animation: false,
-      textStyle: { fontFamily: PDF_FONT, color: INK, ...(option.textStyle as object) },
+      textStyle: { fontFamily: CHART_FONT, color: INK, ...(option.textStyle as object) },
     });
     return cleanSvg(chart.renderToSVGString());
   } finally {
@@ -86,7 +87,7 @@ function cleanSvg(svg: string): string {
 
 /** A pdfmake `svg` node of the chart at the given printed size, its text in the form's font. */
 export function chartNode(option: ChartOption, size: ChartSize, extra: Record<string, unknown> = {}): Content {
-  return { svg: renderChartSvg(option, size), width: size.width, height: size.height, font: PDF_FONT, ...extra };
+  return { svg: renderChartSvg(option, size), width: size.width, height: size.height, font: CHART_FONT, ...extra };
 }
 
 /** Width of a label on paper, roughly: CJK (and other wide) characters are 1 em in Noto Sans SC, Latin about 0.55 em. */

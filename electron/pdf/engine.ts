@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 
@@ -19,23 +20,30 @@ export interface DocDefinition {
 const require = createRequire(__filename);
 let fontsReady = false;
 
-/** The one font family every form prints in (registered below); SVG charts name it too, so their text is CJK-capable. */
+/** The one font family every form's text prints in (registered below). */
 export const PDF_FONT = 'NotoSansSC';
+/** The same font for the text inside SVG charts (electron/pdf/chart.ts), registered by its file path (see below). */
+export const CHART_FONT = 'NotoSansSCChart';
 
 /**
  * Registers Noto Sans SC (regular and bold) once per process; pdfmake embeds only the glyphs used.
  *
- * The fonts are registered by their real file paths, not through pdfmake's virtual file system: pdfmake's SVG
- * support hands svg-to-pdfkit the registered font *name* and pdfkit opens that name itself (from disk, not from
- * the virtual fs). With the real path, an SVG chart's text and the body text resolve to the same pdfkit font
- * object (pdfkit caches fonts by that string), so a form with charts still embeds one subset per weight.
- * The local access policy allows exactly these two files and nothing else.
+ * Body text reads the fonts from pdfmake's virtual file system, loaded into memory once: a form does not
+ * read 2 × 10 MB from disk each time it renders (≈ 20 ms a file here; the slip budget is 100 ms at p95).
+ * Text inside an SVG chart cannot use those: pdfmake hands svg-to-pdfkit the registered font *name* and
+ * pdfkit opens that name from disk itself. So charts name a second family registered by the real file
+ * paths: only a document with a chart reads the files, and it embeds a second subset of each weight.
  */
 function ensureFonts() {
   if (fontsReady) return;
   const regular = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
   const bold = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-  pdfmake.addFonts({ [PDF_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  pdfmake.virtualfs.writeFileSync('NotoSansSC-Regular.ttf', fs.readFileSync(regular));
+  pdfmake.virtualfs.writeFileSync('NotoSansSC-Bold.ttf', fs.readFileSync(bold));
+  pdfmake.addFonts({
+    [PDF_FONT]: { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf', italics: 'NotoSansSC-Regular.ttf', bolditalics: 'NotoSansSC-Bold.ttf' },
+    [CHART_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold },
+  });
   // Forms never fetch anything: images arrive as data URLs; the only files read are the fonts.
   const fontFiles = new Set([regular, bold]);
   pdfmake.setUrlAccessPolicy(() => false);

@@ -8,7 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit-chain';
-import { LATEST_VERSION } from '../../db/migrate';
+import { open } from '../../db/connection';
+import { LATEST_VERSION, migrate } from '../../db/migrate';
+import { hashPassword } from '../../electron/services/auth';
 import { listBackups } from '../../electron/backup/backup';
 import { digest } from '../helpers/fixtures';
 import { localStamp, PASSWORD, testDir, testEnv, TestEnv } from '../helpers/host';
@@ -100,32 +102,30 @@ describe('a restore proves its file first', () => {
   });
 
   it('an older FrontDesk backup (no application_id yet) is accepted and migrated; the file gets the id', async () => {
-    const { env, good } = await siteWithBackup();
+    const { env } = await siteWithBackup();
     const older = `frontdesk-${localStamp(env.clock.now())}-9-manual.db`;
     const f = path.join(env.paths.backups, older);
-    fs.copyFileSync(path.join(env.paths.backups, good.name), f);
-    // What a schema-4 file looks like: no signer modes (8), the slips' own events table (7), no code keys (6),
-    // no application_id, no site_meta, audit without its chain (5). A new migration is undone here too.
-    const db = new Database(f);
-    db.exec(`ALTER TABLE release_slips DROP COLUMN sign_clerk; ALTER TABLE release_slips DROP COLUMN sign_carrier; ALTER TABLE release_slips DROP COLUMN sign_owner;
-             DROP TABLE record_events;
-             CREATE TABLE release_slip_events (id TEXT PRIMARY KEY, slip_id TEXT NOT NULL REFERENCES release_slips (id), at TEXT NOT NULL, user_id TEXT REFERENCES users (id), action TEXT NOT NULL, detail TEXT) STRICT;
-             CREATE INDEX release_slip_events_slip ON release_slip_events (slip_id, at);
-             CREATE TRIGGER release_slip_events_no_update BEFORE UPDATE ON release_slip_events BEGIN SELECT RAISE(ABORT, 'release_slip_events is append-only'); END;
-             CREATE TRIGGER release_slip_events_no_delete BEFORE DELETE ON release_slip_events BEGIN SELECT RAISE(ABORT, 'release_slip_events is append-only'); END;
-             DROP INDEX units_code_key; DROP INDEX buildings_code_key; ALTER TABLE units DROP COLUMN code_key; ALTER TABLE buildings DROP COLUMN code_key;
-             PRAGMA application_id = 0; DROP TABLE site_meta; DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-             DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_chained; DROP INDEX audit_seq;
-             ALTER TABLE audit_log DROP COLUMN seq; ALTER TABLE audit_log DROP COLUMN via; ALTER TABLE audit_log DROP COLUMN os_user; ALTER TABLE audit_log DROP COLUMN hash;
-             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-             PRAGMA user_version = 4;`);
+    // A schema-4 file as that build wrote it (migrations 1–4 only: no application_id, no site_meta, an audit
+    // log without its chain): a site, its manager (with the test password) and a building, in plain SQL.
+    const db = open(f);
+    migrate(db, { target: 4 });
+    const T = '2026-03-01T00:00:00.000Z';
+    const pw = await hashPassword(PASSWORD);
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('siteName', JSON.stringify('阳光花园'), T);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, password_salt, created_at, updated_at) VALUES ('u1', 'admin', '王经理', 'manager', ?, ?, ?, ?)").run(pw.hash, pw.salt, T, T);
+    db.prepare("INSERT INTO buildings (id, code, name, created_at, updated_at) VALUES ('b1', 'A', 'A座', ?, ?)").run(T, T);
+    db.prepare("INSERT INTO audit_log (id, at, user_id, action, entity, entity_id) VALUES ('a1', ?, 'u1', 'create', 'building', 'b1')").run(T);
+    db.pragma('journal_mode = DELETE');
     db.close();
+    const raw = new Database(f, { readonly: true });
+    expect([raw.pragma('user_version', { simple: true }), raw.pragma('application_id', { simple: true })]).toEqual([4, 0]);
+    raw.close();
     expect(await env.ok('backup.restore', { name: older })).toEqual({ done: true });
     await env.signIn('admin', 'mgr');
     expect(env.db().pragma('application_id', { simple: true })).toBe(0x46444b31);
     expect(verifyAuditChain(env.db())).toMatchObject({ ok: true });
     expect((await env.ok('app.status', {})).setupNeeded).toBe(false);
+    expect((await env.ok('buildings.list', { includeVoided: false })).map((b) => b.code)).toEqual(['A']);
   });
 });
 
