@@ -411,3 +411,45 @@ export function figuresByUnitPass(ctx: ServiceCtx, month: string): { buildings: 
   for (const u of states) add(counts, u.buildingId, u.state, 1);
   return assemble(ctx, counts, transitionsIn(p.rows, p.before).transitions);
 }
+
+// ---------- for the exported files ----------
+/** One unit in the exported detail: its state at the report's day and each change of state in the month, in order. */
+export interface DetailUnit {
+  buildingCode: string;
+  code: string;
+  state: StateOrNone;
+  changes: { date: string; from: StateOrNone; to: OccupancyState }[];
+}
+
+/** Every unit of the report (its snapshot's when finalised, else the history now), building by building. */
+export function detailOf(ctx: ServiceCtx, report: OccupancyReport): DetailUnit[] {
+  if (report.snapshot) {
+    const parts = new Map(repo.snapshotBuildings(ctx.db, report.snapshot.id, null).map((b) => [b.buildingId, b]));
+    return report.buildings.flatMap((b) => {
+      const part = parts.get(b.buildingId);
+      if (!part) return [];
+      const moves = new Map<string, DetailUnit['changes']>();
+      for (const m of JSON.parse(part.movements) as StoredMove[]) (moves.get(m[0]) ?? moves.set(m[0], []).get(m[0])!).push({ date: m[2], from: m[3], to: m[4] });
+      return (JSON.parse(part.units) as StoredUnit[]).map((u) => ({ buildingCode: b.code, code: u[1], state: u[2], changes: moves.get(u[0]) ?? [] }));
+    });
+  }
+  const p = repo.rowsIn(ctx.db, report.from, report.asOf);
+  const moves = new Map<string, DetailUnit['changes']>();
+  const sorted = [...transitionsIn(p.rows, p.before).transitions].sort((a, b) => order(a.date, b.date));
+  for (const t of sorted) (moves.get(t.unitId) ?? moves.set(t.unitId, []).get(t.unitId)!).push({ date: t.date, from: t.from, to: t.to });
+  return repo.unitStatesOn(ctx.db, report.asOf, null).map((u) => ({ buildingCode: u.buildingCode, code: u.code, state: u.state, changes: moves.get(u.unitId) ?? [] }));
+}
+
+/**
+ * The occupancy rate at each of the `count` month ends up to `month` (oldest first): the latest finalised
+ * snapshot's where the month is finalised, the draft from the history otherwise.
+ */
+export function monthEndRates(ctx: ServiceCtx, month: string, count = 12): { month: string; rateBp: number | null; finalised: boolean }[] {
+  const months: string[] = [month];
+  while (months.length < count) months.unshift(previousMonth(months[0]));
+  return months.map((m) => {
+    const s = repo.latestSnapshot(ctx.db, m);
+    if (s) return { month: m, rateBp: (JSON.parse(s.figures) as StoredFigures).total.occupancyRateBp, finalised: true };
+    return { month: m, rateBp: live(ctx, firstDayOf(m), lastDayOf(m)).total.occupancyRateBp, finalised: false };
+  });
+}
