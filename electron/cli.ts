@@ -15,6 +15,8 @@ import { describeOwner, FolderBusyError } from './host/folder-lock';
 import { pageFormatLabel } from '../shared/kernel/records';
 import { NewUserSchema } from '../shared/master/schema';
 import { AppError } from '../shared/kernel/errors';
+import { isMonth } from '../shared/workflows/occupancy-report/rules';
+import { exportReport } from './workflows/occupancy-report/export';
 
 const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
 
@@ -31,10 +33,13 @@ const USAGE = `FrontDesk admin CLI — npm run cli -- <command> [options]
                       --form picks one of its forms (default: the first); a print after the first is
                       marked 副本 / COPY on every part. \`print slip <number>\` still works.
   forms <number>      list the forms of that record (name, paper, title)
+  report occupancy --month YYYY-MM --out FILE.pdf|FILE.xlsx [--lang zh-CN|en]
+                      write the monthly occupancy report (月度物业动态信息表): the latest finalised
+                      version when that month is finalised, else the draft (the file says which)
 
 Every command takes --data-dir DIR (or the FRONTDESK_DATA_DIR environment variable).
 init, seed-demo, import and restore change the data: they refuse while FrontDesk runs on that folder.
-verify, backup and print work beside the running app. Every command is in the audit log as CLI, with
+verify, backup, print and report work beside the running app. Every command is in the audit log as CLI, with
 the operating-system user who ran it.`;
 
 /** Commands that change the data take the folder's lock; the others read beside the running app. */
@@ -62,6 +67,7 @@ async function main() {
       out: { type: 'string' },
       form: { type: 'string' },
       lang: { type: 'string' },
+      month: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -171,6 +177,20 @@ async function main() {
         const { bytes, copy, form } = await host.printRecord(r.number, values.form, lang, null);
         fs.writeFileSync(values.out, bytes);
         console.log(`${values.out}: ${form} of ${r.number} (${bytes.length} bytes${copy ? ', marked as a copy' : ''})`);
+        break;
+      }
+      case 'report': {
+        if (rest[0] !== 'occupancy') fail('usage: report occupancy --month YYYY-MM --out FILE.pdf|FILE.xlsx [--lang zh-CN|en]');
+        const month = values.month ?? fail('report occupancy needs --month YYYY-MM');
+        if (!isMonth(month)) fail(`--month must be a month, YYYY-MM (not "${month}")`);
+        const out = values.out ?? fail('report occupancy needs --out FILE.pdf or FILE.xlsx');
+        const format = path.extname(out).toLowerCase().slice(1);
+        if (format !== 'pdf' && format !== 'xlsx') fail('--out must end in .pdf or .xlsx');
+        const lang = values.lang ?? 'zh-CN';
+        if (lang !== 'zh-CN' && lang !== 'en') fail('--lang must be zh-CN or en');
+        const r = await exportReport(ctx(), { month, format, lang });
+        fs.writeFileSync(out, r.bytes);
+        console.log(`${out}: occupancy report ${month}, ${r.finalised ? `finalised (${r.version})` : 'draft'} (${r.bytes.length} bytes)`);
         break;
       }
       case 'verify': {

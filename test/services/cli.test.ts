@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../db/migrate';
 import { listBackups } from '../../electron/backup/backup';
 import { bundle, ROOT } from '../helpers/bundle';
 import { pdfText } from '../helpers/pdf-tools';
-import { PASSWORD, testDir, TestEnv } from '../helpers/host';
+import { PASSWORD, testDir, TestClock, TestEnv } from '../helpers/host';
 
 let built: Awaited<ReturnType<typeof bundle>>;
 let cli = '';
@@ -141,6 +142,50 @@ describe('admin CLI', () => {
     expect(run(['print', 'FX-1999-000001', '--out', again, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered FX-1999-000001.' });
     expect(run(['forms', 'ZX-2026-000001', '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered ZX-2026-000001.' });
     expect(run(['print', number, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'print needs --out FILE' });
+  }, 120_000);
+
+  it('writes the monthly occupancy report: the draft as PDF and XLSX, then the finalised version', async () => {
+    const dir = testDir();
+    const clock = new TestClock('2026-11-02T04:00:00.000Z');
+    let env = new TestEnv({ dir, clock });
+    try {
+      await env.init({ siteName: '阳光花园' });
+      const b = await env.ok('buildings.create', { code: '1', name: '1号楼', note: null });
+      for (const [code, state] of [['1-101', 'owner_occupied'], ['1-102', 'not_handed_over']] as const) {
+        const u = await env.ok('units.create', { buildingId: b.id, code, use: 'residential', floor: 1, areaM2: 90, note: null });
+        await env.ok('units.setOccupancy', { unitId: u.id, state, effectiveDate: '2026-11-02', note: null });
+      }
+    } finally {
+      env.dispose();
+    }
+    const pdf = path.join(dir, 'report.pdf');
+    const xlsx = path.join(dir, 'report.xlsx');
+    expect(run(['report', 'occupancy', '--month', '2026-11', '--out', pdf, '--data-dir', dir])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(new RegExp(`^${pdf}: occupancy report 2026-11, draft \\(\\d+ bytes\\)$`)) });
+    const draftText = pdfText(pdf).replace(/[ \t]+/g, ' ');
+    expect(draftText).toContain('草稿');
+    expect(draftText).toContain('1号楼 2 1 1 1 0 0 0 0');
+    expect(run(['report', 'occupancy', '--month', '2026-11', '--out', xlsx, '--lang', 'en', '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringContaining(', draft (') });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(xlsx) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Summary')!.getCell('A2').value).toContain('draft');
+    expect(wb.getWorksheet('Units')!.rowCount).toBe(2 + 2);
+
+    clock.set('2026-12-02T04:00:00.000Z');
+    env = new TestEnv({ dir, clock });
+    let number = '';
+    try {
+      await env.signIn('admin', 'mgr');
+      number = (await env.ok('occupancyReport.finalise', { month: '2026-11' })).snapshot!.number;
+    } finally {
+      env.dispose();
+    }
+    expect(run(['report', 'occupancy', '--month', '2026-11', '--out', pdf, '--lang', 'en', '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringContaining(`: occupancy report 2026-11, finalised (${number}) (`) });
+    const finalText = pdfText(pdf);
+    expect(finalText).toContain(`finalised ${number}`);
+    expect(finalText).not.toMatch(/\bdraft\b/);
+
+    expect(run(['report', 'occupancy', '--month', '2026-13', '--out', pdf, '--data-dir', dir])).toMatchObject({ status: 1, stderr: '--month must be a month, YYYY-MM (not "2026-13")' });
+    expect(run(['report', 'occupancy', '--month', '2026-11', '--out', path.join(dir, 'r.csv'), '--data-dir', dir])).toMatchObject({ status: 1, stderr: '--out must end in .pdf or .xlsx' });
   }, 120_000);
 
   it('reads the data folder from FRONTDESK_DATA_DIR, and the password from FRONTDESK_PASSWORD', () => {

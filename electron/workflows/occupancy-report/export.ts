@@ -16,7 +16,7 @@ export interface ExportInput {
  * The month's report as a file: the latest finalised version when the month is finalised, else the draft from
  * the history now (the file says which). Its name: 月度物业动态信息表-2026-11[-YB-2026-000001|-草稿].pdf.
  */
-export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise<{ bytes: Buffer; fileName: string; finalised: boolean }> {
+export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise<{ bytes: Buffer; fileName: string; finalised: boolean; version: string | null }> {
   const report = getReport(ctx, { month: input.month, draft: false });
   const s = ctx.settings();
   const finalised = report.kind === 'final';
@@ -32,5 +32,6 @@ export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise
   }
   const base = input.lang === 'zh-CN' ? '月度物业动态信息表' : 'occupancy-report';
   const which = report.snapshot ? report.snapshot.number + (report.snapshot.revision ? `-r${report.snapshot.revision}` : '') : input.lang === 'zh-CN' ? '草稿' : 'draft';
-  return { bytes, fileName: `${base}-${input.month}-${which}.${input.format}`, finalised };
+  const version = report.snapshot ? `${report.snapshot.number}${report.snapshot.revision ? `, revision ${report.snapshot.revision}` : ''}` : null;
+  return { bytes, fileName: `${base}-${input.month}-${which}.${input.format}`, finalised, version };
 }
