@@ -7,8 +7,14 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { renderForm } from '../../../electron/kit/records';
 import { exportReport } from '../../../electron/workflows/occupancy-report/export';
+import { reportDocument } from '../../../electron/workflows/occupancy-report/forms/report-pdf';
+import { PAGE_FORMATS } from '../../../shared/kernel/records';
+import { figuresOf, totalOf } from '../../../shared/workflows/occupancy-report/rules';
+import type { OccupancyReport } from '../../../shared/workflows/occupancy-report/schema';
 import { monthEndRates } from '../../../electron/workflows/occupancy-report/service';
+import { formatNumber } from '../../../shared/kernel/number-format';
 import type { OccupancyState } from '../../../shared/master/enums';
 import { pdfFile, pdfPages, pdfText, pdfToPng } from '../../helpers/pdf-tools';
 import { PASSWORD, testEnv, type TestEnv } from '../../helpers/host';
@@ -166,5 +172,29 @@ describe('the occupancy report exported', () => {
     const det = wbEn.getWorksheet('Units')!;
     expect(det.rowCount - 2).toBe(5);
     expect(det.getCell('C3').value).toBe('Owner-occupied');
+  }, 60_000);
+
+  it('runs a large site onto more pages: the header repeated, the charts and the sign-off kept whole', async () => {
+    const buildings = Array.from({ length: 30 }, (_, i) => {
+      const figures = figuresOf(400 + i * 7, { not_handed_over: 20 + i, vacant: 30, under_decoration: 10 + (i % 5), owner_occupied: 200 + i, office_in_use: 40, rented: 100 + i * 4 });
+      return { buildingId: `b${i}`, code: String(i + 1), name: `${i + 1}号楼`, figures: { ...figures, moveIns: i % 3, movingIns: i % 4, moveOuts: i % 2, decorationsStarted: 1, decorationsCompleted: i % 2 } };
+    });
+    const total = totalOf(buildings.map((b) => b.figures));
+    const report: OccupancyReport = { month: '2026-11', from: '2026-11-01', asOf: '2026-11-30', kind: 'draft', snapshot: null, revisions: [], buildings, total, warnings: [], changedSinceFinal: null, canFinalise: true, timeline: [] };
+    const trend = Array.from({ length: 12 }, (_, i) => ({ month: `${i === 0 ? '2025-12' : `2026-${String(i).padStart(2, '0')}`}`, rateBp: 7000 + i * 120 }));
+    const site = { siteName: '阳光花园', formHeader: '深圳市安居物业服务有限公司 客户服务中心', hotline: '0755-86001234', address: '', logoDataUrl: null };
+    const file = pdfFile(await renderForm(PAGE_FORMATS.a4Landscape, reportDocument({ report, trend, preparedBy: '张前台', finalisedOn: null, printedAt: '2026-12-02 09:00' }, site, 'zh-CN')), 'occupancy-30.pdf');
+    const pages = pdfPages(file);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let p = 1; p <= pages; p++) {
+      const page = squeeze(execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }));
+      expect(page, `page ${p}`).toContain('月末房屋状态');
+      expect(page, `page ${p}`).toContain(`月度物业动态信息表 2026-11 · 草稿 · 打印时间 2026-12-02 09:00`);
+    }
+    const text = squeeze(pdfText(file));
+    for (const b of buildings) expect(text).toContain(`${b.name} ${formatNumber(b.figures.units)}`);
+    expect(text).toContain(`合计 ${formatNumber(total.units)} ${formatNumber(total.handedOver)}`);
+    expect(text).toContain('抄送：保安部、收银员');
+    console.log(`occupancy report, 30 buildings: ${pages} pages, ${pdfToPng(file, path.join(path.dirname(file), 'occupancy-30'), 70).join(', ')}`);
   }, 60_000);
 });

@@ -130,6 +130,8 @@ export interface ReportPdfData {
   /** The 12 month ends up to the report's month, oldest first. */
   trend: { month: string; rateBp: number | null }[];
   preparedBy: string | null;
+  /** The local day it was finalised (printed on the date line), null for a draft (dated by hand). */
+  finalisedOn: string | null;
   printedAt: string;
 }
 
@@ -184,7 +186,7 @@ export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Langua
       lang,
       preparedBy: data.preparedBy,
       reviewedBy: final?.finalisedBy ?? null,
-      date: final ? final.finalisedAt.slice(0, 10) : null,
+      date: data.finalisedOn,
     }),
   ];
   return {
@@ -192,6 +194,7 @@ export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Langua
     defaultStyle: { fontSize: 8.5, lineHeight: 1.1 },
     info: { title: `${W.title} ${report.month} ${status}`, subject: final?.number ?? report.month, creator: 'FrontDesk' },
     content,
-    footer: footer(W.printed, data.printedAt, W.page),
+    // Every page says which report and which version it is, so a page read alone is not taken for the finalised one.
+    footer: footer(`${W.title} ${report.month} · ${status} · ${W.printed}`, data.printedAt, W.page),
   };
 }
