@@ -73,7 +73,7 @@ async function workbook(bytes: Buffer) {
 
 describe('the occupancy report exported', () => {
   it('prints the draft on A4 landscape: every building, the totals, the sign-off; finalised, the number', async () => {
-    const { env } = await site();
+    const { env, u } = await site();
     const ctx = env.host.ctx(null);
     const draft = await exportReport(ctx, { month: '2026-11', format: 'pdf', lang: 'zh-CN' });
     expect(draft.finalised).toBe(false);
@@ -111,6 +111,16 @@ describe('the occupancy report exported', () => {
     expect(pageSize(enFile)).toEqual({ width: 842, height: 595 });
     expect(monthEndRates(ctx, '2026-11').at(-1)).toEqual({ month: '2026-11', rateBp: 6667, finalised: true });
     console.log(`occupancy report PNG (en): ${pdfToPng(enFile, path.join(path.dirname(enFile), 'occupancy-en'), 70).join(', ')}`);
+
+    // A late change dated in November, then a revision: the file is the revision, numbered, and says so.
+    await env.ok('units.setOccupancy', { unitId: u['1-103'], state: 'vacant', effectiveDate: '2026-11-25', note: '补录：11月25日已交房' });
+    const revised = await env.ok('occupancyReport.revise', { month: '2026-11', reason: '补录 1-103 交房' });
+    const rev = await exportReport(ctx, { month: '2026-11', format: 'pdf', lang: 'zh-CN' });
+    expect(rev).toMatchObject({ finalised: true, version: `${revised.snapshot!.number}, revision 1`, fileName: `月度物业动态信息表-2026-11-${revised.snapshot!.number}-r1.pdf` });
+    const revText = squeeze(pdfText(pdfFile(rev.bytes, 'occupancy-2026-11-r1.pdf')));
+    expect(revText).toContain(`已定稿 ${revised.snapshot!.number}（第 1 次修订）`);
+    expect(revText).toContain('1号楼 3 3 0 1 0 0 1 1 3 1 0 1 0 33.33%');
+    expect(revText).toContain('合计 5 4 1 1 1 0 1 1 4 2 0 1 0 50.00%');
   }, 60_000);
 
   it('writes the XLSX: numbers as numbers, totals as formulas equal to the figures, one detail row per unit', async () => {
