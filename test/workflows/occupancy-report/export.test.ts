@@ -118,7 +118,7 @@ describe('the occupancy report exported', () => {
     const rev = await exportReport(ctx, { month: '2026-11', format: 'pdf', lang: 'zh-CN' });
     expect(rev).toMatchObject({ finalised: true, version: `${revised.snapshot!.number}, revision 1`, fileName: `月度物业动态信息表-2026-11-${revised.snapshot!.number}-r1.pdf` });
     const revText = squeeze(pdfText(pdfFile(rev.bytes, 'occupancy-2026-11-r1.pdf')));
-    expect(revText).toContain(`已定稿 ${revised.snapshot!.number}（第 1 次修订）`);
+    expect(revText).toContain(`已定稿 ${revised.snapshot!.number}（第 1 次修订） 截至 2026-11-30 修订原因：补录 1-103 交房`);
     expect(revText).toContain('1号楼 3 3 0 1 0 0 1 1 3 1 0 1 0 33.33%');
     expect(revText).toContain('合计 5 4 1 1 1 0 1 1 4 2 0 1 0 50.00%');
   }, 60_000);

@@ -21,6 +21,7 @@ export const REPORT_WORDS = {
     draft: '草稿',
     finalised: (number: string, revision: number) => (revision ? `已定稿 ${number}（第 ${revision} 次修订）` : `已定稿 ${number}`),
     asOf: (d: string) => `截至 ${d}`,
+    reason: (r: string) => `修订原因：${r}`,
     period: '期间',
     number: '编号',
     hotline: '服务热线',
@@ -57,6 +58,7 @@ export const REPORT_WORDS = {
     draft: 'draft',
     finalised: (number: string, revision: number) => (revision ? `finalised ${number} (revision ${revision})` : `finalised ${number}`),
     asOf: (d: string) => `as of ${d}`,
+    reason: (r: string) => `Reason for revision: ${r}`,
     period: 'Period',
     number: 'No.',
     hotline: 'Hotline',
@@ -156,7 +158,7 @@ export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Langua
   const content: Content[] = [
     siteHeader(site, `${W.title}　${W.monthTitle(report.month)}`, final ? final.number : report.month, { hotline: W.hotline, number: final ? W.number : W.period }),
     {
-      text: [{ text: status, bold: true, color: final ? '#1f5f1f' : '#b3261e' }, { text: `　${W.asOf(report.asOf)}`, color: '#555555' }],
+      text: [{ text: status, bold: true, color: final ? '#1f5f1f' : '#b3261e' }, { text: `　${W.asOf(report.asOf)}`, color: '#555555' }, ...(final?.reason ? [{ text: `　${W.reason(final.reason)}`, color: '#555555' }] : [])],
       fontSize: 9,
       margin: [0, 0, 0, 4],
     },
