@@ -160,7 +160,8 @@ export function rentedWithoutTenancy(db: Db, date: string): { unitId: string; co
        SELECT u.id FROM units u WHERE u.voided_at IS NULL AND u.state = 'rented'
           AND NOT EXISTS (SELECT 1 FROM occupancy_history h WHERE h.unit_id = u.id AND h.effective_date > :d)
        UNION
-       SELECT c.unit_id FROM (SELECT DISTINCT unit_id FROM occupancy_history WHERE effective_date > :d) c
+       -- INDEXED BY: left to itself SQLite reads the unit-ordered index whole for the DISTINCT (104 → 69 ms for the check at 50,000 units).
+       SELECT c.unit_id FROM (SELECT DISTINCT unit_id FROM occupancy_history INDEXED BY occupancy_history_date WHERE effective_date > :d) c
         WHERE ${STATE_AT('c.unit_id', ':d')} = 'rented')
      SELECT u.id AS unitId, u.code, u.building_id AS buildingId FROM rented_then r JOIN units u ON u.id = r.id AND u.voided_at IS NULL
       WHERE NOT EXISTS (SELECT 1 FROM unit_people l WHERE l.unit_id = u.id AND l.relation = 'tenant' AND l.voided_at IS NULL
