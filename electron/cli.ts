@@ -128,7 +128,8 @@ async function main() {
         const file = rest[0] ?? fail('import needs a file');
         const parsed = await parseImportFile(path.basename(file), fs.readFileSync(file));
         for (const e of parsed.fileErrors) console.error(`file: ${e.code} ${JSON.stringify(e.params ?? {})}`);
-        if (parsed.fileErrors.length) process.exit(1);
+        // fail(), not process.exit: the host closes the file first (else the next start reports an unclean stop).
+        if (parsed.fileErrors.length) fail(`${file}: nothing imported.`);
         for (const e of parsed.errors.slice(0, 50)) console.error(`row ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${e.params ? JSON.stringify(e.params) : ''}`);
         if (parsed.errors.length && !values['only-valid']) fail(`${new Set(parsed.errors.map((e) => e.line)).size} rows have errors; nothing imported. Fix them, or pass --only-valid to import the ${parsed.rows.length} valid rows.`);
         host.backupNow('pre-import');

@@ -203,8 +203,6 @@ describe('admin CLI', () => {
     expect(listBackups(path.join(other, 'backups')).length).toBe(1);
   });
 
-  // Known bug, outside the files this suite may change (electron/cli.ts creates the host, and with it an
-  // empty database, before `verify` checks that a database exists). Flip to `it` once fixed.
   it('verify on a folder without a database says so and creates nothing', () => {
     const dir = testDir();
     const r = run(['verify', '--data-dir', dir]);

@@ -1,8 +1,7 @@
 import type { Language } from '../../../shared/i18n/index';
-import { PAGE_FORMATS } from '../../../shared/kernel/records';
 import { localDate, type ServiceCtx } from '../../host/context';
 import { renderForm } from '../../kit/records';
-import { reportDocument } from './forms/report-pdf';
+import { REPORT_FORMAT, reportDocument } from './forms/report-pdf';
 import { reportWorkbook } from './forms/report-xlsx';
 import { detailOf, getReport, monthEndRates } from './service';
 
@@ -26,7 +25,7 @@ export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise
   if (input.format === 'pdf') {
     const site = { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl };
     const doc = reportDocument({ report, trend: monthEndRates(ctx, input.month), preparedBy: ctx.user?.displayName ?? null, finalisedOn: report.snapshot ? localDate(new Date(report.snapshot.finalisedAt)) : null, printedAt }, site, input.lang);
-    bytes = await renderForm(PAGE_FORMATS.a4Landscape, doc);
+    bytes = await renderForm(REPORT_FORMAT, doc);
   } else {
     bytes = await reportWorkbook(report, detailOf(ctx, report), input.lang, { siteName: s.siteName, created: ctx.clock.now() });
   }

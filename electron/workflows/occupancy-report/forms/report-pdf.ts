@@ -137,11 +137,14 @@ export interface ReportPdfData {
   printedAt: string;
 }
 
-/** The report's document; rendered on PAGE_FORMATS.a4Landscape (renderForm). */
+/** The report's paper: the document is laid out for it and rendered on it (renderForm). */
+export const REPORT_FORMAT = PAGE_FORMATS.a4Landscape;
+
+/** The report's document, laid out for REPORT_FORMAT. */
 export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Language): DocDefinition {
   const W = REPORT_WORDS[lang];
   const { report } = data;
-  const page = pageSizePt(PAGE_FORMATS.a4Landscape);
+  const page = pageSizePt(REPORT_FORMAT);
   const margins: [number, number, number, number] = [28, 22, 28, 30];
   const width = page.width - margins[0] - margins[2];
   const chartWidth = (width - 16) / 2;

@@ -179,7 +179,6 @@ export function slipDocument(data: SlipPrintData, site: SiteInfo, lang: PdfLang,
   };
 
   return {
-    pageSize: 'A4',
     pageMargins: [28, 22, 28, 26],
     defaultStyle: { fontSize: 8.5, lineHeight: 1.1 },
     info: { title: `${t.title} ${s.number}`, subject: s.number, creator: 'FrontDesk' },
