@@ -26,8 +26,10 @@ export function useLeaveGuard(dirty: boolean, kept = false): { setBusy(busy: boo
   useEffect(() => () => void guards.delete(id), [id]);
   return {
     setBusy(busy: boolean) {
-      const g = guards.get(id) ?? { dirty, kept, busy: false };
-      guards.set(id, { ...g, busy });
+      // A submission that ends after its form has gone (saved, drawer closed) must not bring its guard
+      // back: a form that is not on screen would then stop every later navigation with "unsaved changes".
+      const g = guards.get(id);
+      if (g) guards.set(id, { ...g, busy });
     },
   };
 }
