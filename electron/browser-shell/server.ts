@@ -36,7 +36,7 @@ const COOKIE = 'fd_session';
  * the JSON around it (the file name is at most 255 characters: 1.5 KB even if every one is \u-escaped).
  * Every other channel: 2 MiB. The biggest of those are `slips.issue` (three signature data URLs of at most
  * 300,000 characters each: 0.9 MB) and `settings.update` (a logo data URL of at most 400,000 characters).
- * `pdf.save`/`pdf.print` (20,000,000 characters in the contract) are answered by the Electron shell's
+ * `file.save`/`pdf.print` (20,000,000 characters in the contract) are answered by the Electron shell's
  * native dialogs only: the renderer never sends them here, and the host refuses them (error.nativeOnly).
  * A Content-Length over the cap gets 413 before anything is read; a chunked body is counted as it
  * streams and gets 413 as soon as it passes the cap (what was collected is dropped). Either way the rest

@@ -127,7 +127,7 @@ export function appHandlers(site: SiteDatabase, sessions: Sessions, paths: Retur
     },
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
     // Only the Electron shell has native dialogs; it answers these before they reach the host.
-    'pdf.save': () => {
+    'file.save': () => {
       throw new AppError('BAD_STATE', 'error.nativeOnly');
     },
     'pdf.print': () => {

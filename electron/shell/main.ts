@@ -64,7 +64,7 @@ function start() {
     if (!win || event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !frame.url.startsWith(`${APP_ORIGIN}/`)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'error.FORBIDDEN' } };
     }
-    if (channel === 'pdf.save' || channel === 'pdf.print') {
+    if (channel === 'file.save' || channel === 'pdf.print') {
       // Native dialogs too are for a signed-in, unlocked session only.
       const status = await host!.dispatch('app.status', {}, `wc:${event.sender.id}`);
       const session = status.ok ? (status.value as { session: { locked: boolean } | null }).session : null;

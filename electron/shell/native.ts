@@ -8,18 +8,27 @@ import { secureWebPreferences } from './security';
 
 /** Channels the Electron shell answers itself (native dialogs), after checking input with the same contract. */
 export async function nativeChannel(win: BrowserWindow, channel: string, input: unknown): Promise<Result<unknown> | null> {
-  if (channel !== 'pdf.save' && channel !== 'pdf.print') return null;
-  const parsed = contract[channel].input.safeParse(input);
-  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION' } };
+  if (channel !== 'file.save' && channel !== 'pdf.print') return null;
+  const invalid = { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION' } } as const;
+  if (channel === 'file.save') {
+    const parsed = contract['file.save'].input.safeParse(input);
+    if (!parsed.success) return invalid;
+    const { fileName, base64 } = parsed.data;
+    const bytes = Buffer.from(base64, 'base64');
+    const xlsx = fileName.endsWith('.xlsx');
+    // The bytes are what the name says: a PDF, or an XLSX (a ZIP).
+    if (bytes.subarray(0, xlsx ? 4 : 5).toString('latin1') !== (xlsx ? 'PK\x03\x04' : '%PDF-')) return invalid;
+    const filters = [xlsx ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'PDF', extensions: ['pdf'] }];
+    const r = await dialog.showSaveDialog(win, { defaultPath: fileName, filters });
+    if (r.canceled || !r.filePath) return { ok: true, value: { saved: false, path: null } satisfies ChannelOutput<'file.save'> };
+    fs.writeFileSync(r.filePath, bytes);
+    return { ok: true, value: { saved: true, path: r.filePath } satisfies ChannelOutput<'file.save'> };
+  }
+  const parsed = contract['pdf.print'].input.safeParse(input);
+  if (!parsed.success) return invalid;
   const { fileName, pdfBase64 } = parsed.data;
   const bytes = Buffer.from(pdfBase64, 'base64');
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return { ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION' } };
-  if (channel === 'pdf.save') {
-    const r = await dialog.showSaveDialog(win, { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-    if (r.canceled || !r.filePath) return { ok: true, value: { saved: false, path: null } satisfies ChannelOutput<'pdf.save'> };
-    fs.writeFileSync(r.filePath, bytes);
-    return { ok: true, value: { saved: true, path: r.filePath } satisfies ChannelOutput<'pdf.save'> };
-  }
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return invalid;
   // Printing: the PDF opens in Chromium's viewer in its own window, whose print button is the system print dialog.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-print-'));
   const file = path.join(dir, fileName);

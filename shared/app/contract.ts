@@ -6,6 +6,14 @@ import { RoleSchema } from '../master/enums';
 import { AppStatusSchema, SessionUserSchema, TodaySchema } from './schema';
 
 /** The app's own channels: status, setup, sign-in, recovery, settings, accounts, audit, backups, Today, search, native PDF. */
+/** A file name the app proposes: letters (Chinese too), digits, '.', '-', '_' and spaces, with its extension. */
+const fileName = (ext: RegExp) =>
+  z
+    .string()
+    .max(120)
+    .regex(/^[\p{L}\p{N}_.\- ]{1,110}$/u, { message: 'v.fileName' })
+    .refine((n) => ext.test(n) && !n.startsWith('.'), { message: 'v.fileName' });
+
 export const appContract = {
   // ---- before sign-in ----
   'app.status': { kind: 'read', input: empty, output: AppStatusSchema, auth: 'none' },
@@ -62,12 +70,13 @@ export const appContract = {
   'backup.create': { kind: 'write', input: empty, output: BackupInfoSchema, permission: 'backup.create' },
   'backup.restore': { kind: 'write', input: z.strictObject({ name: z.string().min(1).max(200) }), output: done, permission: 'backup.restore' },
   // Native file and print dialogs: answered by the Electron shell; the browser shell downloads/opens instead.
-  'pdf.save': { kind: 'read',
-    input: z.strictObject({ fileName: z.string().regex(/^[\w.\- ]{1,80}\.pdf$/, { message: 'v.fileName' }), pdfBase64: z.string().min(1).max(20_000_000) }),
+  // A file the app made (a printed form, a report's PDF or XLSX) saved where the clerk chooses.
+  'file.save': { kind: 'read',
+    input: z.strictObject({ fileName: fileName(/\.(pdf|xlsx)$/), base64: z.string().min(1).max(20_000_000) }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'pdf.print': { kind: 'read',
-    input: z.strictObject({ fileName: z.string().regex(/^[\w.\- ]{1,80}\.pdf$/, { message: 'v.fileName' }), pdfBase64: z.string().min(1).max(20_000_000) }),
+    input: z.strictObject({ fileName: fileName(/\.pdf$/), pdfBase64: z.string().min(1).max(20_000_000) }),
     output: done,
   },
 } as const satisfies Record<string, ChannelDef>;

@@ -124,7 +124,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'slips.void': { id: other.missingId, reason: '测试' },
     'slips.print': { id: other.missingId, lang: 'zh-CN' },
     // Native dialogs: answered by the Electron shell; the host refuses them.
-    'pdf.save': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
+    'file.save': { fileName: 'FX-2026-000001.pdf', base64: 'JVBERi0xLjcK' },
     'pdf.print': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
     'gate.lookup': { number: 'ZZ-2026-999999' },
     'gate.exit': { number: 'ZZ-2026-999999' },
@@ -132,6 +132,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'occupancyReport.get': { month: '2026-02' },
     'occupancyReport.draft': { date: '2026-03-01' },
     'occupancyReport.units': { month: '2026-02', figure: 'notHandedOver', buildingId: site.buildingId },
+    'occupancyReport.export': { month: '2026-02', format: 'xlsx', lang: 'zh-CN' },
     'occupancyReport.accept': { month: '2026-02', kind: 'noHistory', subjectId: site.buildingId, reason: '新楼，尚未交房' },
     'occupancyReport.finalise': { month: '2026-02' },
     'occupancyReport.revise': { month: '2026-02', reason: '补录退租' },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/kernel/errors';
 import { createSite, digest, MISSING_ID, validInputs, type Site } from '../helpers/fixtures';
-import { MINUTE, PASSWORD, TestEnv } from '../helpers/host';
+import { MINUTE, PASSWORD, TestEnv, testEnv } from '../helpers/host';
 
 /** Channels whose valid input costs a password hash (~100 ms): fewer runs. */
 const SLOW = new Set<Channel>(['setup.init', 'auth.signIn', 'auth.unlock', 'auth.changePassword', 'users.create', 'users.resetPassword']);
@@ -203,5 +203,19 @@ describe('unknown channels', () => {
       ),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe('file.save names', () => {
+  it('takes a Chinese report name and refuses paths, hidden names and other kinds of file before the shell sees them', async () => {
+    const env = testEnv();
+    await env.init();
+    // Valid input reaches the host, which has no native dialog (the Electron shell answers it first).
+    for (const fileName of ['月度物业动态信息表-2026-11-草稿.xlsx', 'FX-2026-000001-copy.pdf']) {
+      expect((await env.fail('file.save', { fileName, base64: 'JVBERi0xLjcK' })).message).toBe('error.nativeOnly');
+    }
+    for (const fileName of ['../evil.pdf', 'a/b.pdf', 'C:\\\\x.pdf', '.pdf', 'report.exe', 'report.pdf.exe', 'x'.repeat(120) + '.pdf']) {
+      expect((await env.fail('file.save', { fileName, base64: 'JVBERi0xLjcK' })).code, fileName).toBe('VALIDATION');
+    }
   });
 });

@@ -90,7 +90,7 @@ describe('the permission table', () => {
     expect(can(undefined, 'masterdata.read')).toBe(false);
     // Every channel that needs a session names a permission, except these that any signed-in user needs.
     // A new channel without a permission must be added here on purpose.
-    expect(SESSION_CHANNELS.filter((c) => !permissionOf(c)).sort()).toEqual(['auth.changePassword', 'auth.lock', 'pdf.print', 'pdf.save', 'settings.get']);
+    expect(SESSION_CHANNELS.filter((c) => !permissionOf(c)).sort()).toEqual(['auth.changePassword', 'auth.lock', 'file.save', 'pdf.print', 'settings.get']);
     expect(CHANNELS.filter((c) => authOf(c) === 'none')).toEqual(['app.status', 'setup.init', 'auth.signIn', 'auth.unlock', 'auth.signOut', 'recovery.restore', 'recovery.backups', 'recovery.newSite']);
     for (const c of WITH_PERMISSION) expect(Object.keys(PERMISSIONS)).toContain(permissionOf(c));
   });

@@ -1,5 +1,6 @@
 import type { occupancyReportContract } from '../../../shared/workflows/occupancy-report/contract';
 import type { Handlers } from '../../host/handler';
+import { exportReport } from './export';
 import * as report from './service';
 
 export type OccupancyReportChannel = keyof typeof occupancyReportContract;
@@ -12,4 +13,9 @@ export const occupancyReportHandlers: Handlers<OccupancyReportChannel> = {
   'occupancyReport.accept': (ctx, input) => report.acceptWarning(ctx, input),
   'occupancyReport.finalise': (ctx, input) => report.finalise(ctx, input),
   'occupancyReport.revise': (ctx, input) => report.revise(ctx, input),
+  'occupancyReport.export': async (ctx, input) => {
+    const file = await exportReport(ctx, input);
+    ctx.audit('export', 'occupancy-report', null, null, { month: input.month, format: input.format, version: file.version ?? 'draft' });
+    return { fileName: file.fileName, base64: file.bytes.toString('base64'), finalised: file.finalised, version: file.version };
+  },
 };

@@ -4,6 +4,7 @@ import { pageOf } from '../../master/schema';
 import {
   AcceptInputSchema,
   DraftInputSchema,
+  ExportInputSchema,
   FinaliseInputSchema,
   OccupancyReportSchema,
   ReportInputSchema,
@@ -25,4 +26,10 @@ export const occupancyReportContract = {
   'occupancyReport.accept': { kind: 'write', input: AcceptInputSchema, output: z.array(WarningSchema), permission: 'occupancyReport.accept' },
   'occupancyReport.finalise': { kind: 'write', input: FinaliseInputSchema, output: OccupancyReportSchema, permission: 'occupancyReport.finalise' },
   'occupancyReport.revise': { kind: 'write', input: ReviseInputSchema, output: OccupancyReportSchema, permission: 'occupancyReport.finalise' },
+  // The month's file (the latest finalised version, else the draft): a write only for its audit row (who took it out).
+  'occupancyReport.export': { kind: 'write',
+    input: ExportInputSchema,
+    output: z.object({ fileName: z.string(), base64: z.string(), finalised: z.boolean(), version: z.string().nullable() }),
+    permission: 'occupancyReport.read',
+  },
 } as const satisfies Record<string, ChannelDef>;

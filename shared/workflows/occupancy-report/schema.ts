@@ -126,6 +126,8 @@ export const AcceptInputSchema = z.strictObject({
   reason: requiredText(200),
 });
 
+export const ExportInputSchema = z.strictObject({ month: MonthSchema, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['zh-CN', 'en']) });
+
 export const FinaliseInputSchema = z.strictObject({ month: MonthSchema });
 export const ReviseInputSchema = z.strictObject({ month: MonthSchema, reason: requiredText(200) });
 

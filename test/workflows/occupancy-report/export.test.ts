@@ -184,6 +184,27 @@ describe('the occupancy report exported', () => {
     expect(det.getCell('C3').value).toBe('Owner-occupied');
   }, 60_000);
 
+  it('comes through its channel as a file any desk role may take: the named bytes, and an audit row saying who took which version', async () => {
+    const { env } = await site();
+    await env.addUser('clerk');
+    const pdf = await env.ok('occupancyReport.export', { month: '2026-11', format: 'pdf', lang: 'zh-CN' }, 'clerk');
+    expect(pdf).toMatchObject({ fileName: '月度物业动态信息表-2026-11-草稿.pdf', finalised: false, version: null });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await env.ok('occupancyReport.finalise', { month: '2026-11' });
+    const xlsx = await env.ok('occupancyReport.export', { month: '2026-11', format: 'xlsx', lang: 'en' }, 'clerk');
+    expect(xlsx.finalised).toBe(true);
+    expect(xlsx.fileName).toMatch(/^occupancy-report-2026-11-YB-2026-\d{6}\.xlsx$/);
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    const audit = env.rows<{ action: string; after: string }>("SELECT action, after FROM audit_log WHERE entity = 'occupancy-report' AND action = 'export' ORDER BY at, id");
+    expect(audit.map((a) => JSON.parse(a.after))).toEqual([
+      { month: '2026-11', format: 'pdf', version: 'draft' },
+      { month: '2026-11', format: 'xlsx', version: xlsx.fileName.replace(/^occupancy-report-2026-11-|\.xlsx$/g, '') },
+    ]);
+    // A month that is not a month is refused before anything is made.
+    expect((await env.fail('occupancyReport.export', { month: '2026-13', format: 'pdf', lang: 'en' }, 'clerk')).code).toBe('VALIDATION');
+    expect((await env.fail('occupancyReport.export', { month: '2026-11', format: 'docx', lang: 'en' }, 'clerk')).code).toBe('VALIDATION');
+  }, 60_000);
+
   it('runs a large site onto more pages: the header repeated, the charts and the sign-off kept whole', async () => {
     const buildings = Array.from({ length: 30 }, (_, i) => {
       const figures = figuresOf(400 + i * 7, { not_handed_over: 20 + i, vacant: 30, under_decoration: 10 + (i % 5), owner_occupied: 200 + i, office_in_use: 40, rented: 100 + i * 4 });

@@ -584,7 +584,7 @@ export function PrintPanel({ slip, onPrinted }: { slip: SlipDetail; onPrinted: (
   const doSave = run('save', async () => {
     const doc = await ensure();
     if (native) {
-      const r = await invoke('pdf.save', { fileName: doc.fileName, pdfBase64: doc.pdfBase64 });
+      const r = await invoke('file.save', { fileName: doc.fileName, base64: doc.pdfBase64 });
       if (r.saved) message.success(t('slip.print.saved', { path: r.path ?? doc.fileName }));
     } else {
       const a = document.createElement('a');
