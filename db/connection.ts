@@ -56,6 +56,10 @@ export function open(file: string, opts: OpenOptions = {}): Db {
     // issued slip the clerk saw saved survives a power cut (NORMAL could lose the last commits).
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -32000');
+    // Statement journals (every write to a table with triggers keeps one, so it can be undone alone) and
+    // temporary sorts in memory: on disk, the journal cost a 50,000-row import a temp-file write per row
+    // (an occupancy-history insert 40 → 17 µs, an audit row alike). They are small; a desktop has the RAM.
+    db.pragma('temp_store = MEMORY');
     // INSERT OR REPLACE deletes the row it replaces; with recursive triggers that delete fires the
     // append-only triggers (the audit log also refuses a duplicate id on insert, for other tools).
     db.pragma('recursive_triggers = ON');

@@ -191,10 +191,12 @@ export function commitRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCou
       ctx.audit(`${source}-create`, 'unit', unitId, null, { code: row.unitCode, use: row.use, floor: row.floor, areaM2: row.areaM2 });
       counts.units++;
     }
-    for (const h of opts.history?.(row) ?? []) recordOccupancy(ctx, unitId, h.state, h.date, source, null);
+    const history = opts.history?.(row) ?? [];
+    for (const h of history) recordOccupancy(ctx, unitId, h.state, h.date, source, null);
     if (row.state) {
       const date = opts.stateDate?.(row) ?? today;
-      const current = q(db, 'SELECT state FROM occupancy_history WHERE unit_id = ? AND effective_date <= ? ORDER BY effective_date DESC, id DESC LIMIT 1').value<string>(unitId, date);
+      // A unit created by this row has no history but what the row itself just gave it.
+      const current = existing || history.length ? stateOn(db, unitId, date) : null;
       if (current !== row.state) recordOccupancy(ctx, unitId, row.state, date, source, null);
     }
     const since = row.tenancyStart ?? today;
