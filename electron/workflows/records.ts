@@ -1,5 +1,6 @@
 import type { RecordKindDef } from '../kit/records';
+import { occupancyReportRecords } from './occupancy-report/records';
 import { slipRecords } from './slips/records';
 
 /** Every kind of numbered record: one line a workflow (open by number, `cli print`, `cli forms`). */
-export const RECORD_KINDS: readonly RecordKindDef[] = [slipRecords];
+export const RECORD_KINDS: readonly RecordKindDef[] = [slipRecords, occupancyReportRecords];

@@ -230,12 +230,16 @@ export type User = z.infer<typeof UserSchema>;
  * `state` the record's state (the renderer shows it translated); absent for units and people.
  */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['unit', 'person', 'slip']),
+  kind: z.enum(['unit', 'person', 'slip', 'report']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),
   unitId: z.string().nullable(),
   state: z.string().optional(),
+  /** Where the hit opens, when it is not its kind's own page (a report version opens its month's page). */
+  route: z.string().optional(),
+  /** A monthly report's version: 0 the original, then its revisions. */
+  revision: z.number().int().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

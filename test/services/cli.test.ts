@@ -176,9 +176,18 @@ describe('admin CLI', () => {
     try {
       await env.signIn('admin', 'mgr');
       number = (await env.ok('occupancyReport.finalise', { month: '2026-11' })).snapshot!.number;
+      // Open by number: the version's page (its month, that snapshot), for anyone who may read reports.
+      const hits = await env.ok('search.global', { q: number.toLowerCase().replace(/-/g, '') });
+      expect(hits).toMatchObject([{ kind: 'report', title: number, subtitle: '2026-11', unitId: null, revision: 0 }]);
+      expect(hits[0].route).toBe(`/reports/occupancy?month=2026-11&snapshot=${hits[0].id}`);
     } finally {
       env.dispose();
     }
+    expect(run(['forms', number, '--data-dir', dir]).stdout.split('\n')).toEqual([`${number} (occupancy-report):`, expect.stringMatching(/^ {2}occupancy-report +A4 landscape +月度物业动态信息表（PDF）/)]);
+    const byNumber = path.join(dir, 'by-number.pdf');
+    expect(run(['print', number, '--out', byNumber, '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringContaining(`: occupancy-report of ${number} (`) });
+    expect(pdfText(byNumber)).toContain(number);
+    expect(execFileSync('pdfinfo', [byNumber], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.8\d* x 595\.2\d* pts/);
     expect(run(['report', 'occupancy', '--month', '2026-11', '--out', pdf, '--lang', 'en', '--data-dir', dir])).toMatchObject({ status: 0, stdout: expect.stringContaining(`: occupancy report 2026-11, finalised (${number}) (`) });
     const finalText = pdfText(pdf);
     expect(finalText).toContain(`finalised ${number}`);

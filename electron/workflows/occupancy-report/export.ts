@@ -9,6 +9,8 @@ export interface ExportInput {
   month: string;
   format: 'pdf' | 'xlsx';
   lang: Language;
+  /** One finalised version of the month (by its number: open by number, `cli print YB-…`); else the latest. */
+  snapshotId?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ExportInput {
  * the history now (the file says which). Its name: 月度物业动态信息表-2026-11[-YB-2026-000001|-草稿].pdf.
  */
 export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise<{ bytes: Buffer; fileName: string; finalised: boolean; version: string | null }> {
-  const report = getReport(ctx, { month: input.month, draft: false });
+  const report = getReport(ctx, { month: input.month, draft: false, snapshotId: input.snapshotId });
   const s = ctx.settings();
   const finalised = report.kind === 'final';
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;

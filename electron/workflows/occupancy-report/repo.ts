@@ -225,6 +225,11 @@ export function snapshot(db: Db, id: string): SnapshotRow | undefined {
   return q(db, `${SNAPSHOT_SELECT} WHERE r.id = ?`).get<SnapshotRow>(id);
 }
 
+/** The finalised version with this number (each version, original or revision, has its own). */
+export function snapshotByNumber(db: Db, number: string): { id: string; number: string; month: string; revision: number } | undefined {
+  return q(db, 'SELECT id, number, month, revision FROM occupancy_reports WHERE number = ?').get(number);
+}
+
 export function latestSnapshot(db: Db, month: string): SnapshotRow | undefined {
   return q(db, `${SNAPSHOT_SELECT} WHERE r.month = ? ORDER BY r.revision DESC LIMIT 1`).get<SnapshotRow>(month);
 }

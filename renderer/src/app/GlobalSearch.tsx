@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
-import { FileDoneOutlined, HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
@@ -12,12 +12,13 @@ import { useUiStore } from '../stores/use-ui-store';
 
 const DEBOUNCE_MS = 120;
 
-const pathOf = (hit: SearchHit) => (hit.kind === 'unit' ? `/units/${hit.id}` : hit.kind === 'slip' ? `/slips/${hit.id}` : `/people/${hit.id}`);
+const pathOf = (hit: SearchHit) => hit.route ?? (hit.kind === 'unit' ? `/units/${hit.id}` : hit.kind === 'slip' ? `/slips/${hit.id}` : `/people/${hit.id}`);
 
 const KIND = {
   unit: { icon: <HomeOutlined style={{ color: '#1668dc' }} />, label: 'search.kindUnit' },
   person: { icon: <UserOutlined style={{ color: '#389e0d' }} />, label: 'search.kindPerson' },
   slip: { icon: <FileDoneOutlined style={{ color: '#d46b08' }} />, label: 'search.kindSlip' },
+  report: { icon: <BarChartOutlined style={{ color: '#722ed1' }} />, label: 'search.kindReport' },
 } as const;
 
 /**
@@ -146,7 +147,7 @@ export function GlobalSearch() {
             <span style={{ fontWeight: 500 }}>{h.title}</span>
             {h.subtitle || h.state ? (
               <span style={{ color: 'rgba(0,0,0,0.45)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                {[h.subtitle, h.kind === 'slip' && h.state ? t(`enum.slipState.${h.state as SlipState}`) : null].filter(Boolean).join(' · ')}
+                {[h.subtitle, h.kind === 'slip' && h.state ? t(`enum.slipState.${h.state as SlipState}`) : null, h.revision ? t('search.revision', { n: h.revision }) : null].filter(Boolean).join(' · ')}
               </span>
             ) : null}
             <span style={{ marginLeft: 'auto' }}>

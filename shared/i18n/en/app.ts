@@ -164,6 +164,8 @@ const app = {
     kindUnit: 'Unit',
     kindPerson: 'Person',
     kindSlip: 'Release slip',
+    kindReport: 'Monthly report',
+    revision: 'revision {{n}}',
   },
   today: {
     slipsFees: 'Fees to confirm',

@@ -162,6 +162,8 @@ const app = {
     kindUnit: '房屋',
     kindPerson: '住户',
     kindSlip: '放行条',
+    kindReport: '月报',
+    revision: '修订 {{n}}',
   },
   today: {
     slipsFees: '待确认费用',
