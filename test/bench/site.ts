@@ -3,7 +3,7 @@
  *
  * Units and people go through the real import path (generateSite + commitRows, one transaction) so the search
  * terms, links, audit rows and history are exactly what the app writes. The long tail the app would accumulate
- * over three years (state changes, edits, sign-ins, reveals) is then added with direct prepared INSERTs, shaped
+ * over five years (state changes, edits, sign-ins, reveals) is then added with direct prepared INSERTs, shaped
  * like the rows the services write, with time-ordered UUIDv7 ids from the host's own generator.
  */
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ import type { SessionUser } from '../../shared/contract';
 import { int, pick, rng, s1, timed } from './stats';
 
 /** Bump when the shape of the seeded data changes: cached sites with another version are rebuilt. */
-export const SITE_VERSION = 2;
+export const SITE_VERSION = 3;
 export const SITE = {
   seed: 20_260_501,
   units: 50_000,
@@ -36,6 +36,8 @@ export const SITE = {
   changeShare: 0.4,
   /** Release slips (numbers to open from the search box, Today's queues). */
   slips: 2_000,
+  /** Years since the site was delivered: the dated history (and the audit log) spans them. */
+  years: 5,
 } as const;
 
 export const PASSWORD = 'bench-Passw0rd';
@@ -152,10 +154,10 @@ export async function seedSite(dataDir: string, log: Logger, say: (line: string)
     say(`  (${int(extra)} extra family members added to ${int(SITE.units)} units)`);
 
     const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
-    const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today)]));
+    const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today, SITE.years)]));
     await step('commitRows (one transaction)', () =>
       ctx.db.transaction(() => {
-        commitDemoRows(ctx, rows, counts);
+        commitDemoRows(ctx, rows, counts, SITE.years);
         ctx.audit('seed-demo', 'database', null, null, { ...counts });
       })(),
     );
@@ -218,7 +220,7 @@ type Event =
   | { t: number; kind: 'audit'; user: string; action: string; entity: string; entityId: string | null; before: unknown; after: unknown };
 
 /**
- * Three years of front-desk life: monthly-ish state changes for most units (each with its 'set-occupancy'
+ * Five years of front-desk life: monthly-ish state changes for most units (each with its 'set-occupancy'
  * audit row, like units.setOccupancy writes), plus edits, reveals, link changes and sign-ins in the audit log,
  * until audit_log + occupancy_history hold SITE.logRows rows. Inserted in time order so UUIDv7 ids sort by time.
  */
@@ -241,7 +243,7 @@ function topUpLogs(host: Host, users: Users, rows: ImportRow[], dates: Map<strin
   const unitList = rows.map((r) => ({ id: unitIds.get(r.unitCode)!, row: r }));
 
   const end = dayMs(today) - DAY; // up to yesterday
-  const start = end - 3 * 365 * DAY;
+  const start = end - SITE.years * 365 * DAY;
   const staff = [users.manager, users.supervisor, users.clerk, users.clerk2, users.clerk3];
   const writers = [users.supervisor, users.clerk, users.clerk, users.clerk2, users.clerk2, users.clerk3];
   const events: Event[] = [];

@@ -19,9 +19,10 @@ function hash(s: string): number {
  * Seeds a demo site through the import path, with a believable history: the site was delivered three
  * years ago, units were handed over during the first year, and reached today's state some time later.
  */
-export function demoDates(row: ImportRow, today: string) {
+/** A unit's believable dates: the site was delivered `years` ago and handed over through its first ~300 days. */
+export function demoDates(row: ImportRow, today: string, years = 3) {
   const t = Date.parse(`${today}T00:00:00Z`);
-  const delivered = t - 3 * 365 * DAY;
+  const delivered = t - years * 365 * DAY;
   const h = hash(row.unitCode);
   const handover = delivered + (h % 300) * DAY;
   const settled = Math.min(t, handover + (30 + ((h >>> 9) % 400)) * DAY);
@@ -32,9 +33,9 @@ export function demoDates(row: ImportRow, today: string) {
 }
 
 /** Writes generated rows with their believable dated history (inside the caller's transaction). */
-export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCounts): void {
+export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: ImportCounts, years = 3): void {
   const today = ctx.today();
-  const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today)]));
+  const dates = new Map(rows.map((r) => [r.unitCode, demoDates(r, today, years)]));
   commitRows(ctx, rows, counts, {
     source: 'demo',
     history: (r) => dates.get(r.unitCode)!.history,

@@ -49,7 +49,10 @@ export function inStateFigure(figure: StateFigure | 'noHistory', s: StateOrNone,
 
 /**
  * What one change of state is, for the month's columns (a change may be two things at once):
- * - move-in 入伙: out of not handed over (or no history) into a handed-over state — normally `→ vacant`;
+ * - a unit's first recorded state (no history before it) is its opening state, not a movement: a site that
+ *   starts with an import of its roster, or a unit added later with the state it already had, did not see
+ *   thousands of move-ins that month — its month-end states count it, its movements do not;
+ * - move-in 入伙: out of not handed over into a handed-over state — normally `→ vacant`;
  *   handed over straight into decoration or use is a move-in too;
  * - moving-in 入住: into owner-occupied, office in use or rented from any other state;
  * - move-out: `→ vacant` from an occupied state;
@@ -57,7 +60,7 @@ export function inStateFigure(figure: StateFigure | 'noHistory', s: StateOrNone,
  * A correction back to not handed over is none of them.
  */
 export function movementsOf(from: StateOrNone, to: OccupancyState): MovementFigure[] {
-  if (from === to) return [];
+  if (from === to || from === null) return [];
   const out: MovementFigure[] = [];
   if (!isHandedOver(from) && isHandedOver(to)) out.push('moveIns');
   if (isOccupied(to)) out.push('movingIns');

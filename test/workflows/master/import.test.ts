@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../shared/contract';
 import { listBackups } from '../../../electron/backup/backup';
 import { digest, ID_A, ID_B, ID_BAD } from '../../helpers/fixtures';
-import { b64, testEnv, type TestEnv } from '../../helpers/host';
+import { b64, PASSWORD, testEnv, type TestEnv } from '../../helpers/host';
 
 const HEADER = '楼栋,房号,用途,楼层,建筑面积,房屋状态,业主姓名,业主电话,业主身份证号,租户姓名,租户电话,起租日期';
 const GOOD = [
@@ -40,6 +40,22 @@ const counts = (env: TestEnv) => ({
 });
 
 describe('import through the channels', () => {
+  it('gives the imported units their opening states: the report counts them at month end, with no movements', async () => {
+    const env = testEnv();
+    await env.init();
+    await runImport(env, 'owners.csv', GOOD);
+    const today = env.clock.now().toISOString().slice(0, 10);
+    const r = await env.ok('occupancyReport.draft', { date: today });
+    expect(r.total).toMatchObject({ units: 3, handedOver: 3, ownerOccupied: 1, rented: 1, vacant: 1, moveIns: 0, movingIns: 0, moveOuts: 0, noHistory: 0 });
+    // A change after that is a movement: the next day the tenant of 8-102 moves out.
+    env.clock.advanceDays(1);
+    await env.ok('auth.unlock', { password: PASSWORD });
+    const tomorrow = env.clock.now().toISOString().slice(0, 10);
+    const unit = env.rows<{ id: string }>("SELECT id FROM units WHERE code = '8-102'")[0];
+    await env.ok('units.setOccupancy', { unitId: unit.id, state: 'vacant', effectiveDate: tomorrow, note: null });
+    expect((await env.ok('occupancyReport.draft', { date: tomorrow })).total).toMatchObject({ rented: 0, vacant: 2, moveOuts: 1, moveIns: 0 });
+  });
+
   it('a good file: preview, commit, progress, stored rows, pre-import backup, audit, search', async () => {
     const env = testEnv();
     await env.init();
