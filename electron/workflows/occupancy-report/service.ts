@@ -13,6 +13,7 @@ import {
   lastDayOf,
   monthEnded,
   monthOf,
+  occupancyRateBp,
   previousMonth,
   MOVEMENT_FIGURES,
   totalOf,
@@ -440,16 +441,41 @@ export function detailOf(ctx: ServiceCtx, report: OccupancyReport): DetailUnit[]
   return repo.unitStatesOn(ctx.db, report.asOf, null).map((u) => ({ buildingCode: u.buildingCode, code: u.code, state: u.state, changes: moves.get(u.unitId) ?? [] }));
 }
 
+/** The site's occupancy rate from units by state (a rate needs no movements and no unit totals). */
+function rateOf(counts: Counts): number | null {
+  const byState: Partial<Record<OccupancyState, number>> = {};
+  for (const m of counts.values()) for (const [state, n] of m) byState[state] = (byState[state] ?? 0) + n;
+  return occupancyRateBp(figuresOf(0, byState));
+}
+
 /**
  * The occupancy rate at each of the `count` month ends up to `month` (oldest first): the latest finalised
- * snapshot's where the month is finalised, the draft from the history otherwise.
+ * snapshot's where the month is finalised, the draft from the history otherwise. The states at the latest
+ * month end not finalised are counted once (countsAt); each earlier month end is that rolled back by the units
+ * that changed in between — a month's changes, not a pass over every unit per month.
  */
 export function monthEndRates(ctx: ServiceCtx, month: string, count = 12): { month: string; rateBp: number | null; finalised: boolean }[] {
   const months: string[] = [month];
   while (months.length < count) months.unshift(previousMonth(months[0]));
-  return months.map((m) => {
+  const out: { month: string; rateBp: number | null; finalised: boolean }[] = [];
+  let counts: Counts | null = null;
+  let at = '';
+  for (const m of [...months].reverse()) {
     const s = repo.latestSnapshot(ctx.db, m);
-    if (s) return { month: m, rateBp: (JSON.parse(s.figures) as StoredFigures).total.occupancyRateBp, finalised: true };
-    return { month: m, rateBp: live(ctx, firstDayOf(m), lastDayOf(m)).total.occupancyRateBp, finalised: false };
-  });
+    if (s) {
+      out.unshift({ month: m, rateBp: (JSON.parse(s.figures) as StoredFigures).total.occupancyRateBp, finalised: true });
+      continue;
+    }
+    const end = lastDayOf(m);
+    if (!counts) counts = countsAt(ctx, end);
+    else {
+      for (const ch of repo.changedBetween(ctx.db, end, at)) {
+        add(counts, ch.buildingId, ch.after, -1);
+        add(counts, ch.buildingId, ch.before, 1);
+      }
+    }
+    at = end;
+    out.unshift({ month: m, rateBp: rateOf(counts), finalised: false });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * warnings resolved or accepted; the due reminder on a fixed clock; who may do what.
  */
 import { describe, expect, it } from 'vitest';
-import { figuresByUnitPass } from '../../../electron/workflows/occupancy-report/service';
+import { figuresByUnitPass, monthEndRates } from '../../../electron/workflows/occupancy-report/service';
 import type { ChannelInput } from '../../../shared/contract';
 import type { OccupancyState } from '../../../shared/master/enums';
 import { figuresOf, movementsOf, transitionsOf, dueReminder, type Figures } from '../../../shared/workflows/occupancy-report/rules';
@@ -175,6 +175,15 @@ describe('the monthly occupancy report', () => {
       expect(figuresByUnitPass(env.host.ctx(null), month).total, month).toEqual(r.total);
     }
     expect((await env.ok('occupancyReport.get', { month: '2026-02' })).total.occupancyRateBp).toBe(5000);
+    // The 12-month trend (rolled back a month at a time) gives each month's own draft rate.
+    const trend = monthEndRates(env.host.ctx(null), '2026-02');
+    expect(trend.map((t) => t.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(trend.slice(-3)).toEqual([
+      { month: '2025-12', rateBp: null, finalised: false },
+      { month: '2026-01', rateBp: fig(6, total(JAN.b1, JAN.b2)).occupancyRateBp, finalised: false },
+      { month: '2026-02', rateBp: 5000, finalised: false },
+    ]);
+    expect(trend.slice(0, 9).every((t) => t.rateBp === null)).toBe(true);
 
     const units = async (input: Omit<ChannelInput<'occupancyReport.units'>, 'month'>, month = '2026-02') =>
       (await env.ok('occupancyReport.units', { month, ...input })).rows.map((r) => (r.date ? `${r.code} ${r.date} ${r.from}→${r.state}` : r.code));
