@@ -46,9 +46,47 @@ function ensureFonts() {
   });
   // Forms never fetch anything: images arrive as data URLs; the only files read are the fonts.
   const fontFiles = new Set([regular, bold]);
+  cacheFontsByPath(fontFiles);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
   fontsReady = true;
+}
+
+interface PdfKitFonts {
+  _font: unknown;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  _fontFamilies: Record<string, unknown>;
+  fontSize(size: number): unknown;
+  font(src: unknown, family?: unknown, size?: unknown): unknown;
+}
+
+/**
+ * pdfkit keeps a font opened by path under that path, except when a font of the same name is already open
+ * (the body text's, from the same file): it then returns that one without remembering the path, so the next
+ * `font(path)` reads and parses the 10 MB file again. svg-to-pdfkit calls `font(path)` for every text element
+ * of a chart — a report's two charts read the font from disk ~100 times (≈ 5 s). For our chart fonts only,
+ * remember what the path resolved to, per document, as pdfkit does in every other case.
+ */
+function cacheFontsByPath(paths: ReadonlySet<string>) {
+  const mod = require('pdfkit') as { default?: { prototype: PdfKitFonts }; prototype: PdfKitFonts };
+  const proto = (mod.default ?? mod).prototype;
+  const open = proto.font;
+  proto.font = function (this: PdfKitFonts, src: unknown, family?: unknown, size?: unknown) {
+    if (typeof src !== 'string' || !paths.has(src) || (family !== undefined && family !== null && typeof family !== 'number')) return open.call(this, src, family, size);
+    const known = this._fontFamilies[src];
+    if (!known) {
+      open.call(this, src, family, size);
+      this._fontFamilies[src] = this._font;
+      return this;
+    }
+    this._font = known;
+    this._fontSource = src;
+    this._fontFamily = null;
+    const n = typeof family === 'number' ? family : size;
+    if (typeof n === 'number') this.fontSize(n);
+    return this;
+  };
 }
 
 /**

@@ -37,6 +37,7 @@ export const REPORT_WORDS = {
     decoDone: '装修完工',
     rate: '入住率',
     barTitle: '各楼栋房屋状态',
+    barTitleLargest: (shown: number, of: number) => `房屋最多的 ${shown} 栋楼的状态（共 ${of} 栋）`,
     trendTitle: '近12个月入住率',
     unitsAxis: '户数',
     printed: '打印时间',
@@ -74,6 +75,7 @@ export const REPORT_WORDS = {
     decoDone: 'Decoration done',
     rate: 'Occupancy',
     barTitle: 'States by building',
+    barTitleLargest: (shown: number, of: number) => `States of the ${shown} largest of ${of} buildings`,
     trendTitle: 'Occupancy rate, last 12 months',
     unitsAxis: 'Units',
     printed: 'Printed',
@@ -137,6 +139,9 @@ export interface ReportPdfData {
   printedAt: string;
 }
 
+/** The most buildings the states chart draws a bar for. */
+const CHART_BUILDINGS = 30;
+
 /** The report's paper: the document is laid out for it and rendered on it (renderForm). */
 export const REPORT_FORMAT = PAGE_FORMATS.a4Landscape;
 
@@ -149,6 +154,10 @@ export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Langua
   const width = page.width - margins[0] - margins[2];
   const chartWidth = (width - 16) / 2;
   const names = report.buildings.map((b) => W.buildingName(b.code, b.name));
+  // A bar per building reads up to CHART_BUILDINGS; a larger site shows its largest buildings (in table order).
+  const charted = report.buildings.length <= CHART_BUILDINGS ? report.buildings : [...report.buildings].sort((a, b) => b.figures.units - a.figures.units).slice(0, CHART_BUILDINGS);
+  const chartedIds = new Set(charted.map((b) => b.buildingId));
+  const chartRows = report.buildings.map((b, i) => ({ b, name: names[i] })).filter((x) => chartedIds.has(x.b.buildingId));
   const columns = reportColumns(lang);
   const groups = [
     { label: '', span: 3 },
@@ -171,10 +180,10 @@ export function reportDocument(data: ReportPdfData, site: SiteInfo, lang: Langua
       columns: [
         stackedBarChart(
           {
-            title: W.barTitle,
+            title: chartRows.length < report.buildings.length ? W.barTitleLargest(chartRows.length, report.buildings.length) : W.barTitle,
             valueAxisName: W.unitsAxis,
-            categories: names,
-            series: TABLE_STATES.map((s) => ({ name: W.states_[s], colour: STATE_PRINT_COLOURS[s], values: report.buildings.map((b) => b.figures[STATE_FIGURE[s]]) })),
+            categories: chartRows.map((x) => x.name),
+            series: TABLE_STATES.map((s) => ({ name: W.states_[s], colour: STATE_PRINT_COLOURS[s], values: chartRows.map((x) => x.b.figures[STATE_FIGURE[s]]) })),
           },
           { width: chartWidth, height: 190 },
         ),
