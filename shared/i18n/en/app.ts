@@ -28,6 +28,7 @@ const app = {
     myAccount: 'My account',
     slips: 'Release slips',
     gate: 'Gate',
+    reports: 'Monthly report',
   },
   shortcut: {
     new: 'Shortcut: Ctrl+N or Alt+N',

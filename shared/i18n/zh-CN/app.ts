@@ -26,6 +26,7 @@ const app = {
     myAccount: '我的账号',
     slips: '放行条',
     gate: '门岗',
+    reports: '月报',
   },
   shortcut: {
     new: '快捷键：Ctrl+N 或 Alt+N',
