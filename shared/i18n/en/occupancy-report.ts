@@ -122,6 +122,13 @@ const occupancyReport = {
       saved: 'Saved: {{path}}',
       downloaded: 'Downloaded {{file}}',
       none: 'None',
+      short: {
+        moveIns: 'Move-ins',
+        movingIns: 'Moving-ins',
+        moveOuts: 'Move-outs',
+        decorationsStarted: 'Decoration started',
+        decorationsCompleted: 'Decoration completed',
+      },
       action: {
         finalise: 'Finalised',
         revise: 'Revision issued',

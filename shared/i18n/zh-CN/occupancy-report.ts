@@ -120,6 +120,13 @@ const occupancyReport = {
       saved: '已保存：{{path}}',
       downloaded: '已下载 {{file}}',
       none: '无',
+      short: {
+        moveIns: '入伙',
+        movingIns: '入住',
+        moveOuts: '搬出',
+        decorationsStarted: '开始装修',
+        decorationsCompleted: '装修完工',
+      },
       action: {
         finalise: '定稿',
         revise: '发布修订',

@@ -37,6 +37,18 @@ export interface ReportSource {
 
 const isMovement = (f: Figure) => (MOVEMENT_FIGURES as readonly string[]).includes(f);
 
+/**
+ * Column widths that fit the whole table in the content area of a 1366-pixel window (sidebar open),
+ * both languages: the columns with long English words ("occupied", "decoration") are wider. Narrower, it scrolls
+ * sideways with the building column kept in view.
+ */
+const WIDTH: Partial<Record<Figure, number>> = { ownerOccupied: 76, underDecoration: 84, decorationsStarted: 88, decorationsCompleted: 88 };
+const widthOf = (f: Figure) => WIDTH[f] ?? 66;
+const BUILDING_WIDTH = 100;
+const RATE_WIDTH = 84;
+const TABLE_WIDTH = BUILDING_WIDTH + RATE_WIDTH + [...STATE_FIGURES, ...MOVEMENT_FIGURES].reduce((n, f) => n + widthOf(f), 0);
+const HEADER_CELL = { whiteSpace: 'normal' as const, lineHeight: 1.3, fontSize: 13, padding: '6px 6px' };
+
 /** A figure: a link-styled button (Tab reaches it, Enter opens it) that lists the units behind it. */
 function FigureButton({ row, figure, onOpen }: { row: FigureRow; figure: Figure; onOpen: (t: FigureTarget) => void }) {
   const { t } = useTranslation();
@@ -62,12 +74,14 @@ function FigureButton({ row, figure, onOpen }: { row: FigureRow; figure: Figure;
 export function FiguresTable({ report, onOpen }: { report: OccupancyReport; onOpen: (t: FigureTarget) => void }) {
   const { t } = useTranslation();
   const rows: FigureRow[] = [...report.buildings.map((b) => ({ buildingId: b.buildingId, code: b.code, name: b.name, figures: b.figures })), { buildingId: null, code: 'total', name: '', figures: report.total }];
+  // Under their group's heading the month's columns drop the repeated "this month" (本月…); the full name is the tooltip and the button's label.
   const figureColumn = (f: Figure) => ({
     key: f,
-    title: t(`report.figure.${f}`),
+    title: <span title={t(`report.figure.${f}`)}>{isMovement(f) ? t(`report.page.short.${f}`) : t(`report.figure.${f}`)}</span>,
     align: 'right' as const,
-    width: 72,
-    onHeaderCell: () => ({ style: { whiteSpace: 'normal' as const, lineHeight: 1.3 } }),
+    width: widthOf(f),
+    onHeaderCell: () => ({ style: HEADER_CELL }),
+    onCell: () => ({ style: { padding: '6px 6px' } }),
     render: (_: unknown, row: FigureRow) => <FigureButton row={row} figure={f} onOpen={onOpen} />,
   });
   const columns: ColumnsType<FigureRow> = [
@@ -75,7 +89,8 @@ export function FiguresTable({ report, onOpen }: { report: OccupancyReport; onOp
       key: 'building',
       title: t('report.building'),
       fixed: 'left',
-      width: 112,
+      width: BUILDING_WIDTH,
+      ellipsis: true,
       render: (_: unknown, row) =>
         row.buildingId ? (
           <span title={row.name}>
@@ -98,7 +113,8 @@ export function FiguresTable({ report, onOpen }: { report: OccupancyReport; onOp
         </Tooltip>
       ),
       align: 'right',
-      width: 84,
+      width: RATE_WIDTH,
+      onHeaderCell: () => ({ style: HEADER_CELL }),
       render: (_: unknown, row) => (
         <span style={{ ...tabular, fontWeight: row.buildingId ? undefined : 600 }} data-testid="rate">
           {formatRate(row.figures.occupancyRateBp)}
@@ -106,18 +122,21 @@ export function FiguresTable({ report, onOpen }: { report: OccupancyReport; onOp
       ),
     },
   ];
+  // isolation: the fixed building column's z-index stays inside the table, under the app's sticky header.
   return (
-    <Table<FigureRow>
-      rowKey={(r) => r.buildingId ?? 'total'}
-      size="small"
-      bordered
-      pagination={false}
-      dataSource={rows}
-      columns={columns}
-      scroll={{ x: 'max-content' }}
-      onRow={(r) => ({ 'data-testid': r.buildingId ? 'report-row' : 'report-total', 'data-code': r.code, style: r.buildingId ? undefined : { background: '#fafafa' } }) as object}
-      data-testid="report-table"
-    />
+    <div style={{ isolation: 'isolate' }}>
+      <Table<FigureRow>
+        rowKey={(r) => r.buildingId ?? 'total'}
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: TABLE_WIDTH }}
+        onRow={(r) => ({ 'data-testid': r.buildingId ? 'report-row' : 'report-total', 'data-code': r.code, style: r.buildingId ? undefined : { background: '#fafafa' } }) as object}
+        data-testid="report-table"
+      />
+    </div>
   );
 }
 

@@ -134,7 +134,7 @@ export function FinaliseDialog({ open, report, onClose, onDone }: { open: boolea
     >
       <p>{t('report.page.finaliseBody')}</p>
       <p style={{ color: 'rgba(0,0,0,0.65)' }}>
-        {t('report.figure.units')}: {formatInt(report.total.units)} · {t('report.occupancyRate')}: {formatRate(report.total.occupancyRateBp)}
+        {t('report.figure.units')} {formatInt(report.total.units)} · {t('report.occupancyRate')} {formatRate(report.total.occupancyRateBp)}
       </p>
       {openWarnings > 0 ? <Alert type="warning" showIcon title={t('report.page.finaliseBlocked', { count: openWarnings })} data-testid="finalise-blocked" /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="finalise-error" /> : null}
