@@ -266,6 +266,10 @@ const app = {
       'unclean-stop': 'Not closed properly',
       'new-site': 'New site started',
       setup: 'Setup completed',
+      'accept-warning': 'Accepted a warning',
+      finalise: 'Finalised',
+      revise: 'Issued a revision',
+      export: 'Exported',
     },
     /** Where one action name means something else on one kind of record. */
     actionOn: {
@@ -284,6 +288,7 @@ const app = {
       import: 'Import',
       slip: 'Release slip',
       channel: 'Function',
+      'occupancy-report': 'Occupancy report',
     },
   },
   backup: {

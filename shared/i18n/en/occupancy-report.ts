@@ -107,6 +107,7 @@ const occupancyReport = {
       changedSinceFinal_other: '{{count}} units changed since finalisation',
       changedHint: 'These changes are dated inside the month but were recorded after it was finalised. The finalised version stays as it is; issue a revision to correct the report.',
       snapshot: 'Finalised version',
+      versionReason: '{{version}}: {{reason}}',
       versions: 'Versions',
       version: 'Version',
       reason: 'Reason',

@@ -264,6 +264,10 @@ const app = {
       'unclean-stop': '未正常关闭',
       'new-site': '新建站点',
       setup: '完成初始设置',
+      'accept-warning': '确认提示无误',
+      finalise: '定稿',
+      revise: '发布修订',
+      export: '导出',
     },
     /** 同一个操作名在某类对象上另有含义。 */
     actionOn: {
@@ -282,6 +286,7 @@ const app = {
       import: '导入',
       slip: '放行条',
       channel: '功能',
+      'occupancy-report': '物业动态信息表',
     },
   },
   backup: {

@@ -105,6 +105,7 @@ const occupancyReport = {
       changedSinceFinal_other: '定稿后有 {{count}} 套房屋的数字发生变化',
       changedHint: '这些变动的日期在本月之内，是定稿后才补录的。定稿不变；如需更正报表，请发布修订。',
       snapshot: '定稿信息',
+      versionReason: '{{version}}：{{reason}}',
       versions: '版本',
       version: '版本',
       reason: '原因',

@@ -54,7 +54,7 @@ export default function OccupancyReportPage() {
   );
   const sub = report
     ? report.snapshot
-      ? `${t('report.asOf', { date: report.asOf })} · ${t('report.finalisedBy', { name: report.snapshot.finalisedBy ?? t('audit.system'), at: formatDateTime(report.snapshot.finalisedAt) })}${report.snapshot.reason ? ` · ${versionLabel(t, report.snapshot)}：${report.snapshot.reason}` : ''}`
+      ? `${t('report.asOf', { date: report.asOf })} · ${t('report.finalisedBy', { name: report.snapshot.finalisedBy ?? t('audit.system'), at: formatDateTime(report.snapshot.finalisedAt) })}${report.snapshot.reason ? ` · ${t('report.page.versionReason', { version: versionLabel(t, report.snapshot), reason: report.snapshot.reason })}` : ''}`
       : t('report.asOf', { date: report.asOf })
     : undefined;
 
