@@ -111,6 +111,24 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await shoot(page, lang, '14-slip');
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     await shoot(page, lang, '14b-slip-timeline');
+    // The monthly occupancy report (last month, a draft of the demo's history) and the units behind one figure
+    await page.getByTestId('nav-reports').click();
+    await expect(page.getByTestId('report-row').first()).toBeVisible();
+    await shoot(page, lang, '17-report');
+    await page.getByTestId('report-total').locator('[data-testid="figure"][data-figure="vacant"]').click();
+    await expect(page.getByTestId('units-drawer-row').first()).toBeVisible();
+    await shoot(page, lang, '17b-report-units');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('units-drawer')).toHaveCount(0);
+    await page.getByTestId('warnings').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '17c-report-warnings');
+    // Finalised: the number, the versions, the timeline
+    await page.getByTestId('finalise').click();
+    await page.getByTestId('finalise-confirm').click();
+    await expect(page.getByTestId('report-status')).toHaveAttribute('data-kind', 'final');
+    await expect(page.getByTestId('timeline-item')).toHaveCount(1);
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '17d-report-final');
     await page.getByTestId('nav-gate').click();
     await shoot(page, lang, '15-gate');
     await page.getByTestId('shortcut-help-open').click();

@@ -3,6 +3,7 @@ import { Alert, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tooltip } 
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -49,6 +50,7 @@ const SlipsPage = lazy(() => import('../features/slips/SlipsPage'));
 const SlipPage = lazy(() => import('../features/slips/SlipPage'));
 const SlipFormPage = lazy(() => import('../features/slips/SlipForm'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
+const OccupancyReportPage = lazy(() => import('../features/occupancy-report/OccupancyReportPage'));
 
 interface NavItem {
   key: string;
@@ -189,6 +191,7 @@ export default function Shell() {
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
           { key: 'buildings', path: '/buildings', label: t('nav.buildings'), icon: <ApartmentOutlined />, permission: 'masterdata.read' },
+          { key: 'reports', path: '/reports/occupancy', label: t('nav.reports'), icon: <BarChartOutlined />, permission: 'occupancyReport.read' },
           { key: 'import', path: '/import', label: t('nav.import'), icon: <UploadOutlined />, permission: 'import.run' },
           { key: 'users', path: '/users', label: t('nav.users'), icon: <SafetyCertificateOutlined />, permission: 'users.manage' },
           { key: 'audit', path: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, permission: 'audit.read' },
@@ -366,6 +369,7 @@ export default function Shell() {
                 <Route path="/slips/:id" element={<Guard permission="slips.read"><SlipPage /></Guard>} />
                 <Route path="/slips/:id/edit" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
+                <Route path="/reports/occupancy" element={<Guard permission="occupancyReport.read"><OccupancyReportPage /></Guard>} />
                 <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />
                 <Route path="/people/:id" element={<Guard permission="masterdata.read"><PersonPage /></Guard>} />
                 <Route path="/buildings" element={<Guard permission="masterdata.read"><BuildingsPage /></Guard>} />

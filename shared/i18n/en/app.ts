@@ -28,6 +28,7 @@ const app = {
     myAccount: 'My account',
     slips: 'Release slips',
     gate: 'Gate',
+    reports: 'Monthly report',
   },
   shortcut: {
     new: 'Shortcut: Ctrl+N or Alt+N',
@@ -267,6 +268,10 @@ const app = {
       'unclean-stop': 'Not closed properly',
       'new-site': 'New site started',
       setup: 'Setup completed',
+      'accept-warning': 'Accepted a warning',
+      finalise: 'Finalised',
+      revise: 'Issued a revision',
+      export: 'Exported',
     },
     /** Where one action name means something else on one kind of record. */
     actionOn: {
@@ -285,6 +290,7 @@ const app = {
       import: 'Import',
       slip: 'Release slip',
       channel: 'Function',
+      'occupancy-report': 'Occupancy report',
     },
   },
   backup: {

@@ -26,6 +26,7 @@ const app = {
     myAccount: '我的账号',
     slips: '放行条',
     gate: '门岗',
+    reports: '月报',
   },
   shortcut: {
     new: '快捷键：Ctrl+N 或 Alt+N',
@@ -265,6 +266,10 @@ const app = {
       'unclean-stop': '未正常关闭',
       'new-site': '新建站点',
       setup: '完成初始设置',
+      'accept-warning': '确认提示无误',
+      finalise: '定稿',
+      revise: '发布修订',
+      export: '导出',
     },
     /** 同一个操作名在某类对象上另有含义。 */
     actionOn: {
@@ -283,6 +288,7 @@ const app = {
       import: '导入',
       slip: '放行条',
       channel: '功能',
+      'occupancy-report': '物业动态信息表',
     },
   },
   backup: {

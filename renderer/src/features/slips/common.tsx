@@ -150,14 +150,6 @@ export function UnitPicker({
   );
 }
 
-/** Base64 → a PDF Blob. */
-export function pdfBlob(base64: string): Blob {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: 'application/pdf' });
-}
-
 /** A short beep for the gate's loud refusals (best effort: no sound card, no beep). */
 export function beep(kind: 'ok' | 'refusal') {
   try {

@@ -26,7 +26,8 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useSessionStore } from '../../stores/use-session-store';
 import { SignatureBox } from './SignatureBox';
-import { mono, pdfBlob } from './common';
+import { base64Blob, MIME_TYPES, saveFile } from '../../components/save-file';
+import { mono } from './common';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -545,7 +546,7 @@ export function PrintPanel({ slip, onPrinted }: { slip: SlipDetail; onPrinted: (
 
   const render = async (): Promise<Rendered> => {
     const r = await invoke('slips.print', { id: slip.id, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
-    const url = URL.createObjectURL(pdfBlob(r.pdfBase64));
+    const url = URL.createObjectURL(base64Blob(r.pdfBase64, MIME_TYPES.pdf));
     urls.current.push(url);
     const out = { ...r, url };
     setPdf(out);
@@ -583,17 +584,8 @@ export function PrintPanel({ slip, onPrinted }: { slip: SlipDetail; onPrinted: (
   });
   const doSave = run('save', async () => {
     const doc = await ensure();
-    if (native) {
-      const r = await invoke('file.save', { fileName: doc.fileName, base64: doc.pdfBase64 });
-      if (r.saved) message.success(t('slip.print.saved', { path: r.path ?? doc.fileName }));
-    } else {
-      const a = document.createElement('a');
-      a.href = doc.url;
-      a.download = doc.fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    }
+    const r = await saveFile({ fileName: doc.fileName, base64: doc.pdfBase64, type: MIME_TYPES.pdf, url: doc.url }, native);
+    if (r.via === 'dialog' && r.saved) message.success(t('slip.print.saved', { path: r.path ?? doc.fileName }));
   });
   const print = async (doc: Rendered) => {
     if (nativePrint) await invoke('pdf.print', { fileName: doc.fileName, pdfBase64: doc.pdfBase64 });
