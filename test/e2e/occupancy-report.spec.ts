@@ -73,10 +73,12 @@ test('a manager reviews last month, follows a figure, resolves and accepts warni
   await seedUnits(app);
   await signIn(page, app);
 
-  // Last month: 101 handed over (vacant), 102 moved in by its owner, 103 rented (no tenant on file); 104 has no history.
-  await setState(page, '7-1-101', '空置', day(5));
-  await setState(page, '7-1-102', '住家户', day(10));
-  await setState(page, '7-1-103', '租户', day(12));
+  // Last month: 101–103 delivered not handed over on the 1st (a unit's first state is its opening state, not a
+  // movement); then 101 handed over (vacant), 102 moved in by its owner, 103 rented (no tenant on file); 104 has no history.
+  for (const [code, state, d] of [['7-1-101', '空置', 5], ['7-1-102', '住家户', 10], ['7-1-103', '租户', 12]] as const) {
+    await setState(page, code, '未接房', day(1));
+    await setStateHere(page, code, state, day(d));
+  }
 
   // ---- the report opens on last month, as a draft ----
   await openReport(page, month);
@@ -95,7 +97,7 @@ test('a manager reviews last month, follows a figure, resolves and accepts warni
   await expect(drawer.getByTestId('units-drawer-row')).toHaveCount(3);
   const moved = drawer.locator('[data-testid="units-drawer-row"][data-code="7-1-102"]');
   await expect(moved).toContainText(day(10));
-  await expect(moved).toContainText('未登记');
+  await expect(moved).toContainText('未接房');
   await expect(moved).toContainText('住家户');
   await moved.getByTestId('units-drawer-link').click();
   await expect(page.getByTestId('unit-code')).toHaveText('7-1-102');
