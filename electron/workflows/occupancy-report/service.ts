@@ -528,15 +528,20 @@ export function closedMonthEnds(ctx: ServiceCtx, count: number): { date: string;
   return c.ends.slice(0, count);
 }
 
-/** The occupancy rate at the end of each of the last `count` months, oldest first, this month as of today: a finalised month's as finalised. */
-export function rateTrend(ctx: ServiceCtx, count: number): { month: string; rateBp: number | null; finalised: boolean }[] {
+/**
+ * The occupancy rate at the end of each of the last `count` months, oldest first, this month as of today: a
+ * finalised month's as finalised. `known` is false where the month end could not be read cheaply (see closedMonthEnds).
+ */
+export function rateTrend(ctx: ServiceCtx, count: number): { month: string; rateBp: number | null; finalised: boolean; known: boolean }[] {
   const closed = closedMonthEnds(ctx, count - 1).reverse();
   const finals = repo.finalRates(ctx.db, closed.map((e) => monthOf(e.date)));
   const points = closed.map((e) => {
-    const f = finals.get(monthOf(e.date));
-    return f ? { month: monthOf(e.date), rateBp: f.rateBp, finalised: true } : { month: monthOf(e.date), rateBp: e.totals ? rateOf(e.totals) : null, finalised: false };
+    const month = monthOf(e.date);
+    const f = finals.get(month);
+    if (f) return { month, rateBp: f.rateBp, finalised: true, known: true };
+    return { month, rateBp: e.totals ? rateOf(e.totals) : null, finalised: false, known: e.totals !== null };
   });
-  return [...points, { month: monthOf(ctx.today()), rateBp: rateOf(totalsNow(ctx)), finalised: false }];
+  return [...points, { month: monthOf(ctx.today()), rateBp: rateOf(totalsNow(ctx)), finalised: false, known: true }];
 }
 
 /** Last month's report for the dashboard: finalised (its number and the units changed since), or not yet (due from the reminder day, overdue after the due day). */

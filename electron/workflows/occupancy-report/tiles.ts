@@ -10,7 +10,7 @@ export function occupancyReportTiles(ctx: ServiceCtx): Tile[] {
   const r = lastMonthReport(ctx);
   const link = `/reports/occupancy?month=${r.month}`;
   const trend = rateTrend(ctx, TREND_MONTHS);
-  const missing = trend.filter((p) => p.rateBp === null).length;
+  const missing = trend.filter((p) => !p.known).length;
   const status: Tile = r.number
     ? r.changedSince
       ? { kind: 'status', id: 'report.lastMonth', title: 'dashboard.report.title', link, tone: 'warn', message: text('dashboard.report.finalChanged', { month: r.month, number: r.number, count: r.changedSince }) }
