@@ -59,6 +59,8 @@ export const BreakdownTileSchema = z.object({
   ),
   /** What `change` is measured against. */
   changeLabel: TextSchema.optional(),
+  /** Said instead of the parts when every one is zero with no change (e.g. a new site with no units). */
+  empty: TextSchema.optional(),
   note: TextSchema.optional(),
 });
 

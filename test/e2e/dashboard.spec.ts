@@ -67,3 +67,18 @@ test('a manager sees the site’s tiles and follows them to their lists; a clerk
   await expect(page.getByTestId('recent-item').first()).toBeVisible();
   await expect(page.getByTestId('dashboard')).toHaveCount(0);
 });
+
+test.describe('a new site', () => {
+  test.use({ seed: 'manager' });
+  test('the dashboard says there is nothing to count yet, without a chart of zeros', async ({ page, app }) => {
+    await page.goto(app.url);
+    await fillSignIn(page, { username: MANAGER.username, password: MANAGER.password });
+    const board = page.getByTestId('dashboard');
+    await expect(board.getByTestId('tile-occupancy.byState')).toContainText(/还没有房屋/);
+    await expect(board.getByTestId('tile-occupancy.rateTrend').getByTestId('trend-chart')).toHaveCount(0);
+    await expect(board.getByTestId('tile-occupancy.rateTrend')).toContainText('无数据');
+    await expect(page.getByTestId('today-empty')).toBeVisible();
+    await page.mouse.move(800, 28);
+    await page.screenshot({ path: 'test-results/screens/zh-CN-dashboard-new-site.png' });
+  });
+});

@@ -17,5 +17,5 @@ export function masterTiles(ctx: ServiceCtx): Tile[] {
   }));
   // Units with no state yet (never set, never imported with one): counted, with no list of their own.
   if (now.unknown) parts.push({ key: 'unknown', label: text('enum.state.unknown'), value: now.unknown, change: null, link: '/units' });
-  return [{ kind: 'breakdown', id: 'occupancy.byState', title: 'dashboard.byState.title', link: '/units', parts, changeLabel: text('dashboard.byState.change', { date: end.date }) }];
+  return [{ kind: 'breakdown', id: 'occupancy.byState', title: 'dashboard.byState.title', link: '/units', parts, changeLabel: text('dashboard.byState.change', { date: end.date }), empty: text('dashboard.empty') }];
 }

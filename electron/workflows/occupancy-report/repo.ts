@@ -265,9 +265,9 @@ export function statesNow(db: Db): StateCount[] {
   return q(db, "SELECT '' AS buildingId, state, count(*) AS n FROM units WHERE voided_at IS NULL AND state IS NOT NULL GROUP BY state").all<StateCount>();
 }
 
-/** History rows dated in (after, upTo] (index occupancy_history_date): what rolling between the two days would cross. */
-export function rowsBetween(db: Db, after: string, upTo: string): number {
-  return q(db, 'SELECT count(*) FROM occupancy_history WHERE effective_date > ? AND effective_date <= ?').value<number>(after, upTo) ?? 0;
+/** History rows dated in (after, upTo] (index occupancy_history_date), counted up to `cap` + 1 at most: what rolling between the two days would cross. */
+export function rowsBetween(db: Db, after: string, upTo: string, cap: number): number {
+  return q(db, 'SELECT count(*) FROM (SELECT 1 FROM occupancy_history WHERE effective_date > ? AND effective_date <= ? LIMIT ?)').value<number>(after, upTo, cap + 1) ?? 0;
 }
 
 /** The latest revision of each finalised month among `months`: its number and total occupancy rate, without reading the rest of the snapshot. */

@@ -510,7 +510,7 @@ export function closedMonthEnds(ctx: ServiceCtx, count: number): { date: string;
     let totals: StateTotals | null = null;
     if (repo.isKept(ctx.db, date)) totals = sum(repo.keptCounts(ctx.db, date));
     else {
-      const rows = repo.rowsBetween(ctx.db, date, c.known.date);
+      const rows = repo.rowsBetween(ctx.db, date, c.known.date, c.rowsLeft);
       if (rows <= c.rowsLeft) {
         c.rowsLeft -= rows;
         totals = { ...c.known.totals };

@@ -103,7 +103,7 @@ function checkTiles(tiles: ChannelOutput<'today.summary'>['tiles']) {
   for (const t of tiles) {
     expect(TileSchema.safeParse(t).success, t.id).toBe(true);
     texts.push({ key: t.title });
-    if (t.kind === 'breakdown') texts.push(...t.parts.map((p) => p.label), ...(t.changeLabel ? [t.changeLabel] : []));
+    if (t.kind === 'breakdown') texts.push(...t.parts.map((p) => p.label), ...(t.changeLabel ? [t.changeLabel] : []), ...(t.empty ? [t.empty] : []));
     if (t.kind === 'status') texts.push(t.message);
     if ('note' in t && t.note) texts.push(t.note);
   }

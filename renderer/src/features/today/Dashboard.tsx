@@ -48,6 +48,15 @@ function Linked({ tile, children }: { tile: Tile; children: ReactNode }) {
   );
 }
 
+/** A message with its dates and months kept on one line (a narrow tile would break 2026-12-03 at a hyphen). */
+function Unbroken({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}(?:-\d{2})?)/).map((part, i) => (i % 2 ? <span key={i} style={{ whiteSpace: 'nowrap' }}>{part}</span> : part))}
+    </>
+  );
+}
+
 function StatView({ tile }: { tile: StatTile }) {
   const tx = useText();
   return (
@@ -74,8 +83,8 @@ function StatusView({ tile }: { tile: StatusTile }) {
       <Frame tile={tile}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
           <span aria-hidden style={{ width: 10, height: 10, borderRadius: 5, background: TONE[tile.tone], flex: 'none' }} />
-          <span style={{ fontSize: 15, fontWeight: 500, color: tile.tone === 'neutral' ? 'rgba(0,0,0,0.75)' : TONE[tile.tone] }} data-testid="tile-message">
-            {tx(tile.message)}
+          <span style={{ fontSize: 14, fontWeight: 500, color: tile.tone === 'neutral' ? 'rgba(0,0,0,0.75)' : TONE[tile.tone] }} data-testid="tile-message">
+            <Unbroken text={tx(tile.message)} />
           </span>
         </div>
         {tile.at ? <div style={{ ...muted, marginTop: 4, marginLeft: 18 }}>{formatDateTime(tile.at)}</div> : null}
@@ -93,7 +102,7 @@ function TrendView({ tile }: { tile: TrendTile }) {
   return (
     <Linked tile={tile}>
       <Frame tile={tile}>
-        <div style={{ display: 'flex', alignItems: 'baseline', gap: 10 }}>
+        <div style={{ display: 'flex', alignItems: 'baseline', gap: 10 }} hidden={!known.length}>
           <span style={big} data-testid="tile-value">
             {formatFigure(last?.value, tile.format)}
           </span>
@@ -112,7 +121,10 @@ function BreakdownView({ tile }: { tile: BreakdownTile }) {
   const { t } = useTranslation();
   const tx = useText();
   const max = Math.max(1, ...tile.parts.map((p) => p.value));
-  const empty = tile.parts.every((p) => p.value === 0 && !p.change);
+  const empty = !!tile.empty && tile.parts.every((p) => p.value === 0 && !p.change);
+  // The change column only where the tile has changes; a small tile's long labels wrap rather than being cut.
+  const changes = tile.parts.some((p) => p.change !== undefined);
+  const columns = changes ? 'minmax(0, 1fr) minmax(40px, auto) 44px' : 'minmax(0, 1fr) minmax(32px, auto)';
   const header = (
     <Link to={tile.link} style={{ fontWeight: 600, flex: 1, minWidth: 0, color: 'rgba(0,0,0,0.88)' }} data-testid={`tile-link-${tile.id}`}>
       {t(tile.title)} <RightOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.35)' }} />
@@ -121,13 +133,14 @@ function BreakdownView({ tile }: { tile: BreakdownTile }) {
   return (
     <Frame tile={tile} header={header}>
       {tile.changeLabel ? <div style={{ ...muted, textAlign: 'right', marginTop: -24, marginBottom: 6 }}>{tx(tile.changeLabel)}</div> : null}
-      {tile.id === 'occupancy.byState' && empty ? <div style={{ ...muted, padding: '12px 0' }}>{t('dashboard.empty')}</div> : null}
-      <div role="list">
+      {/* Nothing counted at all (a new site): one line saying so, not a column of zeros. */}
+      {empty ? <div style={{ ...muted, padding: '12px 0' }}>{tx(tile.empty)}</div> : null}
+      <div role="list" hidden={empty}>
         {tile.parts.map((p) => {
           const row = (
-            <span style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 64px 44px', alignItems: 'center', gap: 8, padding: '3px 4px' }}>
+            <span style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', gap: 8, padding: '3px 4px' }}>
               <span style={{ minWidth: 0 }}>
-                <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: p.tone ? TONE[p.tone] : 'rgba(0,0,0,0.75)' }}>{tx(p.label)}</span>
+                <span style={{ display: 'block', overflowWrap: 'anywhere', lineHeight: 1.35, color: p.tone ? TONE[p.tone] : 'rgba(0,0,0,0.75)' }}>{tx(p.label)}</span>
                 <span aria-hidden style={{ display: 'block', height: 4, borderRadius: 2, marginTop: 2, background: '#f0f0f0' }}>
                   <span style={{ display: 'block', height: 4, borderRadius: 2, width: `${(100 * p.value) / max}%`, background: p.tone ? TONE[p.tone] : '#1668dc' }} />
                 </span>
@@ -135,9 +148,11 @@ function BreakdownView({ tile }: { tile: BreakdownTile }) {
               <span style={{ textAlign: 'right', fontWeight: 600, fontSize: 15, color: 'rgba(0,0,0,0.88)' }} data-testid="part-value">
                 {formatFigure(p.value, 'int')}
               </span>
-              <span style={{ textAlign: 'right', fontSize: 12, color: !p.change ? 'rgba(0,0,0,0.35)' : 'rgba(0,0,0,0.65)' }} data-testid="part-change">
-                {p.change === null || p.change === undefined ? '' : formatChange(p.change, 'int')}
-              </span>
+              {changes ? (
+                <span style={{ textAlign: 'right', fontSize: 12, color: !p.change ? 'rgba(0,0,0,0.35)' : 'rgba(0,0,0,0.65)' }} data-testid="part-change">
+                  {p.change === null || p.change === undefined ? '' : formatChange(p.change, 'int')}
+                </span>
+              ) : null}
             </span>
           );
           return (
@@ -191,8 +206,8 @@ export default function Dashboard({ tiles }: { tiles: Tile[] }) {
               <TileView tile={tile} />
             </Col>
           ) : (
-            // The small tiles share their rows: as many as fit at 180 px or more, grown to fill the row.
-            <Col key={tile.id} flex="1 1 180px" style={{ minWidth: 0 }}>
+            // The small tiles share their rows: as many as fit (a number needs less room than words), grown to fill the row.
+            <Col key={tile.id} flex={tile.kind === 'stat' ? '1 1 150px' : '1 1 220px'} style={{ minWidth: 0 }}>
               <TileView tile={tile} />
             </Col>
           ),
