@@ -102,7 +102,7 @@ function TrendView({ tile }: { tile: TrendTile }) {
   return (
     <Linked tile={tile}>
       <Frame tile={tile}>
-        <div style={{ display: 'flex', alignItems: 'baseline', gap: 10 }} hidden={!known.length}>
+        <div style={{ display: known.length ? 'flex' : 'none', alignItems: 'baseline', gap: 10 }}>
           <span style={big} data-testid="tile-value">
             {formatFigure(last?.value, tile.format)}
           </span>
