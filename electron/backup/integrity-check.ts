@@ -18,6 +18,13 @@ try {
 parentPort.postMessage(result);
 `;
 
+/** The page-by-page check of the open file, as the dashboard shows it. */
+export interface IntegrityCheck {
+  result: 'running' | 'ok' | 'failed';
+  /** When it started (running) or finished. */
+  at: string;
+}
+
 /**
  * Runs `PRAGMA quick_check` on `file` in a worker thread; `result` is 'ok' or SQLite's description of the
  * damage. `stop()` ends the check (the host is closing); its result is then 'stopped'.

@@ -108,7 +108,7 @@ export function appHandlers(site: SiteDatabase, sessions: Sessions, paths: Retur
       return { done: true };
     },
 
-    'today.summary': (ctx) => today(ctx),
+    'today.summary': (ctx) => today(ctx, () => ({ latestBackup: backup.listBackups(paths.backups)[0] ?? null, lastCheck: site.lastCheck() })),
     'search.global': (ctx, input) => globalSearch(ctx, input.q),
     'settings.get': () => site.settings(),
     'settings.update': (ctx, input) => site.updateSettings(ctx, input),

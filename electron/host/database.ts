@@ -10,7 +10,7 @@ import type { AppStatus, SessionUser } from '../../shared/contract';
 import { AppError } from '../../shared/kernel/errors';
 import type { Settings } from '../../shared/master/schema';
 import * as backup from '../backup/backup';
-import { quickCheckInBackground } from '../backup/integrity-check';
+import { quickCheckInBackground, type IntegrityCheck } from '../backup/integrity-check';
 import * as auth from '../services/auth';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../services/settings';
 import { completePendingTerms } from '../workflows/master/search-terms';
@@ -47,6 +47,8 @@ export interface SiteDatabase {
   ctxFor(user: SessionUser | null): ServiceCtx;
   meta: { get(key: string): string | null; set(key: string, value: string): void; remove(key: string): void };
   integrity(): Promise<void>;
+  /** The page-by-page check of the open file (before it opened, or in the background since): running, passed or failed, and when; null before any. */
+  lastCheck(): IntegrityCheck | null;
   backupNow(kind: backup.BackupKind, opts?: { rotate?: boolean }): ReturnType<typeof backup.createBackup>;
   /** The automatic backup of the day, if there is none yet (errors are logged, never thrown). */
   dailyBackup(): void;
@@ -67,6 +69,7 @@ export function openSiteDatabase(o: SiteDatabaseOptions): SiteDatabase {
   let generation = 0;
   let integrity: Promise<void> = Promise.resolve();
   let checker: ReturnType<typeof quickCheckInBackground> | null = null;
+  let lastCheck: IntegrityCheck | null = null;
   // Present while this host has the file open; one left by a process that is gone means an unclean stop.
   const openMarker = `${paths.db}.open-${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -120,8 +123,10 @@ export function openSiteDatabase(o: SiteDatabaseOptions): SiteDatabase {
     const unclean = uncleanStop(paths.db);
     let check = backup.checkDatabaseFile(paths.db, { full: false });
     let checkLater = false;
-    if (check.ok && (check.version < LATEST_VERSION || unclean)) check = backup.checkDatabaseFile(paths.db);
+    const checkNow = check.ok && (check.version < LATEST_VERSION || unclean);
+    if (checkNow) check = backup.checkDatabaseFile(paths.db);
     else checkLater = check.ok;
+    lastCheck = checkNow ? { result: check.ok ? 'ok' : 'failed', at: clock.now().toISOString() } : null;
     if (!check.ok) return fail(stateOf(check.reason), check.message);
     try {
       db = open(paths.db);
@@ -164,8 +169,11 @@ export function openSiteDatabase(o: SiteDatabaseOptions): SiteDatabase {
   /** A damaged file found by the background check is closed at once: better a recovery screen than writes into it. */
   function checkInBackground(gen: number): Promise<void> {
     checker = quickCheckInBackground(paths.db);
+    lastCheck = { result: 'running', at: clock.now().toISOString() };
     return checker.result.then((result) => {
-      if (gen !== generation || result === 'ok') return;
+      if (gen !== generation) return;
+      lastCheck = { result: result === 'ok' ? 'ok' : 'failed', at: clock.now().toISOString() };
+      if (result === 'ok') return;
       log('error', `database ${paths.db} failed the integrity check, closed: ${result}`);
       closeDb();
       onReset();
@@ -308,6 +316,7 @@ export function openSiteDatabase(o: SiteDatabaseOptions): SiteDatabase {
     ctxFor,
     meta,
     integrity: () => integrity,
+    lastCheck: () => lastCheck,
     backupNow,
     dailyBackup,
     restore,

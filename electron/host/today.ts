@@ -1,11 +1,34 @@
 import { recentAudit } from '../../db/audit';
+import type { Tile } from '../../shared/kernel/dashboard';
+import { can } from '../../shared/kernel/permissions';
+import { safetyTiles, type SafetyState } from '../backup/tiles';
 import { masterToday } from '../workflows/master/today';
+import { masterTiles } from '../workflows/master/tiles';
 import { slipsToday } from '../workflows/slips/today';
+import { slipsTiles } from '../workflows/slips/tiles';
 import { occupancyReportToday } from '../workflows/occupancy-report/today';
+import { occupancyReportTiles } from '../workflows/occupancy-report/tiles';
 import { todayScheduleNotice } from '../services/schedule-notice';
 import type { ServiceCtx } from './context';
 
-/** Today: what each workflow contributes (each filters its items by the user's role), and the latest activity. */
-export function today(ctx: ServiceCtx) {
-  return { date: ctx.today(), slips: slipsToday(ctx), counts: masterToday(ctx), recent: recentAudit(ctx.db, 10), scheduleNotice: todayScheduleNotice(ctx), occupancyReport: occupancyReportToday(ctx) };
+/**
+ * The manager's dashboard, in a fixed order: occupancy now (by state, the rate over a year, last month's report),
+ * release slips, then the safety of the data. A workflow adds its tiles with one line here.
+ */
+function dashboardTiles(ctx: ServiceCtx, safety: () => SafetyState): Tile[] {
+  if (!can(ctx.user?.role, 'dashboard.read')) return [];
+  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
+}
+
+/** Today: what each workflow contributes (each filters its items by the user's role), the latest activity, and for the manager the dashboard's tiles. */
+export function today(ctx: ServiceCtx, safety: () => SafetyState) {
+  return {
+    date: ctx.today(),
+    slips: slipsToday(ctx),
+    counts: masterToday(ctx),
+    recent: recentAudit(ctx.db, 10),
+    scheduleNotice: todayScheduleNotice(ctx),
+    occupancyReport: occupancyReportToday(ctx),
+    tiles: dashboardTiles(ctx, safety),
+  };
 }

@@ -3,6 +3,7 @@ import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
 import { ReportDueSchema } from '../workflows/occupancy-report/schema';
+import { TileSchema } from '../kernel/dashboard';
 
 export const SessionUserSchema = z.object({
   id: z.string(),
@@ -48,5 +49,7 @@ export const TodaySchema = z.object({
   scheduleNotice: z.object({ year: z.number().int() }).nullable(),
   /** For the manager: last month's occupancy report, due from the 1st, overdue after the 3rd (settings), until finalised. */
   occupancyReport: ReportDueSchema,
+  /** For the manager: the site's dashboard, the tiles each workflow contributes, in a fixed order; [] for everyone else. */
+  tiles: z.array(TileSchema),
 });
 

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'occupancyReport.read': ['clerk', 'cashier', 'supervisor', 'manager'],
   'occupancyReport.accept': ['supervisor', 'manager'],
   'occupancyReport.finalise': ['manager'],
+  /** The site's dashboard on Today (its tiles); the lists behind them keep their own permissions. */
+  'dashboard.read': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -53,6 +53,8 @@ const BUDGET = {
   onDateMedianMs: { limit: 100, hard: false },
   openByNumberP95Ms: { limit: 5, hard: true },
   todayP95Ms: { limit: 50, hard: true },
+  /** The manager's Today with the dashboard's tiles (issue 8). */
+  dashboardMs: { limit: 100, hard: true },
   reportMonthMs: { limit: 150, hard: true },
   reportFinalOpenMs: { limit: 20, hard: true },
   reportPdfMs: { limit: 1000, hard: true },
@@ -309,11 +311,39 @@ async function main() {
       check(`open a record by number p95 (${int(counts.audit_log + counts.occupancy_history)} log rows)`, s.p95, 'ms', BUDGET.openByNumberP95Ms);
     }
     const managerKey = 'bench-manager';
-    await signIn(host, managerKey, USERS.manager.username);
-    for (const [who, key] of [['clerk', clerkKey], ['manager (confirms fees, as the cashier does)', managerKey]] as const) {
-      const s = await repeat(30, async () => unwrap(await host.dispatch('today.summary', {}, key), 'today.summary'));
-      say(`today.summary as ${who}: ${fmtSummary(s)}`);
-      check(`Today p95, ${who.split(' ')[0]}`, s.p95, 'ms', BUDGET.todayP95Ms);
+    const manager = await signIn(host, managerKey, USERS.manager.username);
+    const todayAs = (key: string) => repeat(30, async () => unwrap<{ tiles: { id: string }[] }>(await host.dispatch('today.summary', {}, key), 'today.summary'));
+    const clerkToday = await todayAs(clerkKey);
+    say(`today.summary as clerk: ${fmtSummary(clerkToday)}`);
+    check('Today p95, clerk', clerkToday.p95, 'ms', BUDGET.todayP95Ms);
+
+    // The manager's Today is the site's dashboard (its tiles on top of Today; the manager also confirms fees).
+    // As seeded, no month end is kept (the history was written around recordOccupancy): the trend reads what it
+    // can roll to within its budget. A site that has run FrontDesk for a year has every month end kept (each by
+    // the first change recorded after it): kept here for the second figure, and removed again afterwards.
+    const dashS = await todayAs(managerKey);
+    say(`dashboard (today.summary as manager), as seeded: ${fmtSummary(dashS)}`);
+    check('dashboard (today.summary as manager) p95, no month end kept', dashS.p95, 'ms', BUDGET.dashboardMs);
+    info('  dashboard p50, no month end kept', ms1(dashS.p50));
+    const mctx = host.ctx(manager);
+    const d0 = new Date();
+    const ends = Array.from({ length: 11 }, (_, i) => localDate(new Date(d0.getFullYear(), d0.getMonth() - i, 0)));
+    const added = ends.filter((e) => !db.prepare('SELECT 1 FROM occupancy_month_ends WHERE month_end = ?').get(e));
+    const keepAll = await timed(() => db.transaction(() => added.forEach((e) => keepMonthEndForBench(mctx, e)))());
+    say(`kept ${added.length} month ends (${ends.at(-1)} … ${ends[0]}) in ${ms1(keepAll.ms)}`);
+    try {
+      const keptS = await todayAs(managerKey);
+      say(`dashboard (today.summary as manager), a year of month ends kept: ${fmtSummary(keptS)}`);
+      check('dashboard (today.summary as manager) p50, month ends kept', keptS.p50, 'ms', BUDGET.dashboardMs);
+      check('dashboard (today.summary as manager) p95, month ends kept', keptS.p95, 'ms', BUDGET.dashboardMs);
+    } finally {
+      // Leave the cached site as seeded.
+      db.transaction(() => {
+        for (const e of added) {
+          db.prepare('DELETE FROM occupancy_month_end_counts WHERE month_end = ?').run(e);
+          db.prepare('DELETE FROM occupancy_month_ends WHERE month_end = ?').run(e);
+        }
+      })();
     }
 
     // ---- 3. first page of the unit list ----

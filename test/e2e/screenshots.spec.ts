@@ -44,6 +44,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     // Today
     await expect(page.getByTestId('count-units')).toContainText('2,000');
     await expect(page.getByTestId('recent-item').first()).toBeVisible();
+    // The manager's dashboard at the top of Today, its trend drawn.
+    await expect(page.getByTestId('tile-occupancy.rateTrend').locator('svg')).toBeVisible();
     await shoot(page, lang, '01-today');
 
     // Units list (and the README's picture)

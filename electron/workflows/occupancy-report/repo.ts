@@ -263,3 +263,26 @@ export function snapshotBuildings(db: Db, reportId: string, buildingId: string |
 export function lateUnits(db: Db, reportId: string): string[] {
   return q(db, 'SELECT DISTINCT unit_id FROM occupancy_report_late WHERE report_id = ?').all<{ unit_id: string }>(reportId).map((r) => r.unit_id);
 }
+
+// ---------- the dashboard ----------
+/** Live units by their kept current state (units.state, index units_state): the states today. */
+export function statesNow(db: Db): StateCount[] {
+  return q(db, "SELECT '' AS buildingId, state, count(*) AS n FROM units WHERE voided_at IS NULL AND state IS NOT NULL GROUP BY state").all<StateCount>();
+}
+
+/** History rows dated in (after, upTo] (index occupancy_history_date), counted up to `cap` + 1 at most: what rolling between the two days would cross. */
+export function rowsBetween(db: Db, after: string, upTo: string, cap: number): number {
+  return q(db, 'SELECT count(*) FROM (SELECT 1 FROM occupancy_history WHERE effective_date > ? AND effective_date <= ? LIMIT ?)').value<number>(after, upTo, cap + 1) ?? 0;
+}
+
+/** The latest revision of each finalised month among `months`: its number and total occupancy rate, without reading the rest of the snapshot. */
+export function finalRates(db: Db, months: readonly string[]): Map<string, { number: string; rateBp: number | null }> {
+  if (!months.length) return new Map();
+  const rows = q(
+    db,
+    `SELECT r.month, r.number, json_extract(r.figures, '$.total.occupancyRateBp') AS rateBp FROM occupancy_reports r
+      WHERE r.month IN (SELECT value FROM json_each(?))
+        AND r.revision = (SELECT max(x.revision) FROM occupancy_reports x WHERE x.month = r.month)`,
+  ).all<{ month: string; number: string; rateBp: number | null }>(JSON.stringify(months));
+  return new Map(rows.map((r) => [r.month, { number: r.number, rateBp: r.rateBp }]));
+}

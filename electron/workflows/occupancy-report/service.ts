@@ -441,8 +441,8 @@ export function detailOf(ctx: ServiceCtx, report: OccupancyReport): DetailUnit[]
   return repo.unitStatesOn(ctx.db, report.asOf, null).map((u) => ({ buildingCode: u.buildingCode, code: u.code, state: u.state, changes: moves.get(u.unitId) ?? [] }));
 }
 
-/** The site's occupancy rate from units by state (a rate needs no movements and no unit totals). */
-function rateOf(counts: Counts): number | null {
+/** The site's occupancy rate from units by state per building (a rate needs no movements and no unit totals). */
+function rateOfCounts(counts: Counts): number | null {
   const byState: Partial<Record<OccupancyState, number>> = {};
   for (const m of counts.values()) for (const [state, n] of m) byState[state] = (byState[state] ?? 0) + n;
   return occupancyRateBp(figuresOf(0, byState));
@@ -475,7 +475,106 @@ export function monthEndRates(ctx: ServiceCtx, month: string, count = 12): { mon
       }
     }
     at = end;
-    out.unshift({ month: m, rateBp: rateOf(counts), finalised: false });
+    out.unshift({ month: m, rateBp: rateOfCounts(counts), finalised: false });
   }
   return out;
+}
+
+// ---------- the dashboard ----------
+/** Units of every building by state. */
+export type StateTotals = Partial<Record<OccupancyState, number>>;
+
+/**
+ * History rows one dashboard read may roll over to reach month ends that are not kept (each changed unit costs
+ * two index seeks, ≈7 µs at 50,000 units): a site running FrontDesk keeps every month end (the first change
+ * after it), so this only bounds the first months after back history was written around the app (a bench seed).
+ */
+const DASHBOARD_ROLL_ROWS = 3_000;
+
+interface MonthEndChain {
+  now: StateTotals;
+  ends: { date: string; totals: StateTotals | null }[];
+  /** The newest point known so far, to roll back from. */
+  known: { date: string; totals: StateTotals };
+  rowsLeft: number;
+}
+/** One chain per request: the master tile and the trend read the same month ends once (a ctx lives for one call). */
+const chains = new WeakMap<ServiceCtx, MonthEndChain>();
+
+const sum = (rows: readonly repo.StateCount[]): StateTotals => {
+  const t: StateTotals = {};
+  for (const r of rows) t[r.state] = (t[r.state] ?? 0) + r.n;
+  return t;
+};
+
+export const rateOf = (t: StateTotals): number | null => figuresOf(0, t).occupancyRateBp;
+
+function chainOf(ctx: ServiceCtx): MonthEndChain {
+  let c = chains.get(ctx);
+  if (!c) {
+    const now = sum(repo.statesNow(ctx.db));
+    chains.set(ctx, (c = { now, ends: [], known: { date: ctx.today(), totals: now }, rowsLeft: DASHBOARD_ROLL_ROWS }));
+  }
+  return c;
+}
+
+/** Units by state now (each live unit's kept current state). */
+export function totalsNow(ctx: ServiceCtx): StateTotals {
+  return chainOf(ctx).now;
+}
+
+/**
+ * Units by state at each of the last `count` closed month ends, newest first: a kept month end as kept (exact
+ * under late changes, migration 0090); otherwise rolled back from the next newer point (now, or a later month
+ * end) over the units changed in between, while the rows crossed stay within DASHBOARD_ROLL_ROWS; else null.
+ */
+export function closedMonthEnds(ctx: ServiceCtx, count: number): { date: string; totals: StateTotals | null }[] {
+  const c = chainOf(ctx);
+  let month = c.ends.length ? previousMonth(monthOf(c.ends[c.ends.length - 1].date)) : previousMonth(monthOf(ctx.today()));
+  while (c.ends.length < count) {
+    const date = lastDayOf(month);
+    let totals: StateTotals | null = null;
+    if (repo.isKept(ctx.db, date)) totals = sum(repo.keptCounts(ctx.db, date));
+    else {
+      const rows = repo.rowsBetween(ctx.db, date, c.known.date, c.rowsLeft);
+      if (rows <= c.rowsLeft) {
+        c.rowsLeft -= rows;
+        totals = { ...c.known.totals };
+        // Back from the newer point: out of the state each changed unit has there, into the one it had on `date`.
+        for (const ch of rows ? repo.changedBetween(ctx.db, date, c.known.date) : []) {
+          if (ch.after) totals[ch.after] = (totals[ch.after] ?? 0) - 1;
+          if (ch.before) totals[ch.before] = (totals[ch.before] ?? 0) + 1;
+        }
+      }
+    }
+    if (totals) c.known = { date, totals };
+    c.ends.push({ date, totals });
+    month = previousMonth(month);
+  }
+  return c.ends.slice(0, count);
+}
+
+/**
+ * The occupancy rate at the end of each of the last `count` months, oldest first, this month as of today: a
+ * finalised month's as finalised. `known` is false where the month end could not be read cheaply (see closedMonthEnds).
+ */
+export function rateTrend(ctx: ServiceCtx, count: number): { month: string; rateBp: number | null; finalised: boolean; known: boolean }[] {
+  const closed = closedMonthEnds(ctx, count - 1).reverse();
+  const finals = repo.finalRates(ctx.db, closed.map((e) => monthOf(e.date)));
+  const points = closed.map((e) => {
+    const month = monthOf(e.date);
+    const f = finals.get(month);
+    if (f) return { month, rateBp: f.rateBp, finalised: true, known: true };
+    return { month, rateBp: e.totals ? rateOf(e.totals) : null, finalised: false, known: e.totals !== null };
+  });
+  return [...points, { month: monthOf(ctx.today()), rateBp: rateOf(totalsNow(ctx)), finalised: false, known: true }];
+}
+
+/** Last month's report for the dashboard: finalised (its number and the units changed since), or not yet (due from the reminder day, overdue after the due day). */
+export function lastMonthReport(ctx: ServiceCtx): { month: string; number: string | null; changedSince: number; dueDate: string | null; overdue: boolean } {
+  const month = previousMonth(monthOf(ctx.today()));
+  const s = repo.latestSnapshot(ctx.db, month);
+  if (s) return { month, number: s.number, changedSince: changedSince(ctx, s).count, dueDate: null, overdue: false };
+  const due = dueReminder(ctx.today(), ctx.settings(), () => false);
+  return { month, number: null, changedSince: 0, dueDate: due?.dueDate ?? null, overdue: due?.overdue ?? false };
 }

@@ -463,12 +463,25 @@ export function listSlips(
  * Today's queues. `ready`: ready to issue now — a moving-out slip only once the cashier has confirmed the
  * fees (until then it cannot be issued). `fees`: moving-out slips still waiting for the cashier.
  */
+const WAITING = {
+  ready: "s.state = 'ready_to_issue' AND (s.nature <> 'moving_out' OR s.fees_cleared_at IS NOT NULL)",
+  fees: "s.nature = 'moving_out' AND s.fees_cleared_at IS NULL AND s.state IN ('draft', 'awaiting_verification', 'ready_to_issue')",
+} as const;
+
 export function slipsWaiting(ctx: ServiceCtx, queue: 'ready' | 'fees', limit: number): SlipRow[] {
-  const where =
-    queue === 'ready'
-      ? "s.state = 'ready_to_issue' AND (s.nature <> 'moving_out' OR s.fees_cleared_at IS NOT NULL)"
-      : "s.nature = 'moving_out' AND s.fees_cleared_at IS NULL AND s.state IN ('draft', 'awaiting_verification', 'ready_to_issue')";
-  return q(ctx.db, `${SLIP_SELECT} WHERE ${where} ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all<SlipDb>(limit).map(toRow);
+  return q(ctx.db, `${SLIP_SELECT} WHERE ${WAITING[queue]} ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all<SlipDb>(limit).map(toRow);
+}
+
+/** How many slips each of Today's queues holds (the lists above stop at their limit), and how many went out since `sinceIso`. */
+export function countQueues(ctx: ServiceCtx, sinceIso: string): { awaitingVerification: number; readyToIssue: number; feesToConfirm: number; exited: number } {
+  // Only open slips can wait (index release_slips_state); the exits are read from their partial index.
+  const open = q(
+    ctx.db,
+    `SELECT coalesce(sum(s.state = 'awaiting_verification'), 0) AS awaitingVerification, coalesce(sum(${WAITING.ready}), 0) AS readyToIssue, coalesce(sum(${WAITING.fees}), 0) AS feesToConfirm
+       FROM release_slips s WHERE s.state IN ('draft', 'awaiting_verification', 'ready_to_issue')`,
+  ).get<{ awaitingVerification: number; readyToIssue: number; feesToConfirm: number }>()!;
+  const exited = q(ctx.db, 'SELECT count(*) FROM release_slips WHERE exited_at >= ?').value<number>(sinceIso) ?? 0;
+  return { ...open, exited };
 }
 
 /** Slips that went out through the gate since `sinceIso`, newest first (Today's exits). */

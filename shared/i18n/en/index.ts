@@ -3,11 +3,12 @@ import app from './app';
 import master from './master';
 import slips from './slips';
 import occupancyReport from './occupancy-report';
+import dashboard from './dashboard';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard };
 
 export default en;

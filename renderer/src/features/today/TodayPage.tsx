@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Alert, Button, Card, Col, List, Row, Skeleton, Space, Statistic, Tag } from 'antd';
 import { ApartmentOutlined, CalendarOutlined, HomeOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,9 @@ import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
 import { actorLabel, auditSummary } from '../audit/describe';
 import { TodaySlips } from '../slips/TodaySlips';
+
+// The manager's dashboard and its charts (echarts) load on first use: Today for a clerk never fetches them.
+const Dashboard = lazy(() => import('./Dashboard'));
 
 export default function TodayPage() {
   const { t } = useTranslation();
@@ -64,6 +68,11 @@ export default function TodayPage() {
           />
         </Card>
       ) : null}
+      {data?.tiles.length ? (
+        <Suspense fallback={<Card style={{ marginBottom: 16 }}><Skeleton active /></Card>}>
+          <Dashboard tiles={data.tiles} />
+        </Suspense>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={8}>
           <Card loading={!data && summary.loading}>
@@ -88,7 +97,8 @@ export default function TodayPage() {
         </Col>
       </Row>
       {data && can('slips.read') ? <TodaySlips slips={data.slips} cashier={can('slips.fees')} /> : null}
-      {data && data.counts.units > 0 ? (
+      {/* The manager's dashboard has its own units-by-state tile (with the month's change). */}
+      {data && data.counts.units > 0 && !data.tiles.length ? (
         <Card title={t('today.byState')} style={{ marginTop: 16 }} data-testid="today-by-state">
           <Row gutter={[12, 12]}>
             {OCCUPANCY_STATES.map((s) => (
