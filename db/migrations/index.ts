@@ -11,6 +11,7 @@ import recordEvents from './0070_record_events.sql';
 import slipSigners from './0080_slip_signers.sql';
 import occupancyReports from './0090_occupancy_reports.sql';
 import livePeople from './0100_live_people.sql';
+import tenancies from './0110_tenancies.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0080_slip_signers', sql: slipSigners },
   { name: '0090_occupancy_reports', sql: occupancyReports },
   { name: '0100_live_people', sql: livePeople },
+  { name: '0110_tenancies', sql: tenancies },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */
