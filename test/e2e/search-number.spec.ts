@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningApp } from './fixtures';
 import { signIn } from './helpers';
+import { temporarySlip } from '../helpers/slip-draft';
 
 /**
  * Open by number: a record number typed or scanned into the global search (Ctrl+K) opens that record.
@@ -21,15 +22,7 @@ async function seedSlips(page: Page, app: RunningApp): Promise<string[]> {
   const u = await api<{ id: string }>(page, app, 'units.create', { buildingId: b.id, code: '7-701', use: 'residential', floor: 7, areaM2: 90, note: null });
   const numbers: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const s = await api<{ number: string }>(page, app, 'slips.create', {
-      unitId: u.id,
-      nature: 'temporary',
-      reason: '送修',
-      carrier: { type: 'family', personId: null, name: '王小明', phone: '13511112222', idType: null, idNumber: null },
-      items: [{ name: '电视机', quantity: 1, unitOfCount: '台', remark: null }],
-      tenantMoveOut: false,
-      meterReadings: null,
-    });
+    const s = await api<{ number: string }>(page, app, 'slips.create', temporarySlip(u.id));
     numbers.push(s.number);
   }
   return numbers;

@@ -441,6 +441,21 @@ export function detailOf(ctx: ServiceCtx, report: OccupancyReport): DetailUnit[]
   return repo.unitStatesOn(ctx.db, report.asOf, null).map((u) => ({ buildingCode: u.buildingCode, code: u.code, state: u.state, changes: moves.get(u.unitId) ?? [] }));
 }
 
+/** A draft's states per building as counts (its units with no history are not counted, as in countsAt). */
+function countsOfFigures(buildings: readonly BuildingFigures[]): Counts {
+  const c: Counts = new Map();
+  for (const b of buildings) {
+    const f = b.figures;
+    add(c, b.buildingId, 'not_handed_over', f.notHandedOver - f.noHistory);
+    add(c, b.buildingId, 'vacant', f.vacant);
+    add(c, b.buildingId, 'under_decoration', f.underDecoration);
+    add(c, b.buildingId, 'owner_occupied', f.ownerOccupied);
+    add(c, b.buildingId, 'office_in_use', f.officeInUse);
+    add(c, b.buildingId, 'rented', f.rented);
+  }
+  return c;
+}
+
 /** The site's occupancy rate from units by state per building (a rate needs no movements and no unit totals). */
 function rateOfCounts(counts: Counts): number | null {
   const byState: Partial<Record<OccupancyState, number>> = {};
@@ -451,10 +466,11 @@ function rateOfCounts(counts: Counts): number | null {
 /**
  * The occupancy rate at each of the `count` month ends up to `month` (oldest first): the latest finalised
  * snapshot's where the month is finalised, the draft from the history otherwise. The states at the latest
- * month end not finalised are counted once (countsAt); each earlier month end is that rolled back by the units
- * that changed in between — a month's changes, not a pass over every unit per month.
+ * month end not finalised are counted once (the draft of that month when the caller has it, else countsAt); each
+ * earlier month end is a kept one as kept, or else the later one rolled back by the units that changed in
+ * between — a month's changes, not a pass over every unit per month.
  */
-export function monthEndRates(ctx: ServiceCtx, month: string, count = 12): { month: string; rateBp: number | null; finalised: boolean }[] {
+export function monthEndRates(ctx: ServiceCtx, month: string, count = 12, draft?: OccupancyReport): { month: string; rateBp: number | null; finalised: boolean }[] {
   const months: string[] = [month];
   while (months.length < count) months.unshift(previousMonth(months[0]));
   const out: { month: string; rateBp: number | null; finalised: boolean }[] = [];
@@ -467,7 +483,8 @@ export function monthEndRates(ctx: ServiceCtx, month: string, count = 12): { mon
       continue;
     }
     const end = lastDayOf(m);
-    if (!counts) counts = countsAt(ctx, end);
+    if (!counts) counts = draft?.kind === 'draft' && draft.asOf === end ? countsOfFigures(draft.buildings) : countsAt(ctx, end);
+    else if (repo.isKept(ctx.db, end)) counts = toCounts(repo.keptCounts(ctx.db, end));
     else {
       for (const ch of repo.changedBetween(ctx.db, end, at)) {
         add(counts, ch.buildingId, ch.after, -1);

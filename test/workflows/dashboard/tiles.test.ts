@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../../shared/i18n/zh-CN';
 import en from '../../../shared/i18n/en';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
+import type { ChannelOutput } from '../../../shared/contract';
 import { TileSchema, type Tile, type Text } from '../../../shared/kernel/dashboard';
 import type { OccupancyState } from '../../../shared/master/enums';
 import { PASSWORD, testEnv, type TestEnv } from '../../helpers/host';
+import { temporarySlip } from '../../helpers/slip-draft';
 
 const SESSIONS = ['mgr', 'clerk'];
 
@@ -60,15 +61,7 @@ async function buildSite() {
   return { env, u };
 }
 
-const draft = (unitId: string): ChannelInput<'slips.create'> => ({
-    unitId,
-    nature: 'temporary',
-    reason: '送修',
-    carrier: { type: 'family', personId: null, name: '王小明', phone: '13511112222', idType: null, idNumber: null },
-    items: [{ name: '电视机', quantity: 1, unitOfCount: '台', remark: null }],
-    tenantMoveOut: false,
-    meterReadings: null,
-  });
+const draft = temporarySlip;
 
 /** Three slips on 15 March: one out through the gate, one ready to issue, one awaiting its verification call. */
 async function slips(env: TestEnv, u: Record<string, string>) {

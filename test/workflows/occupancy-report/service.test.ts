@@ -184,6 +184,8 @@ describe('the monthly occupancy report', () => {
       { month: '2026-02', rateBp: 5000, finalised: false },
     ]);
     expect(trend.slice(0, 9).every((t) => t.rateBp === null)).toBe(true);
+    // Started from the month's own draft (as the PDF export does), the same trend.
+    expect(monthEndRates(env.host.ctx(null), '2026-02', 12, await env.ok('occupancyReport.get', { month: '2026-02' }))).toEqual(trend);
 
     const units = async (input: Omit<ChannelInput<'occupancyReport.units'>, 'month'>, month = '2026-02') =>
       (await env.ok('occupancyReport.units', { month, ...input })).rows.map((r) => (r.date ? `${r.code} ${r.date} ${r.from}→${r.state}` : r.code));

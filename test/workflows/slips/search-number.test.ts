@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../../shared/contract';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
 import { recordNumberWithQr } from '../../../electron/pdf/parts';
 import { createSite, type Site } from '../../helpers/fixtures';
 import { testEnv } from '../../helpers/host';
+import { temporarySlip } from '../../helpers/slip-draft';
 
-function draft(site: Site): ChannelInput<'slips.create'> {
-  return {
-    unitId: site.unitId,
-    nature: 'temporary',
-    reason: '送修',
-    carrier: { type: 'family', personId: null, name: '王小明', phone: '13511112222', idType: null, idNumber: null },
-    items: [{ name: '电视机', quantity: 1, unitOfCount: '台', remark: null }],
-    tenantMoveOut: false,
-    meterReadings: null,
-  };
-}
+const draft = (site: Site) => temporarySlip(site.unitId);
 
 /** What the printed QR code holds (electron/pdf/parts.ts recordNumberWithQr), as a USB scanner types it: then Enter. */
 function qrContent(number: string): string {
