@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../shared/kernel/permissions';
 import { formatDateTime } from '../components/format';
 import { isSubmitChord } from '../components/form';
-import { unsavedChanges, useConfirmDiscard } from '../components/leave-guard';
+import { releaseLeaveGuards, unsavedChanges, useConfirmDiscard } from '../components/leave-guard';
 import { useCan } from '../components/permissions';
 import { RoleTag } from '../components/tags';
 import { useSessionStore } from '../stores/use-session-store';
@@ -84,7 +84,17 @@ function useLeavePrompt() {
   const blocker = useBlocker(useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && unsavedChanges().any, []));
 
   useEffect(() => {
-    if (blocker.state === 'blocked') confirm('leave', () => blocker.proceed(), () => blocker.reset());
+    if (blocker.state !== 'blocked') return;
+    // Leaving was confirmed: the forms' work is given up, so nothing may stop this navigation a second time
+    // while it completes (a lazy page keeps the old one mounted, still dirty, until its code has loaded).
+    confirm(
+      'leave',
+      () => {
+        releaseLeaveGuards();
+        blocker.proceed();
+      },
+      () => blocker.reset(),
+    );
   }, [blocker, confirm]);
 
   /** Runs `fn` now, or once the clerk confirms leaving their unsaved work. */

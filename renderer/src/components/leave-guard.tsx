@@ -41,11 +41,11 @@ export function unsavedChanges(): { any: boolean; kept: boolean } {
   return { any: open.length > 0, kept: open.length > 0 && open.every((g) => g.kept) };
 }
 
-/** Signing out: every form goes, nothing may stop the navigation to the sign-in screen. */
+/** Signing out, or leaving confirmed: every form's work is given up, nothing may stop that navigation. */
 export function releaseLeaveGuards(): void {
   released = true;
   guards.clear();
-  // The navigation to the sign-in screen (a hash change) lands within this second; the next shell guards again.
+  // The navigation (a hash change) lands within this second; the next page's forms guard again.
   setTimeout(() => {
     released = false;
   }, 1000);
