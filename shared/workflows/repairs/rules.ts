@@ -31,9 +31,9 @@ export const NEXT: Record<Exclude<RepairAction, 'chase'>, RepairState> = {
   void: 'voided',
 };
 
-/** Why `action` may not be done in `state` (a message key), or null. */
+/** Why `action` may not be done in `state` (a message key saying which states it needs), or null. */
 export function transitionError(action: RepairAction, state: RepairState): string | null {
-  return FROM[action].includes(state) ? null : `repair.why.${action}.${state}`;
+  return FROM[action].includes(state) ? null : `repair.why.${action}`;
 }
 
 /** Waiting for a technician to sign for the work order. */

@@ -27,9 +27,9 @@ describe('repair states', () => {
     expect(transitionError('close', 'completed')).toBeNull();
     expect(transitionError('reopen', 'completed')).toBeNull();
     expect(transitionError('dispatch', 'reopened')).toBeNull();
-    expect(transitionError('pickUp', 'received')).toBe('repair.why.pickUp.received');
-    expect(transitionError('complete', 'dispatched')).toBe('repair.why.complete.dispatched');
-    expect(transitionError('void', 'completed')).toBe('repair.why.void.completed');
+    expect(transitionError('pickUp', 'received')).toBe('repair.why.pickUp');
+    expect(transitionError('complete', 'dispatched')).toBe('repair.why.complete');
+    expect(transitionError('void', 'completed')).toBe('repair.why.void');
   });
   it('nothing leaves voided or closed except nothing', () => {
     for (const a of REPAIR_ACTIONS) {
