@@ -16,6 +16,7 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
   'repairs.collect': (ctx, input) => repairs.collectCharge(ctx, input),
   'repairs.waive': (ctx, input) => repairs.waiveCharge(ctx, input),
   'repairs.void': (ctx, input) => repairs.voidRepair(ctx, input),
+  'repairs.endOfDay': (ctx, input) => repairs.endOfDay(ctx, input),
   'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
   'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
   'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),

@@ -205,3 +205,7 @@ export function insertAttempt(
 /** The callbacks due in [from, to] (index callbacks_due), for the rate. */
 export const callbacksDueBetween = (db: Db, from: string, to: string) =>
   q(db, 'SELECT due_date AS dueDate, state, done_date AS doneDate FROM callbacks WHERE due_date BETWEEN ? AND ?').all<{ dueDate: string; state: CallbackState; doneDate: string | null }>(from, to);
+
+/** Orders not returned or not finished, received before `beforeIso` (index repairs_state), oldest first. */
+export const openBefore = (db: Db, beforeIso: string) =>
+  q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'picked_up', 'reopened') AND r.created_at < ? ORDER BY r.created_at, r.id`).all<RepairDb>(beforeIso);

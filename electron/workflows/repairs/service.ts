@@ -37,6 +37,15 @@ import { endRecord } from '../../kit/void';
 import * as repo from './repo';
 
 const KIND = 'repair';
+
+/**
+ * One step's read, rule checks and writes in one transaction (BEGIN IMMEDIATE; the inner ones are savepoints):
+ * two counters cannot both complete an order (two callbacks) or both record the third unreached attempt.
+ */
+const atomic =
+  <A extends unknown[], T>(fn: (ctx: ServiceCtx, ...args: A) => T) =>
+  (ctx: ServiceCtx, ...args: A): T =>
+    ctx.db.transaction(() => fn(ctx, ...args))();
 const CALLBACK = 'callback';
 
 const limits = (ctx: ServiceCtx): PickupLimits => {
@@ -93,7 +102,7 @@ const toRow = (ctx: ServiceCtx, r: repo.RepairDb): RepairRow => {
 
 // ---------- repairs ----------
 
-export function createRepair(ctx: ServiceCtx, d: RepairIntake): RepairDetail {
+export const createRepair = atomic(function createRepair(ctx: ServiceCtx, d: RepairIntake): RepairDetail {
   const s = ctx.settings();
   let placeName: string;
   if (d.place.kind === 'unit') {
@@ -143,10 +152,10 @@ export function createRepair(ctx: ServiceCtx, d: RepairIntake): RepairDetail {
     ctx.audit('create', KIND, id, null, { number, place: placeName, category: category.code, reporter: d.reporterName, phone: maskPhone(d.reporterPhone), urgent: d.urgent, paid: d.paid, chargeTotalFen: chargeTotal(charges) });
   })();
   return getRepair(ctx, id);
-}
+});
 
 /** Engineering was told (the name of who took the call, and when); urgent ones stressed. */
-export function dispatchRepair(ctx: ServiceCtx, input: { id: string; notifiedName: string; notifiedAt: string; note: string | null }): RepairDetail {
+export const dispatchRepair = atomic(function dispatchRepair(ctx: ServiceCtx, input: { id: string; notifiedName: string; notifiedAt: string; note: string | null }): RepairDetail {
   const r = repairDb(ctx, input.id);
   guard('dispatch', r.state);
   notFuture(ctx, 'notifiedAt', input.notifiedAt);
@@ -159,10 +168,10 @@ export function dispatchRepair(ctx: ServiceCtx, input: { id: string; notifiedNam
     ctx.audit('dispatch', KIND, r.id, { state: r.state }, { state: NEXT.dispatch, notifiedName: input.notifiedName, at });
   })();
   return getRepair(ctx, r.id);
-}
+});
 
 /** The technician signs for the work order (《维修服务单》). */
-export function pickUpRepair(ctx: ServiceCtx, input: { id: string; technician: string; signature: string | null; signedAt: string }): RepairDetail {
+export const pickUpRepair = atomic(function pickUpRepair(ctx: ServiceCtx, input: { id: string; technician: string; signature: string | null; signedAt: string }): RepairDetail {
   const r = repairDb(ctx, input.id);
   guard('pickUp', r.state);
   const t = ctx.settings().technicians.find((x) => x.code === input.technician);
@@ -178,10 +187,10 @@ export function pickUpRepair(ctx: ServiceCtx, input: { id: string; technician: s
     ctx.audit('pick-up', KIND, r.id, { state: r.state }, { state: NEXT.pickUp, technician: t.name, at });
   })();
   return getRepair(ctx, r.id);
-}
+});
 
 /** The desk chased engineering again (客户助理则再次通知催促); the count is kept. */
-export function chaseRepair(ctx: ServiceCtx, input: { id: string; notifiedName: string; note: string | null }): RepairDetail {
+export const chaseRepair = atomic(function chaseRepair(ctx: ServiceCtx, input: { id: string; notifiedName: string; note: string | null }): RepairDetail {
   const r = repairDb(ctx, input.id);
   guard('chase', r.state);
   const count = r.chase_count + 1;
@@ -191,9 +200,9 @@ export function chaseRepair(ctx: ServiceCtx, input: { id: string; notifiedName: 
     ctx.audit('chase', KIND, r.id, { chaseCount: r.chase_count }, { chaseCount: count, notifiedName: input.notifiedName });
   })();
   return getRepair(ctx, r.id);
-}
+});
 
-export function completeRepair(
+export const completeRepair = atomic(function completeRepair(
   ctx: ServiceCtx,
   input: { id: string; workDone: string; materials: string | null; charges: ChargeInput[]; requesterSign: 'screen' | 'paper'; requesterSignature: string | null; finishedAt: string; leakTestDate: string | null },
 ): RepairDetail {
@@ -238,9 +247,9 @@ export function completeRepair(
     ctx.audit('create', CALLBACK, callbackId, null, { number, source: r.number, dueDate });
   })();
   return getRepair(ctx, r.id);
-}
+});
 
-function settleCharge(ctx: ServiceCtx, id: string, to: 'collected' | 'waived', noteText: string | null): RepairDetail {
+const settleCharge = atomic(function settleCharge(ctx: ServiceCtx, id: string, to: 'collected' | 'waived', noteText: string | null): RepairDetail {
   const r = repairDb(ctx, id);
   const why = chargeError({ paid: r.paid === 1, state: r.state, chargeState: r.charge_state });
   if (why) throw new AppError('BAD_STATE', why);
@@ -250,11 +259,11 @@ function settleCharge(ctx: ServiceCtx, id: string, to: 'collected' | 'waived', n
     ctx.audit(to === 'collected' ? 'collect' : 'waive', KIND, r.id, { chargeState: r.charge_state }, { chargeState: to, amountFen: r.charge_total_fen, note: noteText });
   })();
   return getRepair(ctx, r.id);
-}
+});
 export const collectCharge = (ctx: ServiceCtx, input: { id: string; receipt: string | null }) => settleCharge(ctx, input.id, 'collected', input.receipt);
 export const waiveCharge = (ctx: ServiceCtx, input: { id: string; reason: string }) => settleCharge(ctx, input.id, 'waived', input.reason);
 
-export function voidRepair(ctx: ServiceCtx, input: { id: string; reason: string }): RepairDetail {
+export const voidRepair = atomic(function voidRepair(ctx: ServiceCtx, input: { id: string; reason: string }): RepairDetail {
   const r = repairDb(ctx, input.id);
   endRecord(ctx, 'void', input.reason, {
     kind: KIND,
@@ -269,7 +278,7 @@ export function voidRepair(ctx: ServiceCtx, input: { id: string; reason: string 
     },
   });
   return getRepair(ctx, r.id);
-}
+});
 
 export function getRepair(ctx: ServiceCtx, id: string): RepairDetail {
   const r = repairDb(ctx, id);
@@ -325,6 +334,16 @@ export function overduePickups(ctx: ServiceCtx, limit: number): RepairRow[] {
   return repo.notPickedUp(ctx.db, 1000).map((r) => toRow(ctx, r)).filter((r) => r.overdueForPickup).slice(0, limit);
 }
 
+/**
+ * End of day (procedure 十三: the early shift checks the day's orders before 17:00, a setting): every order
+ * received before that time and not returned or not finished, older days' included, for the supervisor.
+ * Site time is Beijing time (UTC+8, no DST; see shared/kernel/deadlines.ts).
+ */
+export function endOfDay(ctx: ServiceCtx, input: { date: string }): { cutoff: string; rows: RepairRow[] } {
+  const cutoff = new Date(`${input.date}T${ctx.settings().repairEndOfDay}:00+08:00`).toISOString();
+  return { cutoff, rows: repo.openBefore(ctx.db, cutoff).map((r) => toRow(ctx, r)) };
+}
+
 // ---------- callbacks ----------
 
 const toCallbackRow = (ctx: ServiceCtx, c: repo.CallbackDb): CallbackRow => ({
@@ -370,7 +389,7 @@ export function listCallbacks(ctx: ServiceCtx, f: { offset: number; limit: numbe
  * callback and its repair, or — not fixed, or unsatisfied — reopens the repair (back to dispatch), whose
  * next completion creates a new callback.
  */
-export function recordAttempt(
+export const recordAttempt = atomic(function recordAttempt(
   ctx: ServiceCtx,
   input: { callbackId: string; channel: CallbackChannel; at: string; reached: boolean; fixed: boolean | null; satisfaction: Satisfaction | null; note: string | null },
 ): CallbackDetail {
@@ -401,7 +420,7 @@ export function recordAttempt(
     ctx.audit('attempt', CALLBACK, c.id, { state: c.state }, { channel: input.channel, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, outcome });
   })();
   return getCallback(ctx, c.id);
-}
+});
 
 /** Done on time ÷ due over [from, to], as of today (site calendar). */
 export function rateBetween(ctx: ServiceCtx, input: { from: string; to: string }) {

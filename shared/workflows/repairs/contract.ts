@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { voidInput, type ChannelDef } from '../../kernel/channel';
-import { id } from '../../kernel/validation';
+import { id, isoDate } from '../../kernel/validation';
 import { pageOf } from '../../master/schema';
 import {
   AttemptInputSchema,
@@ -33,6 +33,7 @@ export const repairsContract = {
   'repairs.collect': { kind: 'write', input: CollectInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
   'repairs.waive': { kind: 'write', input: WaiveInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
   'repairs.void': { kind: 'write', input: voidInput, output: RepairDetailSchema, permission: 'repairs.void' },
+  'repairs.endOfDay': { kind: 'read', input: z.strictObject({ date: isoDate }), output: z.object({ cutoff: z.string(), rows: z.array(RepairRowSchema) }), permission: 'repairs.read' },
   'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
   'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
   'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },

@@ -290,6 +290,28 @@ describe('callbacks', () => {
   });
 });
 
+describe('end of day', () => {
+  it('lists the orders received before 17:00 (a setting) not returned or not finished, older ones included', async () => {
+    const { env, site } = await setup();
+    const old = await env.ok('repairs.create', intake(env, site, { urgent: false }), 'clerk');
+    const done = await finished(env, site);
+    env.clock.set('2026-03-15T08:30:00.000Z'); // 16:30 Beijing
+    await wake(env);
+    const picked = await env.ok('repairs.create', intake(env, site), 'clerk');
+    await dispatch(env, picked.id);
+    await pickUp(env, picked.id);
+    env.clock.set('2026-03-15T09:30:00.000Z'); // 17:30: after the check, tomorrow's list
+    await wake(env);
+    const late = await env.ok('repairs.create', intake(env, site), 'clerk');
+    const list = await env.ok('repairs.endOfDay', { date: '2026-03-15' }, 'supervisor');
+    expect(list.cutoff).toBe('2026-03-15T09:00:00.000Z');
+    expect(list.rows.map((r) => r.number)).toEqual([old.number, picked.number]);
+    expect(list.rows.map((r) => r.number)).not.toContain(done.number);
+    await env.ok('settings.update', { repairEndOfDay: '18:00' });
+    expect((await env.ok('repairs.endOfDay', { date: '2026-03-15' }, 'supervisor')).rows.map((r) => r.number)).toContain(late.number);
+  });
+});
+
 describe('void', () => {
   it('a supervisor voids an open order with a reason; a clerk may not', async () => {
     const { env, site } = await setup();
