@@ -2,6 +2,7 @@ import { appContract } from './app/contract';
 import { masterContract } from './master/contract';
 import { slipsContract } from './workflows/slips/contract';
 import { occupancyReportContract } from './workflows/occupancy-report/contract';
+import { repairsContract } from './workflows/repairs/contract';
 import type { z } from 'zod';
 
 export type { ChannelDef } from './kernel/channel';
@@ -14,6 +15,7 @@ export const contract = {
   ...masterContract,
   ...slipsContract,
   ...occupancyReportContract,
+  ...repairsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import slipSigners from './0080_slip_signers.sql';
 import occupancyReports from './0090_occupancy_reports.sql';
 import livePeople from './0100_live_people.sql';
 import tenancies from './0110_tenancies.sql';
+import repairs from './0120_repairs.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0090_occupancy_reports', sql: occupancyReports },
   { name: '0100_live_people', sql: livePeople },
   { name: '0110_tenancies', sql: tenancies },
+  { name: '0120_repairs', sql: repairs },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

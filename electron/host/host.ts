@@ -9,6 +9,7 @@ import { ImportJobs } from '../workflows/master/import/jobs';
 import { masterHandlers } from '../workflows/master/handlers';
 import { slipHandlers } from '../workflows/slips/handlers';
 import { occupancyReportHandlers } from '../workflows/occupancy-report/handlers';
+import { repairsHandlers } from '../workflows/repairs/handlers';
 import { RECORD_KINDS } from '../workflows/records';
 import { findRecord, pickForm } from '../kit/records';
 import type { PageFormat } from '../../shared/kernel/records';
@@ -117,6 +118,7 @@ export function createHost(opts: HostOptions): Host {
     ...masterHandlers(jobs),
     ...slipHandlers,
     ...occupancyReportHandlers,
+    ...repairsHandlers,
   };
 
   /** Permission refusals are audited: someone tried something their role does not allow. */

@@ -3,6 +3,7 @@ import { q } from '../../db/statements';
 import { DEFAULT_OFFICE_HOURS, NO_OVERRIDES } from '../../shared/kernel/deadlines';
 import { SettingsSchema, type Settings } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
+import { DEFAULT_REPAIR_SETTINGS } from '../../shared/workflows/repairs/settings';
 
 /** Defaults; every number here is editable by a manager in Settings. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   occupancyReportDueDay: 3,
   calendarOverrides: NO_OVERRIDES,
   officeHours: DEFAULT_OFFICE_HOURS,
+  ...DEFAULT_REPAIR_SETTINGS,
 };
 
 export function readSettings(db: Db): Settings {

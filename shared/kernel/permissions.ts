@@ -21,6 +21,14 @@ export const PERMISSIONS = {
   'occupancyReport.read': ['clerk', 'cashier', 'supervisor', 'manager'],
   'occupancyReport.accept': ['supervisor', 'manager'],
   'occupancyReport.finalise': ['manager'],
+  /** Repairs: the desk takes them in and follows them; the cashier collects paid charges; a supervisor voids. */
+  'repairs.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'repairs.write': ['clerk', 'supervisor', 'manager'],
+  'repairs.fees': ['cashier', 'manager'],
+  'repairs.void': ['supervisor', 'manager'],
+  /** Callbacks are the clerks' (客服助理负责回访); the supervisor takes the escalated ones. */
+  'callbacks.read': ['clerk', 'supervisor', 'manager'],
+  'callbacks.write': ['clerk', 'supervisor', 'manager'],
   /** The site's dashboard on Today (its tiles); the lists behind them keep their own permissions. */
   'dashboard.read': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;

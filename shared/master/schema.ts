@@ -9,6 +9,7 @@ import {
   RoleSchema,
   UnitUseSchema,
 } from './enums';
+import { RepairSettingsShape } from '../workflows/repairs/settings';
 import { id, isoDate, isValidCreditCode, isValidResidentId, note, optDate, optPhone, optText, requiredText, text } from '../kernel/validation';
 
 // ---------- inputs ----------
@@ -103,6 +104,8 @@ export const SettingsSchema = z.strictObject({
   calendarOverrides: CalendarOverridesSchema,
   /** When the service centre is open: deadlines in hours ("half a day") run only inside them. */
   officeHours: OfficeHoursSchema,
+  /** Repairs and callbacks (shared/workflows/repairs/settings.ts). */
+  ...RepairSettingsShape,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

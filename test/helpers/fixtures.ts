@@ -136,6 +136,25 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'occupancyReport.accept': { month: '2026-02', kind: 'noHistory', subjectId: site.buildingId, reason: '新楼，尚未交房' },
     'occupancyReport.finalise': { month: '2026-02' },
     'occupancyReport.revise': { month: '2026-02', reason: '补录退租' },
+    // Repairs and callbacks: a real intake to create; the other steps aim at an order or callback that does not exist.
+    'repairs.list': { q: '1-101' },
+    'repairs.get': { id: other.missingId },
+    'repairs.create': {
+      place: { kind: 'unit', unitId: site.unitId }, reporterName: '张三', reporterPhone: '13812345678', reportedAt: '2026-03-15T04:00:00.000Z',
+      category: 'water', description: '厨房水龙头漏水', urgent: false, paid: false,
+    },
+    'repairs.dispatch': { id: other.missingId, notifiedName: '工程部刘工', notifiedAt: '2026-03-15T04:00:00.000Z' },
+    'repairs.pickUp': { id: other.missingId, technician: 'liu', signedAt: '2026-03-15T04:00:00.000Z' },
+    'repairs.chase': { id: other.missingId, notifiedName: '工程部刘工' },
+    'repairs.complete': { id: other.missingId, workDone: '更换水龙头', requesterSign: 'paper', finishedAt: '2026-03-15T04:00:00.000Z' },
+    'repairs.collect': { id: other.missingId, receipt: 'R-0001' },
+    'repairs.waive': { id: other.missingId, reason: '业主困难' },
+    'repairs.void': { id: other.missingId, reason: '测试' },
+    'repairs.endOfDay': { date: '2026-03-15' },
+    'callbacks.list': {},
+    'callbacks.get': { id: other.missingId },
+    'callbacks.attempt': { callbackId: other.missingId, channel: 'phone', at: '2026-03-15T04:00:00.000Z', reached: false },
+    'callbacks.rate': { from: '2026-03-01', to: '2026-03-31' },
   };
 }
 

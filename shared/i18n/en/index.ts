@@ -4,11 +4,12 @@ import master from './master';
 import slips from './slips';
 import occupancyReport from './occupancy-report';
 import dashboard from './dashboard';
+import repairs from './repairs';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs };
 
 export default en;

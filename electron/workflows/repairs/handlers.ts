@@ -1,0 +1,24 @@
+import type { repairsContract } from '../../../shared/workflows/repairs/contract';
+import type { Handlers } from '../../host/handler';
+import * as repairs from './service';
+
+export type RepairsChannel = keyof typeof repairsContract;
+
+/** Repairs and the callback queue: each channel to its service call. */
+export const repairsHandlers: Handlers<RepairsChannel> = {
+  'repairs.list': (ctx, input) => repairs.listRepairs(ctx, input),
+  'repairs.get': (ctx, input) => repairs.getRepair(ctx, input.id),
+  'repairs.create': (ctx, input) => repairs.createRepair(ctx, input),
+  'repairs.dispatch': (ctx, input) => repairs.dispatchRepair(ctx, input),
+  'repairs.pickUp': (ctx, input) => repairs.pickUpRepair(ctx, input),
+  'repairs.chase': (ctx, input) => repairs.chaseRepair(ctx, input),
+  'repairs.complete': (ctx, input) => repairs.completeRepair(ctx, input),
+  'repairs.collect': (ctx, input) => repairs.collectCharge(ctx, input),
+  'repairs.waive': (ctx, input) => repairs.waiveCharge(ctx, input),
+  'repairs.void': (ctx, input) => repairs.voidRepair(ctx, input),
+  'repairs.endOfDay': (ctx, input) => repairs.endOfDay(ctx, input),
+  'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
+  'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
+  'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),
+  'callbacks.rate': (ctx, input) => repairs.rateBetween(ctx, input),
+};

@@ -1,0 +1,211 @@
+/**
+ * The repairs' and callbacks' SQL, rows in snake_case as stored. Query plan: Today's not-picked-up list reads
+ * the partial index repairs_not_picked_up, the callback queue callbacks_queue; search by unit, phone (or its
+ * last 4 digits) and number each have their own index (migration 0120).
+ */
+import type { Db } from '../../../db/connection';
+import { q } from '../../../db/statements';
+import type { CallbackState, ChargeKind, ChargeState, RepairState } from '../../../shared/workflows/repairs/rules';
+
+export interface RepairDb {
+  id: string;
+  number: string;
+  state: RepairState;
+  unit_id: string | null;
+  area_code: string | null;
+  place_name: string;
+  category: string;
+  category_name: string;
+  reporter_person_id: string | null;
+  reporter_name: string;
+  reporter_phone: string;
+  reported_at: string;
+  description: string;
+  appointment_at: string | null;
+  urgent: number;
+  paid: number;
+  price_told: number;
+  charge_total_fen: number;
+  charge_state: ChargeState;
+  charge_note: string | null;
+  notified_name: string | null;
+  dispatched_at: string | null;
+  chase_count: number;
+  last_chased_at: string | null;
+  technician_code: string | null;
+  technician_name: string | null;
+  technician_trade: string | null;
+  technician_phone: string | null;
+  picked_up_at: string | null;
+  work_done: string | null;
+  materials: string | null;
+  requester_sign: 'screen' | 'paper' | null;
+  finished_at: string | null;
+  leak_test_date: string | null;
+  reopen_count: number;
+  end_reason: string | null;
+  created_at: string;
+  receiver_name: string | null;
+}
+
+const SELECT = 'SELECT r.*, u.display_name AS receiver_name FROM repairs r LEFT JOIN users u ON u.id = r.created_by';
+
+export const repairById = (db: Db, id: string) => q(db, `${SELECT} WHERE r.id = ?`).get<RepairDb>(id);
+
+export interface NewRepair {
+  id: string;
+  number: string;
+  unitId: string | null;
+  areaCode: string | null;
+  placeName: string;
+  category: string;
+  categoryName: string;
+  reporterPersonId: string | null;
+  reporterName: string;
+  reporterPhone: string;
+  reportedAt: string;
+  description: string;
+  appointmentAt: string | null;
+  urgent: boolean;
+  paid: boolean;
+  priceTold: boolean;
+  createdBy: string | null;
+  now: string;
+}
+
+export function insertRepair(db: Db, r: NewRepair): void {
+  q(db, `INSERT INTO repairs (id, number, state, unit_id, area_code, place_name, category, category_name, reporter_person_id, reporter_name, reporter_phone,
+                              reporter_phone_last4, reported_at, description, appointment_at, urgent, paid, price_told, charge_state, created_by, created_at, updated_at)
+         VALUES (?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.id, r.number, r.unitId, r.areaCode, r.placeName, r.category, r.categoryName, r.reporterPersonId, r.reporterName, r.reporterPhone,
+    r.reporterPhone.slice(-4), r.reportedAt, r.description, r.appointmentAt, r.urgent ? 1 : 0, r.paid ? 1 : 0, r.priceTold ? 1 : 0,
+    r.paid ? 'pending' : 'none', r.createdBy, r.now, r.now,
+  );
+}
+
+/** Sets columns of one order (names are the code's own, never input). */
+export function updateRepair(db: Db, id: string, now: string, set: Record<string, string | number | null>): void {
+  const cols = Object.keys(set);
+  q(db, `UPDATE repairs SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...cols.map((c) => set[c]), now, id);
+}
+
+export interface ChargeRow {
+  line: number;
+  code: string;
+  name: string;
+  kind: ChargeKind;
+  unitOfCount: string;
+  unitPriceFen: number;
+  quantity: number;
+  amountFen: number;
+}
+
+export function replaceCharges(db: Db, repairId: string, lines: readonly ChargeRow[], newId: () => string): void {
+  q(db, 'DELETE FROM repair_charges WHERE repair_id = ?').run(repairId);
+  for (const l of lines)
+    q(db, `INSERT INTO repair_charges (id, repair_id, line, code, name, kind, unit_of_count, unit_price_fen, quantity, amount_fen)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(newId(), repairId, l.line, l.code, l.name, l.kind, l.unitOfCount, l.unitPriceFen, l.quantity, l.amountFen);
+}
+
+export const chargesOf = (db: Db, repairId: string) =>
+  q(db, `SELECT line, code, name, kind, unit_of_count AS unitOfCount, unit_price_fen AS unitPriceFen, quantity, amount_fen AS amountFen
+           FROM repair_charges WHERE repair_id = ? ORDER BY line`).all<ChargeRow>(repairId);
+
+export interface RepairFilter {
+  offset: number;
+  limit: number;
+  state?: RepairState;
+  unitId?: string;
+  number?: string;
+  phone?: string;
+  last4?: string;
+  unitCode?: string;
+}
+
+export function listRepairs(db: Db, f: RepairFilter): { rows: RepairDb[]; total: number } {
+  const where: string[] = [];
+  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
+  const add = (sql: string, key: string, value: unknown) => {
+    where.push(sql);
+    p[key] = value;
+  };
+  if (f.state) add('r.state = :state', 'state', f.state);
+  if (f.unitId) add('r.unit_id = :unitId', 'unitId', f.unitId);
+  if (f.number) add('r.number = :number', 'number', f.number);
+  if (f.phone) add('r.reporter_phone = :phone', 'phone', f.phone);
+  if (f.last4) add('r.reporter_phone_last4 = :last4', 'last4', f.last4);
+  if (f.unitCode) add('r.unit_id IN (SELECT id FROM units WHERE code = :unitCode)', 'unitCode', f.unitCode);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = q(db, `SELECT count(*) FROM repairs r ${w}`).value<number>(p) ?? 0;
+  const rows = q(db, `${SELECT} ${w} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset`).all<RepairDb>(p);
+  return { rows, total };
+}
+
+/** Orders waiting for a technician, oldest first (index repairs_not_picked_up). */
+export const notPickedUp = (db: Db, limit: number) =>
+  q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'reopened') ORDER BY r.created_at LIMIT ?`).all<RepairDb>(limit);
+
+export interface CallbackDb {
+  id: string;
+  number: string;
+  source_kind: string;
+  source_id: string;
+  source_number: string;
+  state: CallbackState;
+  due_date: string;
+  place_name: string;
+  contact_name: string;
+  contact_phone: string;
+  unreached: number;
+  outcome: 'closed' | 'reopened' | null;
+  done_at: string | null;
+  done_date: string | null;
+}
+
+export const callbackById = (db: Db, id: string) => q(db, 'SELECT * FROM callbacks WHERE id = ?').get<CallbackDb>(id);
+
+export const callbacksOfSource = (db: Db, kind: string, sourceId: string) =>
+  q(db, 'SELECT * FROM callbacks WHERE source_kind = ? AND source_id = ? ORDER BY created_at, id').all<CallbackDb>(kind, sourceId);
+
+export function insertCallback(
+  db: Db,
+  c: { id: string; number: string; sourceKind: string; sourceId: string; sourceNumber: string; dueDate: string; placeName: string; contactName: string; contactPhone: string; now: string },
+): void {
+  q(db, `INSERT INTO callbacks (id, number, source_kind, source_id, source_number, state, due_date, place_name, contact_name, contact_phone, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`).run(c.id, c.number, c.sourceKind, c.sourceId, c.sourceNumber, c.dueDate, c.placeName, c.contactName, c.contactPhone, c.now, c.now);
+}
+
+export function updateCallback(db: Db, id: string, now: string, set: Record<string, string | number | null>): void {
+  const cols = Object.keys(set);
+  q(db, `UPDATE callbacks SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...cols.map((c) => set[c]), now, id);
+}
+
+export function listCallbacks(db: Db, f: { offset: number; limit: number; state: CallbackState | 'queue' }): { rows: CallbackDb[]; total: number } {
+  const w = f.state === 'queue' ? "state IN ('open', 'escalated')" : 'state = :state';
+  const p = { state: f.state, limit: f.limit, offset: f.offset };
+  const total = q(db, `SELECT count(*) FROM callbacks WHERE ${w}`).value<number>(p) ?? 0;
+  const rows = q(db, `SELECT * FROM callbacks WHERE ${w} ORDER BY due_date, created_at, id LIMIT :limit OFFSET :offset`).all<CallbackDb>(p);
+  return { rows, total };
+}
+
+export const attemptsOf = (db: Db, callbackId: string) =>
+  q(db, `SELECT a.id, a.channel, a.at, a.reached, a.fixed, a.satisfaction, a.note, u.display_name AS byName
+           FROM callback_attempts a LEFT JOIN users u ON u.id = a.by_user WHERE a.callback_id = ? ORDER BY a.at, a.id`)
+    .all<{ id: string; channel: 'phone' | 'visit' | 'sms'; at: string; reached: number; fixed: number | null; satisfaction: string | null; note: string | null; byName: string | null }>(callbackId);
+
+export function insertAttempt(
+  db: Db,
+  a: { id: string; callbackId: string; channel: string; at: string; reached: boolean; fixed: boolean | null; satisfaction: string | null; note: string | null; byUser: string | null; now: string },
+): void {
+  q(db, `INSERT INTO callback_attempts (id, callback_id, channel, at, reached, fixed, satisfaction, note, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    a.id, a.callbackId, a.channel, a.at, a.reached ? 1 : 0, a.fixed === null ? null : a.fixed ? 1 : 0, a.satisfaction, a.note, a.byUser, a.now,
+  );
+}
+
+/** The callbacks due in [from, to] (index callbacks_due), for the rate. */
+export const callbacksDueBetween = (db: Db, from: string, to: string) =>
+  q(db, 'SELECT due_date AS dueDate, state, done_date AS doneDate FROM callbacks WHERE due_date BETWEEN ? AND ?').all<{ dueDate: string; state: CallbackState; doneDate: string | null }>(from, to);
+
+/** Orders not returned or not finished, received before `beforeIso` (index repairs_state), oldest first. */
+export const openBefore = (db: Db, beforeIso: string) =>
+  q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'picked_up', 'reopened') AND r.created_at < ? ORDER BY r.created_at, r.id`).all<RepairDb>(beforeIso);

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { voidInput, type ChannelDef } from '../../kernel/channel';
+import { id, isoDate } from '../../kernel/validation';
+import { pageOf } from '../../master/schema';
+import {
+  AttemptInputSchema,
+  CallbackDetailSchema,
+  CallbackListInputSchema,
+  CallbackRowSchema,
+  ChaseInputSchema,
+  CollectInputSchema,
+  CompleteInputSchema,
+  DispatchInputSchema,
+  PickUpInputSchema,
+  RateInputSchema,
+  RateSchema,
+  RepairDetailSchema,
+  RepairIntakeSchema,
+  RepairListInputSchema,
+  RepairRowSchema,
+  WaiveInputSchema,
+} from './schema';
+
+/** Repairs (报修 / 维修派工) and the callback queue (回访) they feed. */
+export const repairsContract = {
+  'repairs.list': { kind: 'read', input: RepairListInputSchema, output: pageOf(RepairRowSchema), permission: 'repairs.read' },
+  'repairs.get': { kind: 'read', input: z.strictObject({ id }), output: RepairDetailSchema, permission: 'repairs.read' },
+  'repairs.create': { kind: 'write', input: RepairIntakeSchema, output: RepairDetailSchema, permission: 'repairs.write' },
+  'repairs.dispatch': { kind: 'write', input: DispatchInputSchema, output: RepairDetailSchema, permission: 'repairs.write' },
+  'repairs.pickUp': { kind: 'write', input: PickUpInputSchema, output: RepairDetailSchema, permission: 'repairs.write' },
+  'repairs.chase': { kind: 'write', input: ChaseInputSchema, output: RepairDetailSchema, permission: 'repairs.write' },
+  'repairs.complete': { kind: 'write', input: CompleteInputSchema, output: RepairDetailSchema, permission: 'repairs.write' },
+  'repairs.collect': { kind: 'write', input: CollectInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
+  'repairs.waive': { kind: 'write', input: WaiveInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
+  'repairs.void': { kind: 'write', input: voidInput, output: RepairDetailSchema, permission: 'repairs.void' },
+  'repairs.endOfDay': { kind: 'read', input: z.strictObject({ date: isoDate }), output: z.object({ cutoff: z.string(), rows: z.array(RepairRowSchema) }), permission: 'repairs.read' },
+  'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
+  'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
+  'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },
+  'callbacks.rate': { kind: 'read', input: RateInputSchema, output: RateSchema, permission: 'callbacks.read' },
+} as const satisfies Record<string, ChannelDef>;

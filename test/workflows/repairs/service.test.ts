@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../shared/contract';
+import { createSite, type Site } from '../../helpers/fixtures';
+import { PASSWORD, testEnv, type TestEnv } from '../../helpers/host';
+
+const SESSIONS = ['mgr', 'clerk', 'cashier', 'supervisor'];
+
+async function setup() {
+  const env = testEnv();
+  await env.init();
+  const site = await createSite(env);
+  await env.ok('settings.update', {
+    idleLockMinutes: 240,
+    technicians: [
+      { code: 'liu', name: '刘师傅', trade: '水电', phone: '13600001111' },
+      { code: 'chen', name: '陈师傅', trade: '木工', phone: null },
+    ],
+  });
+  await env.addUser('clerk');
+  await env.addUser('cashier');
+  await env.addUser('supervisor');
+  return { env, site };
+}
+
+/** After the clock jumps past the idle lock, every session unlocks again, as the clerks would. */
+async function wake(env: TestEnv) {
+  for (const s of SESSIONS) await env.ok('auth.unlock', { password: PASSWORD }, s);
+}
+
+const now = (env: TestEnv) => env.clock.now().toISOString();
+
+function intake(env: TestEnv, site: Site, over: Partial<ChannelInput<'repairs.create'>> = {}): ChannelInput<'repairs.create'> {
+  return {
+    place: { kind: 'unit', unitId: site.unitId },
+    reporterName: '张三',
+    reporterPhone: '138 1234 5678',
+    reportedAt: now(env),
+    category: 'water',
+    description: '厨房水管爆裂，正在漏水',
+    appointmentAt: null,
+    urgent: true,
+    paid: false,
+    ...over,
+  };
+}
+
+const dispatch = (env: TestEnv, id: string) => env.ok('repairs.dispatch', { id, notifiedName: '工程部刘工', notifiedAt: now(env) }, 'clerk');
+const pickUp = (env: TestEnv, id: string, technician = 'liu') => env.ok('repairs.pickUp', { id, technician, signedAt: now(env) }, 'clerk');
+const complete = (env: TestEnv, id: string, over: Partial<ChannelInput<'repairs.complete'>> = {}) =>
+  env.call('repairs.complete', { id, workDone: '更换阀门', requesterSign: 'paper', finishedAt: now(env), ...over }, 'clerk');
+
+async function finished(env: TestEnv, site: Site, over: Partial<ChannelInput<'repairs.create'>> = {}, done: Partial<ChannelInput<'repairs.complete'>> = {}) {
+  const r = await env.ok('repairs.create', intake(env, site, over), 'clerk');
+  await dispatch(env, r.id);
+  await pickUp(env, r.id);
+  const c = await complete(env, r.id, done);
+  if (!c.ok) throw new Error(JSON.stringify(c));
+  return env.ok('repairs.get', { id: r.id }, 'clerk');
+}
+
+const reached = (env: TestEnv, callbackId: string, fixed: boolean, satisfaction: 'very_satisfied' | 'satisfied' | 'neutral' | 'unsatisfied') =>
+  env.ok('callbacks.attempt', { callbackId, channel: 'phone', at: now(env), reached: true, fixed, satisfaction, note: null }, 'clerk');
+const unreached = (env: TestEnv, callbackId: string) => env.ok('callbacks.attempt', { callbackId, channel: 'phone', at: now(env), reached: false }, 'clerk');
+
+describe('intake', () => {
+  it('numbers the order BX-year, normalises the phone, keeps who received it, and starts its timeline', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site), 'clerk');
+    expect(r).toMatchObject({ number: 'BX-2026-000001', state: 'received', placeName: '1-101', urgent: true, paid: false, reporterPhoneMasked: '138****5678', receiverName: 'clerk 用户', chargeState: 'none' });
+    expect(env.rows('SELECT reporter_phone FROM repairs')).toEqual([{ reporter_phone: '13812345678' }]);
+    expect(r.timeline.map((t) => t.action)).toEqual(['create']);
+    expect(env.count("SELECT count(*) FROM audit_log WHERE entity = 'repair' AND action = 'create'")).toBe(1);
+  });
+
+  it('refuses a bad phone, an unknown unit or area, a missing or unknown category, an unprintable description — and saves nothing', async () => {
+    const { env, site } = await setup();
+    const field = async (input: unknown) => (await env.fail('repairs.create', input, 'clerk')).fieldErrors;
+    expect(await field(intake(env, site, { reporterPhone: '12345' }))).toMatchObject({ reporterPhone: { message: 'v.phone' } });
+    expect(await field(intake(env, site, { place: { kind: 'unit', unitId: '01890000-0000-7000-8000-000000000000' } }))).toMatchObject({ 'place.unitId': { message: 'v.notFound' } });
+    expect(await field(intake(env, site, { place: { kind: 'public', areaCode: 'moon' } }))).toMatchObject({ 'place.areaCode': { message: 'v.notFound' } });
+    expect(await field({ ...intake(env, site), category: undefined })).toMatchObject({ category: { message: 'v.required' } });
+    expect(await field(intake(env, site, { category: 'spaceship' }))).toMatchObject({ category: { message: 'v.notFound' } });
+    expect((await field(intake(env, site, { description: '漏水😀' })))?.description?.message).toMatch(/^v\.unprintable/);
+    expect(env.count('SELECT count(*) FROM repairs')).toBe(0);
+    expect(env.count('SELECT count(*) FROM sequences')).toBe(0);
+  });
+
+  it('takes a public area from the settings list', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site, { place: { kind: 'public', areaCode: 'garage' }, category: 'public_facilities' }), 'clerk');
+    expect(r).toMatchObject({ placeName: '地下车库', unitId: null, areaCode: 'garage' });
+  });
+
+  it('a paid repair needs the price told; its charges come from the price list in fen', async () => {
+    const { env, site } = await setup();
+    expect((await env.fail('repairs.create', intake(env, site, { paid: true, charges: [{ code: 'tap', quantity: 1 }] }), 'clerk')).fieldErrors).toMatchObject({ priceTold: { message: 'repair.v.priceNotTold' } });
+    expect((await env.fail('repairs.create', intake(env, site, { paid: true, priceTold: true, charges: [{ code: 'gold', quantity: 1 }] }), 'clerk')).fieldErrors).toMatchObject({ 'charges.0.code': { message: 'v.notFound' } });
+    const r = await env.ok('repairs.create', intake(env, site, { paid: true, priceTold: true, charges: [{ code: 'labour_visit', quantity: 1 }, { code: 'tap', quantity: 2 }] }), 'clerk');
+    expect(r.charges.map((c) => [c.name, c.unitPriceFen, c.quantity, c.amountFen])).toEqual([['上门维修人工', 3000, 1, 3000], ['水龙头', 4500, 2, 9000]]);
+    expect(r).toMatchObject({ chargeTotalFen: 12000, chargeState: 'pending', priceTold: true });
+  });
+});
+
+describe('dispatch and pick-up', () => {
+  it('urgent: chase after 10 minutes; normal: after 30 (the settings), on a fixed clock', async () => {
+    const { env, site } = await setup();
+    const urgent = await env.ok('repairs.create', intake(env, site), 'clerk');
+    const normal = await env.ok('repairs.create', intake(env, site, { urgent: false, description: '卧室门把手松动' }), 'clerk');
+    await dispatch(env, urgent.id);
+    await dispatch(env, normal.id);
+    const overdue = async () => (await env.ok('repairs.list', {}, 'clerk')).rows.filter((r) => r.overdueForPickup).map((r) => r.number);
+    env.clock.advanceMinutes(10);
+    expect(await overdue()).toEqual([]);
+    env.clock.advanceMinutes(1);
+    expect(await overdue()).toEqual([urgent.number]);
+    env.clock.advanceMinutes(20);
+    expect((await overdue()).sort()).toEqual([urgent.number, normal.number].sort());
+    await env.ok('settings.update', { repairPickupMinutes: { urgent: 10, normal: 60 } });
+    expect(await overdue()).toEqual([urgent.number]);
+  });
+
+  it('a chase is counted and gives engineering the limit again; the signed order is no longer chased', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site), 'clerk');
+    await dispatch(env, r.id);
+    env.clock.advanceMinutes(11);
+    let d = await env.ok('repairs.chase', { id: r.id, notifiedName: '工程部刘工', note: '再次电话通知' }, 'clerk');
+    expect(d).toMatchObject({ chaseCount: 1, overdueForPickup: false });
+    env.clock.advanceMinutes(11);
+    d = await env.ok('repairs.chase', { id: r.id, notifiedName: '工程部主管' }, 'clerk');
+    expect(d.chaseCount).toBe(2);
+    d = await pickUp(env, r.id);
+    expect(d).toMatchObject({ state: 'picked_up', technician: { name: '刘师傅', trade: '水电' }, overdueForPickup: false });
+    expect(await env.fail('repairs.chase', { id: r.id, notifiedName: 'x' }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.chase' });
+    expect(d.timeline.map((t) => t.action)).toEqual(['create', 'dispatch', 'chase', 'chase', 'pick-up']);
+  });
+
+  it('only a technician from the settings list signs, and only a dispatched order', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site), 'clerk');
+    expect(await env.fail('repairs.pickUp', { id: r.id, technician: 'liu', signedAt: now(env) }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.pickUp' });
+    await dispatch(env, r.id);
+    expect((await env.fail('repairs.pickUp', { id: r.id, technician: 'nobody', signedAt: now(env) }, 'clerk')).fieldErrors).toMatchObject({ technician: { message: 'v.notFound' } });
+  });
+});
+
+describe('completion', () => {
+  it('needs a pick-up first, a finish not in the future, charges on a paid order, a screen signature when signed on screen', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site, { paid: true, priceTold: true }), 'clerk');
+    await dispatch(env, r.id);
+    expect((await complete(env, r.id)).ok).toBe(false);
+    await pickUp(env, r.id);
+    const err = async (over: Partial<ChannelInput<'repairs.complete'>>) => {
+      const c = await complete(env, r.id, over);
+      return c.ok ? null : c.error.fieldErrors;
+    };
+    expect(await err({})).toMatchObject({ charges: { message: 'repair.v.paidNeedsCharges' } });
+    expect(await err({ charges: [{ code: 'tap', quantity: 1 }], finishedAt: new Date(env.clock.now().getTime() + 3_600_000).toISOString() })).toMatchObject({ finishedAt: { message: 'v.notInFuture' } });
+    expect(await err({ charges: [{ code: 'tap', quantity: 1 }], requesterSign: 'screen' })).toMatchObject({ requesterSignature: { message: 'repair.v.signOnScreen' } });
+    expect(env.count('SELECT count(*) FROM callbacks')).toBe(0);
+    env.clock.advanceMinutes(5);
+    const c = await complete(env, r.id, { charges: [{ code: 'labour_visit', quantity: 1 }, { code: 'pipe', quantity: 3 }], materials: 'PPR 水管 3 米' });
+    expect(c.ok).toBe(true);
+    const d = await env.ok('repairs.get', { id: r.id }, 'clerk');
+    expect(d).toMatchObject({ state: 'completed', chargeTotalFen: 3000 + 3 * 1200, chargeState: 'pending', materials: 'PPR 水管 3 米' });
+  });
+
+  it('the cashier collects or waives (with a reason) a completed paid order, once', async () => {
+    const { env, site } = await setup();
+    const paid = await finished(env, site, { paid: true, priceTold: true, charges: [{ code: 'tap', quantity: 1 }] });
+    expect(await env.fail('repairs.collect', { id: paid.id, receipt: 'R-1' }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    const c = await env.ok('repairs.collect', { id: paid.id, receipt: 'R-1' }, 'cashier');
+    expect(c).toMatchObject({ chargeState: 'collected', chargeNote: 'R-1', chargeTotalFen: 4500 });
+    expect(await env.fail('repairs.waive', { id: paid.id, reason: '老人' }, 'cashier')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.chargeSettled' });
+    const other = await finished(env, site, { paid: true, priceTold: true, charges: [{ code: 'switch', quantity: 2 }] });
+    expect(await env.ok('repairs.waive', { id: other.id, reason: '返修，不收费' }, 'cashier')).toMatchObject({ chargeState: 'waived', chargeNote: '返修，不收费' });
+    const free = await finished(env, site);
+    expect(await env.fail('repairs.collect', { id: free.id }, 'cashier')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.notPaid' });
+  });
+});
+
+describe('callbacks', () => {
+  it('are created by completion, due 2 calendar days after (HF numbers)', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    expect(r.callbacks).toEqual([{ id: expect.any(String), number: 'HF-2026-000001', state: 'open', dueDate: '2026-03-17' }]);
+    const q = await env.ok('callbacks.list', {}, 'clerk');
+    expect(q.rows[0]).toMatchObject({ sourceNumber: r.number, contactName: '张三', contactPhoneMasked: '138****5678', dueDate: '2026-03-17', overdue: false });
+  });
+
+  it('a leak repair is due 3 days after its leak test, which it must have', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site, { category: 'leak', description: '卫生间渗漏到楼下' }), 'clerk');
+    await dispatch(env, r.id);
+    await pickUp(env, r.id);
+    const miss = await complete(env, r.id);
+    expect(miss.ok ? null : miss.error.fieldErrors).toMatchObject({ leakTestDate: { message: 'repair.v.leakTestRequired' } });
+    expect((await complete(env, r.id, { leakTestDate: '2026-03-18' })).ok).toBe(true);
+    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).callbacks[0].dueDate).toBe('2026-03-21');
+  });
+
+  it('counts from the site’s date across midnight: 23:50 and 00:10 Beijing time fall on different days', async () => {
+    const { env, site } = await setup();
+    env.clock.set('2026-03-31T15:00:00.000Z'); // 23:00 Beijing
+    await wake(env);
+    const a = await env.ok('repairs.create', intake(env, site), 'clerk');
+    const b = await env.ok('repairs.create', intake(env, site), 'clerk');
+    for (const r of [a, b]) {
+      await dispatch(env, r.id);
+      await pickUp(env, r.id);
+    }
+    env.clock.set('2026-03-31T15:50:00.000Z');
+    expect((await complete(env, a.id)).ok).toBe(true);
+    env.clock.set('2026-03-31T16:10:00.000Z'); // 00:10 on 1 April in Beijing, still 31 March in UTC
+    expect((await complete(env, b.id)).ok).toBe(true);
+    const due = async (id: string) => (await env.ok('repairs.get', { id }, 'clerk')).callbacks[0].dueDate;
+    expect(await due(a.id)).toBe('2026-04-02');
+    expect(await due(b.id)).toBe('2026-04-03');
+  });
+
+  it('the category’s days are a setting', async () => {
+    const { env, site } = await setup();
+    const s = await env.ok('settings.get', {});
+    await env.ok('settings.update', { repairCategories: s.repairCategories.map((c) => (c.code === 'electric' ? { ...c, callbackDays: 1 } : c)) });
+    const r = await finished(env, site, { category: 'electric', description: '客厅插座冒烟' });
+    expect(r.callbacks[0].dueDate).toBe('2026-03-16');
+  });
+
+  it('three unreached attempts escalate to the supervisor; a reached, satisfied answer closes the repair', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    const cb = r.callbacks[0].id;
+    expect((await unreached(env, cb)).state).toBe('open');
+    expect((await unreached(env, cb)).state).toBe('open');
+    const third = await unreached(env, cb);
+    expect(third).toMatchObject({ state: 'escalated', unreached: 3 });
+    expect(third.timeline.map((t) => t.action)).toContain('escalate');
+    expect((await env.fail('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true }, 'clerk')).fieldErrors).toMatchObject({ fixed: { message: 'v.required' }, satisfaction: { message: 'v.required' } });
+    const done = await env.ok('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true, fixed: true, satisfaction: 'very_satisfied', note: '无其他意见' }, 'supervisor');
+    expect(done).toMatchObject({ state: 'done', outcome: 'closed' });
+    expect(done.attempts).toHaveLength(4);
+    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('closed');
+    expect(await env.fail('callbacks.attempt', { callbackId: cb, channel: 'phone', at: now(env), reached: false }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'callback.why.done' });
+  });
+
+  it('an unsatisfied answer reopens the repair (back to dispatch); its next completion brings a new callback', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    const first = await reached(env, r.callbacks[0].id, true, 'unsatisfied');
+    expect(first).toMatchObject({ state: 'done', outcome: 'reopened' });
+    let d = await env.ok('repairs.get', { id: r.id }, 'clerk');
+    expect(d).toMatchObject({ state: 'reopened', reopenCount: 1, technician: { code: 'liu' } });
+    expect(d.timeline.map((t) => t.action).slice(-1)).toEqual(['reopen']);
+    await dispatch(env, r.id);
+    d = await pickUp(env, r.id, 'chen');
+    expect(d.technician?.name).toBe('陈师傅');
+    env.clock.advanceDays(1);
+    await wake(env);
+    expect((await complete(env, r.id)).ok).toBe(true);
+    d = await env.ok('repairs.get', { id: r.id }, 'clerk');
+    expect(d.callbacks.map((c) => [c.state, c.dueDate])).toEqual([['done', '2026-03-17'], ['open', '2026-03-18']]);
+    await reached(env, d.callbacks[1].id, true, 'satisfied');
+    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('closed');
+  });
+
+  it('"not fixed" reopens too, however satisfied', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    await reached(env, r.callbacks[0].id, false, 'satisfied');
+    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('reopened');
+  });
+
+  it('the rate: done on time ÷ due, as the hand count says; the queue is sorted by due date, overdue first', async () => {
+    const { env, site } = await setup();
+    const a = await finished(env, site); // due 03-17
+    env.clock.advanceDays(1);
+    await wake(env);
+    const b = await finished(env, site); // due 03-18
+    const c = await finished(env, site); // due 03-18
+    await reached(env, a.callbacks[0].id, true, 'satisfied'); // on 03-16: on time
+    env.clock.advanceDays(3); // 03-19
+    await wake(env);
+    const queue = (await env.ok('callbacks.list', {}, 'clerk')).rows;
+    expect(queue.map((x) => [x.sourceNumber, x.overdue])).toEqual([[b.number, true], [c.number, true]]);
+    await reached(env, b.callbacks[0].id, true, 'neutral'); // late
+    const rate = await env.ok('callbacks.rate', { from: '2026-03-01', to: '2026-03-31' }, 'clerk');
+    expect(rate).toEqual({ due: 3, onTime: 1, basisPoints: 3333 });
+    expect(await env.ok('callbacks.rate', { from: '2026-03-17', to: '2026-03-17' }, 'clerk')).toEqual({ due: 1, onTime: 1, basisPoints: 10000 });
+  });
+});
+
+describe('end of day', () => {
+  it('lists the orders received before 17:00 (a setting) not returned or not finished, older ones included', async () => {
+    const { env, site } = await setup();
+    const old = await env.ok('repairs.create', intake(env, site, { urgent: false }), 'clerk');
+    const done = await finished(env, site);
+    env.clock.set('2026-03-15T08:30:00.000Z'); // 16:30 Beijing
+    await wake(env);
+    const picked = await env.ok('repairs.create', intake(env, site), 'clerk');
+    await dispatch(env, picked.id);
+    await pickUp(env, picked.id);
+    env.clock.set('2026-03-15T09:30:00.000Z'); // 17:30: after the check, tomorrow's list
+    await wake(env);
+    const late = await env.ok('repairs.create', intake(env, site), 'clerk');
+    const list = await env.ok('repairs.endOfDay', { date: '2026-03-15' }, 'supervisor');
+    expect(list.cutoff).toBe('2026-03-15T09:00:00.000Z');
+    expect(list.rows.map((r) => r.number)).toEqual([old.number, picked.number]);
+    expect(list.rows.map((r) => r.number)).not.toContain(done.number);
+    await env.ok('settings.update', { repairEndOfDay: '18:00' });
+    expect((await env.ok('repairs.endOfDay', { date: '2026-03-15' }, 'supervisor')).rows.map((r) => r.number)).toContain(late.number);
+  });
+});
+
+describe('void', () => {
+  it('a supervisor voids an open order with a reason; a clerk may not', async () => {
+    const { env, site } = await setup();
+    const r = await env.ok('repairs.create', intake(env, site), 'clerk');
+    expect(await env.fail('repairs.void', { id: r.id, reason: '重复报修' }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    const v = await env.ok('repairs.void', { id: r.id, reason: '重复报修' }, 'supervisor');
+    expect(v).toMatchObject({ state: 'voided', endReason: '重复报修' });
+    expect(await env.fail('repairs.dispatch', { id: r.id, notifiedName: 'x', notifiedAt: now(env) }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.dispatch' });
+  });
+});
