@@ -13,7 +13,6 @@ import {
   lastDayOf,
   monthEnded,
   monthOf,
-  occupancyRateBp,
   previousMonth,
   MOVEMENT_FIGURES,
   totalOf,
@@ -458,9 +457,9 @@ function countsOfFigures(buildings: readonly BuildingFigures[]): Counts {
 
 /** The site's occupancy rate from units by state per building (a rate needs no movements and no unit totals). */
 function rateOfCounts(counts: Counts): number | null {
-  const byState: Partial<Record<OccupancyState, number>> = {};
-  for (const m of counts.values()) for (const [state, n] of m) byState[state] = (byState[state] ?? 0) + n;
-  return occupancyRateBp(figuresOf(0, byState));
+  const totals: StateTotals = {};
+  for (const m of counts.values()) for (const [state, n] of m) totals[state] = (totals[state] ?? 0) + n;
+  return rateOf(totals);
 }
 
 /**
