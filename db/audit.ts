@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { q } from './statements';
+import { filtered, q } from './statements';
 
 export interface AuditEntryRow {
   id: string;
@@ -24,20 +24,10 @@ export function recentAudit(db: Db, limit: number): AuditEntryRow[] {
 
 /** A page of the audit log, newest first, optionally of one kind of record and one action. */
 export function listAudit(db: Db, f: { entity?: string; action?: string; offset: number; limit: number }): { rows: AuditEntryRow[]; total: number; offset: number } {
-  const where: string[] = [];
-  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  if (f.entity) {
-    where.push('a.entity = :entity');
-    p.entity = f.entity;
-  }
-  if (f.action) {
-    where.push('a.action = :action');
-    p.action = f.action;
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = q(db, `SELECT count(*) FROM audit_log a ${w}`).value<number>(p) ?? 0;
-  const rows = q(db, `${SELECT} ${w} ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`).all<AuditEntryRow>(p);
-  return { rows, total, offset: f.offset };
+  const list = filtered(f.offset, f.limit);
+  if (f.entity) list.add('a.entity = :entity', 'entity', f.entity);
+  if (f.action) list.add('a.action = :action', 'action', f.action);
+  return { rows: list.page<AuditEntryRow>(db, SELECT, 'a.at DESC, a.id DESC'), total: list.count(db, 'audit_log a'), offset: f.offset };
 }
 
 /** The rows of `from`'s audit log that `into` does not have (by id), oldest first: what a restore would drop. */

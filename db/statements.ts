@@ -50,3 +50,30 @@ export function q(db: Db, sql: string) {
     value: <T>(...p: Params) => time(db, sql, () => prepared(db, sql, true).get(...p) as T | undefined),
   };
 }
+
+/**
+ * The WHERE clause of a filtered list, built one condition at a time (`add` only for filters that are set),
+ * and its page: `count` is the total behind the filters, `page` the rows at :limit / :offset.
+ */
+export function filtered(offset: number, limit: number) {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit, offset };
+  return {
+    params,
+    add(sql: string, key: string, value: unknown) {
+      where.push(sql);
+      params[key] = value;
+    },
+    get where(): string {
+      return where.length ? `WHERE ${where.join(' AND ')}` : '';
+    },
+    /** count(*) of `from` (e.g. `release_slips s`) under the filters. */
+    count(db: Db, from: string): number {
+      return q(db, `SELECT count(*) FROM ${from} ${this.where}`).value<number>(params) ?? 0;
+    },
+    /** `select` (everything before WHERE) under the filters, in `order`, one page. */
+    page<T>(db: Db, select: string, order: string): T[] {
+      return q(db, `${select} ${this.where} ORDER BY ${order} LIMIT :limit OFFSET :offset`).all<T>(params);
+    },
+  };
+}

@@ -4,7 +4,7 @@
  * last 4 digits) and number each have their own index (migration 0120).
  */
 import type { Db } from '../../../db/connection';
-import { q } from '../../../db/statements';
+import { filtered, q } from '../../../db/statements';
 import type { CallbackState, ChargeKind, ChargeState, RepairState } from '../../../shared/workflows/repairs/rules';
 
 export interface RepairDb {
@@ -123,22 +123,15 @@ export interface RepairFilter {
 }
 
 export function listRepairs(db: Db, f: RepairFilter): { rows: RepairDb[]; total: number } {
-  const where: string[] = [];
-  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  const add = (sql: string, key: string, value: unknown) => {
-    where.push(sql);
-    p[key] = value;
-  };
+  const list = filtered(f.offset, f.limit);
+  const { add } = list;
   if (f.state) add('r.state = :state', 'state', f.state);
   if (f.unitId) add('r.unit_id = :unitId', 'unitId', f.unitId);
   if (f.number) add('r.number = :number', 'number', f.number);
   if (f.phone) add('r.reporter_phone = :phone', 'phone', f.phone);
   if (f.last4) add('r.reporter_phone_last4 = :last4', 'last4', f.last4);
   if (f.unitCode) add('r.unit_id IN (SELECT id FROM units WHERE code = :unitCode)', 'unitCode', f.unitCode);
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = q(db, `SELECT count(*) FROM repairs r ${w}`).value<number>(p) ?? 0;
-  const rows = q(db, `${SELECT} ${w} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset`).all<RepairDb>(p);
-  return { rows, total };
+  return { rows: list.page<RepairDb>(db, SELECT, 'r.created_at DESC, r.id DESC'), total: list.count(db, 'repairs r') };
 }
 
 /** Orders waiting for a technician, oldest first (index repairs_not_picked_up). */

@@ -1,4 +1,4 @@
-import { q } from '../../../db/statements';
+import { filtered, q } from '../../../db/statements';
 import { AppError, fieldError } from '../../../shared/kernel/errors';
 import { maskIdNumber, maskPhone } from '../../../shared/master/id-number';
 import {
@@ -440,12 +440,8 @@ export function listSlips(
   ctx: ServiceCtx,
   f: { offset: number; limit: number; state?: SlipState; nature?: SlipNature; from?: string; to?: string; unitId?: string; carrier?: string; number?: string },
 ) {
-  const where: string[] = [];
-  const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  const add = (sql: string, key: string, value: unknown) => {
-    where.push(sql);
-    p[key] = value;
-  };
+  const list = filtered(f.offset, f.limit);
+  const { add } = list;
   if (f.state) add('s.state = :state', 'state', f.state);
   if (f.nature) add('s.nature = :nature', 'nature', f.nature);
   if (f.from) add('s.created_at >= :from', 'from', new Date(`${f.from}T00:00:00`).toISOString());
@@ -453,10 +449,8 @@ export function listSlips(
   if (f.unitId) add('s.unit_id = :unitId', 'unitId', f.unitId);
   if (f.carrier?.trim()) add("s.carrier_name LIKE :carrier ESCAPE '\\'", 'carrier', `%${f.carrier.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.number?.trim()) add("s.number LIKE :number ESCAPE '\\'", 'number', `%${normaliseSlipNumber(f.number).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = q(ctx.db, `SELECT count(*) FROM release_slips s ${w}`).value<number>(p) ?? 0;
-  const rows = q(ctx.db, `${SLIP_SELECT} ${w} ORDER BY s.created_at DESC, s.id DESC LIMIT :limit OFFSET :offset`).all<SlipDb>(p).map(toRow);
-  return { rows, total, offset: f.offset };
+  const rows = list.page<SlipDb>(ctx.db, SLIP_SELECT, 's.created_at DESC, s.id DESC').map(toRow);
+  return { rows, total: list.count(ctx.db, 'release_slips s'), offset: f.offset };
 }
 
 /**
