@@ -60,9 +60,10 @@ export function filtered(offset: number, limit: number) {
   const params: Record<string, unknown> = { limit, offset };
   return {
     params,
-    add(sql: string, key: string, value: unknown) {
+    /** One condition, with the named parameter it binds, if any (further ones go straight into `params`). */
+    add(sql: string, key?: string, value?: unknown) {
       where.push(sql);
-      params[key] = value;
+      if (key !== undefined) params[key] = value;
     },
     get where(): string {
       return where.length ? `WHERE ${where.join(' AND ')}` : '';

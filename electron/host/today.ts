@@ -8,16 +8,18 @@ import { slipsToday } from '../workflows/slips/today';
 import { slipsTiles } from '../workflows/slips/tiles';
 import { occupancyReportToday } from '../workflows/occupancy-report/today';
 import { occupancyReportTiles } from '../workflows/occupancy-report/tiles';
+import { repairsToday } from '../workflows/repairs/today';
+import { repairsTiles } from '../workflows/repairs/tiles';
 import { todayScheduleNotice } from '../services/schedule-notice';
 import type { ServiceCtx } from './context';
 
 /**
  * The manager's dashboard, in a fixed order: occupancy now (by state, the rate over a year, last month's report),
- * release slips, then the safety of the data. A workflow adds its tiles with one line here.
+ * release slips, repairs and callbacks, then the safety of the data. A workflow adds its tiles with one line here.
  */
 function dashboardTiles(ctx: ServiceCtx, safety: () => SafetyState): Tile[] {
   if (!can(ctx.user?.role, 'dashboard.read')) return [];
-  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
+  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...repairsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
 }
 
 /** Today: what each workflow contributes (each filters its items by the user's role), the latest activity, and for the manager the dashboard's tiles. */
@@ -29,6 +31,7 @@ export function today(ctx: ServiceCtx, safety: () => SafetyState) {
     recent: recentAudit(ctx.db, 10),
     scheduleNotice: todayScheduleNotice(ctx),
     occupancyReport: occupancyReportToday(ctx),
+    repairs: repairsToday(ctx),
     tiles: dashboardTiles(ctx, safety),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallbackRowSchema, RepairRowSchema } from '../workflows/repairs/schema';
 import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
@@ -49,6 +50,14 @@ export const TodaySchema = z.object({
   scheduleNotice: z.object({ year: z.number().int() }).nullable(),
   /** For the manager: last month's occupancy report, due from the 1st, overdue after the 3rd (settings), until finalised. */
   occupancyReport: ReportDueSchema,
+  /** Repairs and callbacks, each list only for the roles it is for (empty otherwise): see electron/workflows/repairs/today.ts. */
+  repairs: z.object({
+    notPickedUp: z.array(RepairRowSchema),
+    callbacksDue: z.array(CallbackRowSchema),
+    callbacksDueTotal: z.number(),
+    chargesToCollect: z.array(RepairRowSchema),
+    endOfDay: z.object({ cutoff: z.string(), open: z.number() }).nullable(),
+  }),
   /** For the manager: the site's dashboard, the tiles each workflow contributes, in a fixed order; [] for everyone else. */
   tiles: z.array(TileSchema),
 });

@@ -120,6 +120,9 @@ export interface RepairFilter {
   phone?: string;
   last4?: string;
   unitCode?: string;
+  queue?: 'open' | 'notPickedUp' | 'overdue';
+  /** For the overdue queue: orders whose pick-up limit counts from before these instants are overdue. */
+  overdueBefore?: { urgent: string; normal: string };
 }
 
 export function listRepairs(db: Db, f: RepairFilter): { rows: RepairDb[]; total: number } {
@@ -131,6 +134,13 @@ export function listRepairs(db: Db, f: RepairFilter): { rows: RepairDb[]; total:
   if (f.phone) add('r.reporter_phone = :phone', 'phone', f.phone);
   if (f.last4) add('r.reporter_phone_last4 = :last4', 'last4', f.last4);
   if (f.unitCode) add('r.unit_id IN (SELECT id FROM units WHERE code = :unitCode)', 'unitCode', f.unitCode);
+  if (f.queue === 'open') add("r.state IN ('received', 'dispatched', 'picked_up', 'reopened')");
+  if (f.queue === 'notPickedUp' || f.queue === 'overdue') add("r.state IN ('received', 'dispatched', 'reopened')");
+  if (f.queue === 'overdue' && f.overdueBefore) {
+    // The pick-up limit counts from the last chase, or from when engineering was told, or from intake (rules.pickupDueAt).
+    add('coalesce(r.last_chased_at, r.dispatched_at, r.created_at) < CASE r.urgent WHEN 1 THEN :urgentBefore ELSE :normalBefore END', 'urgentBefore', f.overdueBefore.urgent);
+    list.params.normalBefore = f.overdueBefore.normal;
+  }
   return { rows: list.page<RepairDb>(db, SELECT, 'r.created_at DESC, r.id DESC'), total: list.count(db, 'repairs r') };
 }
 
@@ -202,3 +212,30 @@ export const callbacksDueBetween = (db: Db, from: string, to: string) =>
 /** Orders not returned or not finished, received before `beforeIso` (index repairs_state), oldest first. */
 export const openBefore = (db: Db, beforeIso: string) =>
   q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'picked_up', 'reopened') AND r.created_at < ? ORDER BY r.created_at, r.id`).all<RepairDb>(beforeIso);
+
+/** Paid orders whose charge the cashier has still to collect, oldest finished first (index repairs_charge_pending). */
+export const chargesPending = (db: Db, limit: number) =>
+  q(db, `${SELECT} WHERE r.charge_state = 'pending' AND r.state IN ('completed', 'closed') ORDER BY r.finished_at, r.id LIMIT ?`).all<RepairDb>(limit);
+
+/** The callback queue's items due by `date` (overdue first), and how many there are (index callbacks_queue). */
+export function callbacksDueBy(db: Db, date: string, limit: number): { rows: CallbackDb[]; total: number } {
+  const w = "state IN ('open', 'escalated') AND due_date <= ?";
+  return {
+    rows: q(db, `SELECT * FROM callbacks WHERE ${w} ORDER BY due_date, created_at, id LIMIT ?`).all<CallbackDb>(date, limit),
+    total: q(db, `SELECT count(*) FROM callbacks WHERE ${w}`).value<number>(date) ?? 0,
+  };
+}
+
+/** Open orders by state (index repairs_state), and the overdue open callbacks (index callbacks_queue). */
+export const openCounts = (db: Db) =>
+  q(db, `SELECT state, count(*) AS n FROM repairs WHERE state IN ('received', 'dispatched', 'picked_up', 'reopened') GROUP BY state`).all<{ state: RepairState; n: number }>();
+export const overdueCallbackCount = (db: Db, today: string) =>
+  q(db, "SELECT count(*) FROM callbacks WHERE state IN ('open', 'escalated') AND due_date < ?").value<number>(today) ?? 0;
+
+export const frozenRate = (db: Db, month: string) => q(db, 'SELECT due, on_time AS onTime FROM callback_rate_months WHERE month = ?').get<{ due: number; onTime: number }>(month);
+export const lastFrozenMonth = (db: Db) => q(db, 'SELECT max(month) FROM callback_rate_months').value<string | null>() ?? null;
+export const earliestDueDate = (db: Db) => q(db, 'SELECT min(due_date) FROM callbacks').value<string | null>() ?? null;
+export const freezeRate = (db: Db, month: string, due: number, onTime: number, now: string) =>
+  q(db, 'INSERT OR IGNORE INTO callback_rate_months (month, due, on_time, frozen_at) VALUES (?, ?, ?, ?)').run(month, due, onTime, now);
+export const openBeforeCount = (db: Db, beforeIso: string) =>
+  q(db, "SELECT count(*) FROM repairs WHERE state IN ('received', 'dispatched', 'picked_up', 'reopened') AND created_at < ?").value<number>(beforeIso) ?? 0;

@@ -25,6 +25,7 @@ import {
   type CallbackChannel,
   type CallbackState,
   type PickupLimits,
+  type Rate,
   type RepairAction,
   type RepairState,
   type Satisfaction,
@@ -35,6 +36,7 @@ import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
 import { endRecord } from '../../kit/void';
 import * as repo from './repo';
+import { firstDayOf, lastDayOf, monthOf, nextMonth, previousMonth } from '../../../shared/kernel/months';
 
 const KIND = 'repair';
 
@@ -99,6 +101,29 @@ const toRow = (ctx: ServiceCtx, r: repo.RepairDb): RepairRow => {
     chaseCount: r.chase_count,
   };
 };
+
+/** The site's date today (Beijing time; see shared/kernel/deadlines.ts). */
+export const siteToday = (ctx: ServiceCtx): string => localWallClock(ctx.clock.now()).slice(0, 10);
+
+/**
+ * A month's callback rate is frozen when the month closes: every write that can touch a callback first keeps
+ * each ended month not kept yet (from the last one kept, or the first month anything was due), in its
+ * transaction — so an attempt recorded late and back-dated into a closed month leaves that month's figure.
+ */
+function keepClosedRateMonths(ctx: ServiceCtx): void {
+  const last = previousMonth(monthOf(siteToday(ctx)));
+  const kept = repo.lastFrozenMonth(ctx.db);
+  if (kept !== null && kept >= last) return;
+  const first = repo.earliestDueDate(ctx.db);
+  if (first === null) return;
+  const months: string[] = [];
+  for (let m = kept === null ? monthOf(first) : nextMonth(kept); m <= last; m = nextMonth(m)) months.push(m);
+  // An app idle for years keeps the last 36 ended months; older ones are read live.
+  for (const m of months.slice(-36)) {
+    const r = rateBetween(ctx, { from: firstDayOf(m), to: lastDayOf(m) });
+    repo.freezeRate(ctx.db, m, r.due, r.onTime, ctx.nowIso());
+  }
+}
 
 // ---------- repairs ----------
 
@@ -206,6 +231,7 @@ export const completeRepair = atomic(function completeRepair(
   ctx: ServiceCtx,
   input: { id: string; workDone: string; materials: string | null; charges: ChargeInput[]; requesterSign: 'screen' | 'paper'; requesterSignature: string | null; finishedAt: string; leakTestDate: string | null },
 ): RepairDetail {
+  keepClosedRateMonths(ctx);
   const r = repairDb(ctx, input.id);
   guard('complete', r.state);
   const category = ctx.settings().repairCategories.find((c) => c.code === r.category);
@@ -264,6 +290,7 @@ export const collectCharge = (ctx: ServiceCtx, input: { id: string; receipt: str
 export const waiveCharge = (ctx: ServiceCtx, input: { id: string; reason: string }) => settleCharge(ctx, input.id, 'waived', input.reason);
 
 export const voidRepair = atomic(function voidRepair(ctx: ServiceCtx, input: { id: string; reason: string }): RepairDetail {
+  keepClosedRateMonths(ctx);
   const r = repairDb(ctx, input.id);
   endRecord(ctx, 'void', input.reason, {
     kind: KIND,
@@ -314,8 +341,13 @@ export function getRepair(ctx: ServiceCtx, id: string): RepairDetail {
 }
 
 /** The list, or a search: a record number, a phone (or its last 4 digits), or a unit code. */
-export function listRepairs(ctx: ServiceCtx, f: { offset: number; limit: number; state?: RepairState; q?: string; unitId?: string }) {
-  const filter: repo.RepairFilter = { offset: f.offset, limit: f.limit, state: f.state, unitId: f.unitId };
+export function listRepairs(ctx: ServiceCtx, f: { offset: number; limit: number; state?: RepairState; q?: string; unitId?: string; queue?: repo.RepairFilter['queue'] }) {
+  const filter: repo.RepairFilter = { offset: f.offset, limit: f.limit, state: f.state, unitId: f.unitId, queue: f.queue };
+  if (f.queue === 'overdue') {
+    const now = ctx.clock.now().getTime();
+    const l = limits(ctx);
+    filter.overdueBefore = { urgent: new Date(now - l.urgentMinutes * 60_000).toISOString(), normal: new Date(now - l.normalMinutes * 60_000).toISOString() };
+  }
   const text = f.q?.trim();
   if (text) {
     const n = parseRecordNumber(text);
@@ -339,10 +371,14 @@ export function overduePickups(ctx: ServiceCtx, limit: number): RepairRow[] {
  * received before that time and not returned or not finished, older days' included, for the supervisor.
  * Site time is Beijing time (UTC+8, no DST; see shared/kernel/deadlines.ts).
  */
+export const endOfDayCutoff = (ctx: ServiceCtx, date: string): string => new Date(`${date}T${ctx.settings().repairEndOfDay}:00+08:00`).toISOString();
+
 export function endOfDay(ctx: ServiceCtx, input: { date: string }): { cutoff: string; rows: RepairRow[] } {
-  const cutoff = new Date(`${input.date}T${ctx.settings().repairEndOfDay}:00+08:00`).toISOString();
+  const cutoff = endOfDayCutoff(ctx, input.date);
   return { cutoff, rows: repo.openBefore(ctx.db, cutoff).map((r) => toRow(ctx, r)) };
 }
+
+export const repairRows = (ctx: ServiceCtx, rows: readonly repo.RepairDb[]): RepairRow[] => rows.map((r) => toRow(ctx, r));
 
 // ---------- callbacks ----------
 
@@ -361,6 +397,8 @@ const toCallbackRow = (ctx: ServiceCtx, c: repo.CallbackDb): CallbackRow => ({
   unreached: c.unreached,
   doneAt: c.done_at,
 });
+
+export const callbackRows = (ctx: ServiceCtx, rows: readonly repo.CallbackDb[]): CallbackRow[] => rows.map((c) => toCallbackRow(ctx, c));
 
 function callbackDb(ctx: ServiceCtx, id: string): repo.CallbackDb {
   const c = repo.callbackById(ctx.db, id);
@@ -393,6 +431,7 @@ export const recordAttempt = atomic(function recordAttempt(
   ctx: ServiceCtx,
   input: { callbackId: string; channel: CallbackChannel; at: string; reached: boolean; fixed: boolean | null; satisfaction: Satisfaction | null; note: string | null },
 ): CallbackDetail {
+  keepClosedRateMonths(ctx);
   const c = callbackDb(ctx, input.callbackId);
   if (!callbackOpen(c.state)) throw new AppError('BAD_STATE', `callback.why.${c.state}`);
   const problems = attemptProblems(input);
@@ -425,4 +464,11 @@ export const recordAttempt = atomic(function recordAttempt(
 /** Done on time ÷ due over [from, to], as of today (site calendar). */
 export function rateBetween(ctx: ServiceCtx, input: { from: string; to: string }) {
   return callbackRate(repo.callbacksDueBetween(ctx.db, input.from, input.to), input.from, input.to, localWallClock(ctx.clock.now()).slice(0, 10));
+}
+
+/** A month's callback rate: as frozen when the month closed, or (this month, or a month never kept) as it is now. */
+export function monthRate(ctx: ServiceCtx, month: string): Rate & { frozen: boolean } {
+  const f = repo.frozenRate(ctx.db, month);
+  if (f) return { ...f, basisPoints: f.due === 0 ? null : Math.floor((f.onTime * 10_000) / f.due), frozen: true };
+  return { ...rateBetween(ctx, { from: firstDayOf(month), to: lastDayOf(month) }), frozen: false };
 }

@@ -36,6 +36,21 @@ const dashboard = {
     slipsWaiting: {
       title: 'Release slips waiting',
     },
+    callbackRate: {
+      today: 'Callback rate today',
+      week: 'Callback rate this week',
+      month: 'Callback rate this month',
+      note: '{{onTime}} of {{due}} callbacks due were done on time (target 100%)',
+      lastMonth: 'vs last month',
+      lastMonthFrozen: 'vs last month (closed)',
+    },
+    repairsOpen: {
+      title: 'Repairs',
+      open: 'Open',
+      notPickedUp: 'Not picked up',
+      overdue: 'Overdue for pick-up',
+      callbacksOverdue: 'Callbacks overdue',
+    },
     backup: {
       title: 'Last backup',
       never: 'No backup yet',

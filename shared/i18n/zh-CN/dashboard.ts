@@ -34,6 +34,21 @@ const dashboard = {
     slipsWaiting: {
       title: '待办放行条',
     },
+    callbackRate: {
+      today: '今日回访率',
+      week: '本周回访率',
+      month: '本月回访率',
+      note: '应回访 {{due}} 次，按时完成 {{onTime}} 次（目标 100%）',
+      lastMonth: '较上月',
+      lastMonthFrozen: '较上月（已月结）',
+    },
+    repairsOpen: {
+      title: '报修',
+      open: '未完成',
+      notPickedUp: '未接单',
+      overdue: '超时未接单',
+      callbacksOverdue: '回访逾期',
+    },
     backup: {
       title: '最近备份',
       never: '尚无备份',

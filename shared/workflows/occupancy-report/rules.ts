@@ -170,32 +170,8 @@ export function addsUp(f: Figures): boolean {
 }
 
 // ---------- dates ----------
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(m: string): boolean {
-  return MONTH.test(m);
-}
-
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
-}
-
-export const firstDayOf = (month: string): string => `${month}-01`;
-export const monthOf = (date: string): string => date.slice(0, 7);
-
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** The day before an ISO date. */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export { isMonth, lastDayOf, firstDayOf, monthOf, previousMonth, dayBefore } from '../../kernel/months';
+import { lastDayOf, monthOf, previousMonth } from '../../kernel/months';
 
 /** A month can be finalised once it has ended (its last day is before today). */
 export const monthEnded = (month: string, today: string): boolean => lastDayOf(month) < today;

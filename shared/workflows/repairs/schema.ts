@@ -72,6 +72,8 @@ export const RepairListInputSchema = z.strictObject({
   /** A number, a unit code, or a phone (or its last 4 digits). */
   q: z.string().max(40).optional(),
   unitId: id.optional(),
+  /** open: not finished; notPickedUp: waiting for a technician; overdue: not picked up within the limit (chase). */
+  queue: z.enum(['open', 'notPickedUp', 'overdue']).optional(),
 });
 
 export const RepairRowSchema = z.object({

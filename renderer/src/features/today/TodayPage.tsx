@@ -12,6 +12,7 @@ import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
 import { actorLabel, auditSummary } from '../audit/describe';
 import { TodaySlips } from '../slips/TodaySlips';
+import { TodayRepairs } from '../repairs/TodayRepairs';
 
 // The manager's dashboard and its charts (echarts) load on first use: Today for a clerk never fetches them.
 const Dashboard = lazy(() => import('./Dashboard'));
@@ -97,6 +98,7 @@ export default function TodayPage() {
         </Col>
       </Row>
       {data && can('slips.read') ? <TodaySlips slips={data.slips} cashier={can('slips.fees')} /> : null}
+      {data && can('repairs.read') ? <TodayRepairs repairs={data.repairs} desk={can('repairs.write')} callbacks={can('callbacks.read')} cashier={can('repairs.fees')} /> : null}
       {/* The manager's dashboard has its own units-by-state tile (with the month's change). */}
       {data && data.counts.units > 0 && !data.tiles.length ? (
         <Card title={t('today.byState')} style={{ marginTop: 16 }} data-testid="today-by-state">

@@ -1,0 +1,152 @@
+import type { ReactNode } from 'react';
+import { Alert, Badge, Card, Col, List, Row, Tag } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../shared/contract';
+import type { CallbackRow, RepairRow } from '../../../../shared/workflows/repairs/schema';
+import { formatDate, formatDateTime } from '../../components/format';
+
+type TodayRepairLists = ChannelOutput<'today.summary'>['repairs'];
+const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
+
+function Queue<T extends { id: string; number: string }>(p: {
+  title: string;
+  count: number;
+  rows: T[];
+  testId: string;
+  empty: string;
+  link: string;
+  color: string;
+  href: (r: T) => string;
+  line: (r: T) => ReactNode;
+  sub: (r: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          {p.title} <Badge count={p.count} showZero overflowCount={999} color={p.count ? p.color : '#d9d9d9'} style={{ marginLeft: 4 }} />
+        </span>
+      }
+      extra={<Link to={p.link}>{t('today.allSlips')}</Link>}
+      data-testid={p.testId}
+      styles={{ body: { padding: '0 12px', maxHeight: 280, overflow: 'auto' } }}
+      style={{ height: '100%' }}
+    >
+      <List
+        size="small"
+        dataSource={p.rows}
+        locale={{ emptyText: <div style={{ padding: 16, color: 'rgba(0,0,0,0.35)' }}>{p.empty}</div> }}
+        renderItem={(r) => (
+          <List.Item data-testid={`${p.testId}-row`} data-number={r.number} style={{ padding: '6px 0' }}>
+            <Link to={p.href(r)} style={{ display: 'block', width: '100%', minWidth: 0 }}>
+              <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>{p.line(r)}</span>
+              <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)', fontSize: 13 }}>{p.sub(r)}</span>
+            </Link>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/**
+ * Today's repairs and callbacks, each list for the roles it is for (the server sends the others empty): the
+ * orders to chase (not picked up in time), the callbacks due today or overdue, the charges for the cashier to
+ * collect; after the end of the day, the supervisor's notice of the orders still open.
+ */
+export function TodayRepairs({ repairs, desk, callbacks, cashier }: { repairs: TodayRepairLists; desk: boolean; callbacks: boolean; cashier: boolean }) {
+  const { t } = useTranslation();
+  const repairLine = (r: RepairRow, time: string) => (
+    <>
+      <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
+      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.placeName}</strong>
+      {r.urgent ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('today.repairUrgent')}</Tag> : null}
+      <span style={{ marginLeft: 'auto', flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{time}</span>
+    </>
+  );
+  const callbackLine = (c: CallbackRow) => (
+    <>
+      <span style={{ ...mono, flex: 'none' }}>{c.number}</span>
+      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{c.placeName}</strong>
+      {c.state === 'escalated' ? <Tag color="volcano" style={{ marginInlineEnd: 0 }}>{t('today.callbackEscalated')}</Tag> : null}
+      <span style={{ marginLeft: 'auto', flex: 'none', color: c.overdue ? '#cf1322' : 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+        {c.overdue ? t('today.callbackOverdue', { date: formatDate(c.dueDate) }) : t('today.callbackDueToday')}
+      </span>
+    </>
+  );
+  const cards: ReactNode[] = [];
+  if (cashier)
+    cards.push(
+      <Queue
+        key="charges"
+        title={t('today.repairCharges')}
+        count={repairs.chargesToCollect.length}
+        rows={repairs.chargesToCollect}
+        testId="today-repair-charges"
+        empty={t('today.repairChargesNone')}
+        link="/repairs"
+        color="#cf1322"
+        href={(r) => `/repairs/${r.id}`}
+        line={(r) => repairLine(r, '')}
+        sub={(r) => `${r.reporterName} ${r.reporterPhoneMasked}`}
+      />,
+    );
+  if (desk)
+    cards.push(
+      <Queue
+        key="chase"
+        title={t('today.repairChase')}
+        count={repairs.notPickedUp.length}
+        rows={repairs.notPickedUp}
+        testId="today-repair-chase"
+        empty={t('today.repairChaseNone')}
+        link="/repairs?queue=overdue"
+        color="#cf1322"
+        href={(r) => `/repairs/${r.id}`}
+        line={(r) => repairLine(r, formatDateTime(r.receivedAt).slice(5))}
+        sub={(r) => (r.chaseCount ? t('today.repairChased', { count: r.chaseCount, name: r.reporterName }) : r.reporterName)}
+      />,
+    );
+  if (callbacks)
+    cards.push(
+      <Queue
+        key="callbacks"
+        title={t('today.callbacksDue')}
+        count={repairs.callbacksDueTotal}
+        rows={repairs.callbacksDue}
+        testId="today-callbacks"
+        empty={t('today.callbacksNone')}
+        link="/callbacks"
+        color="#fa8c16"
+        href={(c) => `/callbacks/${c.id}`}
+        line={callbackLine}
+        sub={(c) => `${c.sourceNumber} · ${c.contactName} ${c.contactPhoneMasked}`}
+      />,
+    );
+  const eod = repairs.endOfDay;
+  if (!cards.length && !eod) return null;
+  return (
+    <div style={{ marginTop: 16 }} data-testid="today-repairs">
+      {eod ? (
+        <Alert
+          type={eod.open ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="today-end-of-day"
+          title={eod.open ? t('today.endOfDayOpen', { count: eod.open }) : t('today.endOfDayClear')}
+          action={<Link to="/repairs/end-of-day">{t('today.endOfDayLink')}</Link>}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        {cards.map((c, i) => (
+          <Col key={i} xs={24} lg={24 / cards.length}>
+            {c}
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}
