@@ -49,7 +49,7 @@ export function appHandlers(site: SiteDatabase, sessions: Sessions, paths: Retur
       const me = auth.toSessionUser(user);
       const asMe = site.ctxFor(me);
       site.completeSetup(input.siteName, me);
-      if (input.demo) seedDemo(asMe, { units: 2000, seed: 20261123 });
+      if (input.demo) seedDemo(asMe, { units: 2000, seed: 20261123 }, site.updateSettings);
       return sessions.signIn(call, me);
     },
     'auth.signIn': async (_ctx, input, call) => {

@@ -67,3 +67,8 @@ export function makeCtx(db: Db, clock: Clock, newId: () => string, user: Session
     },
   };
 }
+
+/** The same context with its clock standing at `when` (demo records carry believable past dates). */
+export function ctxAt(ctx: ServiceCtx, when: Date): ServiceCtx {
+  return { ...ctx, clock: { now: () => when }, nowIso: () => when.toISOString(), today: () => localDate(when) };
+}

@@ -4,6 +4,9 @@ import type { ServiceCtx } from '../../host/context';
 import { commitRows, type ImportCounts } from '../../workflows/master/import/commit';
 import { generateSite } from './generate';
 import { seedDemoSlips } from '../../workflows/slips/demo';
+import { DEMO_TECHNICIANS, seedDemoRepairs } from '../../workflows/repairs/demo';
+import type { Settings } from '../../../shared/master/schema';
+import { writeSettings } from '../settings';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -44,13 +47,28 @@ export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: Impor
   });
 }
 
-export function seedDemo(ctx: ServiceCtx, opts: { units: number; seed: number; slips?: boolean }): ImportCounts {
+/**
+ * A demo site: buildings, units and people with their dated history, then (unless `records` is false) release
+ * slips and repairs in every state. Settings the demo needs (the technicians) go through `updateSettings`, so
+ * the host's cached settings see them.
+ */
+export function seedDemo(
+  ctx: ServiceCtx,
+  opts: { units: number; seed: number; records?: boolean },
+  updateSettings: (ctx: ServiceCtx, patch: Partial<Settings>) => Settings = writeSettings,
+): ImportCounts {
   const rows = generateSite({ seed: opts.seed, units: opts.units, today: ctx.today() });
   const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
   ctx.db.transaction(() => {
     commitDemoRows(ctx, rows, counts);
-    const slipCount = opts.slips === false ? 0 : seedDemoSlips(ctx);
-    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount });
+    let slipCount = 0;
+    let repairCount = 0;
+    if (opts.records !== false) {
+      slipCount = seedDemoSlips(ctx);
+      const settings = ctx.settings().technicians.length ? ctx.settings() : updateSettings(ctx, { technicians: DEMO_TECHNICIANS });
+      repairCount = seedDemoRepairs({ ...ctx, settings: () => settings });
+    }
+    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount, repairs: repairCount });
   })();
   return counts;
 }

@@ -1,6 +1,6 @@
 import { q } from '../../../db/statements';
 import type { SlipDraft } from '../../../shared/workflows/slips/schema';
-import { localDate, type ServiceCtx } from '../../host/context';
+import { ctxAt, localDate, type ServiceCtx } from '../../host/context';
 import * as slips from './service';
 
 const ITEMS: SlipDraft['items'][] = [
@@ -12,10 +12,7 @@ const ITEMS: SlipDraft['items'][] = [
   [{ name: '洗衣机', quantity: 1, unitOfCount: '台', remark: null }, { name: '冰箱', quantity: 1, unitOfCount: '台', remark: null }, { name: '沙发', quantity: 1, unitOfCount: '套', remark: '三人位' }, { name: '纸箱', quantity: 20, unitOfCount: '箱', remark: null }],
 ];
 
-/** A context whose clock stands at `at`, so demo slips carry believable past dates. */
-function at(ctx: ServiceCtx, when: Date): ServiceCtx {
-  return { ...ctx, clock: { now: () => when }, nowIso: () => when.toISOString(), today: () => localDate(when) };
-}
+const at = ctxAt;
 
 interface Party { unitId: string; personId: string; name: string; phone: string | null }
 
