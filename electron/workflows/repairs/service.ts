@@ -378,6 +378,13 @@ export function getCallback(ctx: ServiceCtx, id: string): CallbackDetail {
   };
 }
 
+/** The contact's phone in clear for the call; every reveal is written to the audit log with who and when. */
+export function revealCallbackContact(ctx: ServiceCtx, id: string): { value: string | null } {
+  const c = callbackDb(ctx, id);
+  ctx.db.transaction(() => ctx.audit('reveal', CALLBACK, c.id, null, { field: 'contactPhone', name: c.contact_name }))();
+  return { value: c.contact_phone };
+}
+
 /** The queue (open and escalated) by due date, overdue first; or the callbacks in one state. */
 export function listCallbacks(ctx: ServiceCtx, f: { offset: number; limit: number; state: CallbackState | 'queue' }) {
   const { rows, total } = repo.listCallbacks(ctx.db, f);

@@ -288,6 +288,20 @@ describe('callbacks', () => {
     expect(rate).toEqual({ due: 3, onTime: 1, basisPoints: 3333 });
     expect(await env.ok('callbacks.rate', { from: '2026-03-17', to: '2026-03-17' }, 'clerk')).toEqual({ due: 1, onTime: 1, basisPoints: 10000 });
   });
+  it('reveals the contact’s phone in clear to pii.reveal roles only, each reveal in the audit log; lists show it masked', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    const cb = r.callbacks[0].id;
+    const reveals = () => env.rows<{ user_id: string; entity: string; entity_id: string; before: null; after: string }>("SELECT user_id, entity, entity_id, before, after FROM audit_log WHERE action = 'reveal' ORDER BY id");
+    expect(await env.fail('callbacks.reveal', { id: cb }, 'cashier')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(reveals()).toEqual([]);
+    expect((await env.ok('callbacks.get', { id: cb }, 'clerk')).contactPhoneMasked).toBe('138****5678');
+    expect(await env.ok('callbacks.reveal', { id: cb }, 'clerk')).toEqual({ value: '13812345678' });
+    const clerkId = env.rows<{ id: string }>("SELECT id FROM users WHERE username = 'clerk'")[0].id;
+    expect(reveals()).toEqual([{ user_id: clerkId, entity: 'callback', entity_id: cb, before: null, after: JSON.stringify({ field: 'contactPhone', name: '张三' }) }]);
+    expect(await env.fail('callbacks.reveal', { id: '01890000-0000-7000-8000-000000000000' }, 'clerk')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(reveals()).toHaveLength(1);
+  });
 });
 
 describe('end of day', () => {
