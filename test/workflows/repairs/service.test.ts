@@ -235,7 +235,7 @@ describe('callbacks', () => {
     expect((await unreached(env, cb)).state).toBe('open');
     const third = await unreached(env, cb);
     expect(third).toMatchObject({ state: 'escalated', unreached: 3 });
-    expect(third.timeline.map((t) => t.action)).toContain('escalate');
+    expect(third.timeline.map((t) => t.action)).toEqual(['create', 'attempt', 'attempt', 'attempt', 'escalate']);
     expect((await env.fail('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true }, 'clerk')).fieldErrors).toMatchObject({ fixed: { message: 'v.required' }, satisfaction: { message: 'v.required' } });
     const done = await env.ok('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true, fixed: true, satisfaction: 'very_satisfied', note: '无其他意见' }, 'supervisor');
     expect(done).toMatchObject({ state: 'done', outcome: 'closed' });
