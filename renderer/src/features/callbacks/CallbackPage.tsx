@@ -60,7 +60,7 @@ function AttemptsList({ attempts }: { attempts: Attempt[] }) {
           { title: t('callbackUi.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
           { title: t('callbackUi.channel'), dataIndex: 'channel', width: 80, render: (v: CallbackChannel) => t(`callback.channel.${v}`) },
           {
-            title: t('callback.reached'),
+            title: t('callbackUi.reachedShort'),
             dataIndex: 'reached',
             width: 100,
             render: (v: boolean) => (v ? <Tag color="green">{t('callbackUi.reachedYes')}</Tag> : <Tag>{t('callbackUi.reachedNo')}</Tag>),
@@ -93,7 +93,10 @@ function Status({ c, escalateAfter }: { c: CallbackDetail; escalateAfter: number
   if (c.state === 'escalated')
     return <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="callback-status" data-state={c.state} title={t('callback.escalated', { count: c.unreached })} description={t('callbackUi.escalatedHint')} />;
   if (c.state === 'cancelled') return <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="callback-status" data-state={c.state} title={t('callback.why.cancelled')} />;
-  if (c.state === 'done')
+  if (c.state === 'done') {
+    // What the reached answer said: the reason the repair was reopened.
+    const answer = c.attempts.findLast((a) => a.reached);
+    const reason = answer?.fixed === false ? t('callbackUi.reasonNotFixed') : t('callbackUi.reasonUnsatisfied');
     return (
       <Alert
         type={c.outcome === 'reopened' ? 'warning' : 'success'}
@@ -104,11 +107,12 @@ function Status({ c, escalateAfter }: { c: CallbackDetail; escalateAfter: number
         data-outcome={c.outcome ?? ''}
         title={
           <span>
-            {c.outcome === 'reopened' ? t('callbackUi.doneReopened', { time: formatDateTime(c.doneAt) }) : t('callbackUi.doneClosed', { time: formatDateTime(c.doneAt) })} {source}
+            {c.outcome === 'reopened' ? t('callbackUi.doneReopened', { time: formatDateTime(c.doneAt), reason }) : t('callbackUi.doneClosed', { time: formatDateTime(c.doneAt) })} {source}
           </span>
         }
       />
     );
+  }
   return (
     <Alert
       type={c.overdue ? 'error' : 'info'}
@@ -196,7 +200,7 @@ export default function CallbackPage() {
           <Row gutter={16}>
             <Col xs={24} xl={open && can('callbacks.write') ? 10 : 24}>
               <Card title={t('callbackUi.details')} style={{ marginBottom: 16 }} data-testid="callback-details">
-                <Descriptions column={1} size="small">
+                <Descriptions column={open && can('callbacks.write') ? 1 : { xs: 1, md: 2, xl: 3 }} size="small">
                   <Descriptions.Item label={t('callbackUi.source')}>
                     {to ? (
                       <Link to={to} style={mono} data-testid="callback-source">

@@ -118,7 +118,7 @@ export default function CallbacksPage() {
           {
             title: t('callbackUi.unreached'),
             dataIndex: 'unreached',
-            width: 110,
+            width: 130,
             align: 'right',
             render: (v: number) =>
               v ? (

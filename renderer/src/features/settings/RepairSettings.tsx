@@ -197,7 +197,8 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
             {...p}
             aria-label={t('repairSettings.code')}
             disabled={saved}
-            style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
+            // Kept codes stay readable: antd's disabled grey is for fields that do not matter now.
+            style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', ...(saved ? { color: 'rgba(0,0,0,0.65)' } : {}) }}
             placeholder={t('repairSettings.codePlaceholder')}
             onChange={(e) => field.onChange(e.target.value.toLowerCase())}
           />
@@ -254,7 +255,7 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
         hint={t('repairSettings.categoriesHint')}
         testId="categories"
         columns={[
-          { label: t('repairSettings.code'), flex: '0 0 150px', required: true },
+          { label: t('repairSettings.code'), flex: '0 0 175px', required: true },
           { label: t('repairSettings.name'), flex: '1 1 140px', required: true },
           { label: t('repairSettings.callbackDays'), flex: '0 0 120px', required: true },
           { label: t('repairSettings.callbackFrom'), flex: '0 0 190px', required: true },
@@ -296,7 +297,7 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
         hint={t('repairSettings.areasHint')}
         testId="areas"
         columns={[
-          { label: t('repairSettings.code'), flex: '0 0 150px', required: true },
+          { label: t('repairSettings.code'), flex: '0 0 175px', required: true },
           { label: t('repairSettings.name'), flex: '1 1 200px', required: true },
         ]}
         rows={rowsOf('publicAreas', areas.fields)}
@@ -318,7 +319,7 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
         hint={t('repairSettings.pricesHint')}
         testId="prices"
         columns={[
-          { label: t('repairSettings.code'), flex: '0 0 150px', required: true },
+          { label: t('repairSettings.code'), flex: '0 0 175px', required: true },
           { label: t('repairSettings.name'), flex: '1 1 160px', required: true },
           { label: t('repairSettings.kind'), flex: '0 0 110px', required: true },
           { label: t('repairSettings.unitOfCount'), flex: '0 0 100px', required: true },
@@ -371,7 +372,7 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
         hint={t('repairSettings.techniciansHint')}
         testId="technicians"
         columns={[
-          { label: t('repairSettings.code'), flex: '0 0 150px', required: true },
+          { label: t('repairSettings.code'), flex: '0 0 175px', required: true },
           { label: t('repairSettings.techName'), flex: '1 1 120px', required: true },
           { label: t('repairSettings.trade'), flex: '1 1 120px', required: true },
           { label: t('repairSettings.phone'), flex: '0 0 170px' },
