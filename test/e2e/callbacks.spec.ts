@@ -190,7 +190,8 @@ test('the callback queue: overdue first, escalation, reopen, done; the repair se
   await page.getByTestId('leave-cancel').click();
   await expect(page.getByTestId('settings-page')).toBeVisible();
 
-  await tapPrice.fill('52.5');
+  // Typed with a Chinese IME: full-width digits are the same amount.
+  await tapPrice.fill('５２．５');
   await page.getByTestId('field-technicians.1.code').fill('Chen');
   await expect(page.getByTestId('field-technicians.1.code')).toHaveValue('chen');
   // A saved code stays as it is: records keep it.

@@ -304,6 +304,31 @@ describe('callbacks', () => {
   });
 });
 
+describe('repair settings', () => {
+  it('are checked row by row with the field named, and nothing is saved when one row is wrong', async () => {
+    const { env } = await setup();
+    const s = await env.ok('settings.get', {});
+    const prices = s.repairPriceList.map((p) => (p.code === 'tap' ? { ...p, priceFen: 5250 } : p));
+    const bad = await env.fail('settings.update', {
+      repairPriceList: [...prices.slice(0, 4), { ...prices[4], priceFen: 12.5 }],
+      technicians: [...s.technicians, { code: 'liu', name: '又一个刘师傅', trade: '水电', phone: null }],
+      publicAreas: [{ code: 'Lobby 1', name: '大堂' }],
+    });
+    expect(bad.fieldErrors).toMatchObject({
+      'repairPriceList.4.priceFen': { message: 'repairSettings.v.price' },
+      'technicians.2.code': { message: 'v.codeTaken' },
+      'publicAreas.0.code': { message: 'repairSettings.v.code' },
+    });
+    expect(await env.ok('settings.get', {})).toEqual(s);
+    expect((await env.fail('settings.update', { repairPriceList: [{ ...prices[0], priceFen: 100_000_001 }] })).fieldErrors).toMatchObject({ 'repairPriceList.0.priceFen': { message: 'repairSettings.v.priceTooBig' } });
+    expect((await env.fail('settings.update', { repairCategories: [] })).fieldErrors).toMatchObject({ repairCategories: { message: expect.stringMatching(/^v\.tooFewItems/) } });
+    // A manager only: the clerk cannot change the price list.
+    expect(await env.fail('settings.update', { repairPriceList: prices }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    const saved = await env.ok('settings.update', { repairPriceList: prices });
+    expect(saved.repairPriceList.find((p) => p.code === 'tap')?.priceFen).toBe(5250);
+  });
+});
+
 describe('end of day', () => {
   it('lists the orders received before 17:00 (a setting) not returned or not finished, older ones included', async () => {
     const { env, site } = await setup();

@@ -94,12 +94,12 @@ export default function CallbacksPage() {
               );
             },
           },
-          { title: t('callbackUi.place'), dataIndex: 'placeName', width: 140, render: (v: string) => <strong>{v}</strong> },
+          { title: t('callbackUi.place'), dataIndex: 'placeName', width: 120, render: (v: string) => <strong>{v}</strong> },
           {
             title: t('callbackUi.contact'),
             dataIndex: 'contactName',
             render: (v: string, c) => (
-              <span>
+              <span style={{ whiteSpace: 'nowrap' }}>
                 {v} <span style={{ ...mono, color: 'rgba(0,0,0,0.55)' }}>{c.contactPhoneMasked}</span>
               </span>
             ),
@@ -107,7 +107,7 @@ export default function CallbacksPage() {
           {
             title: t('callback.dueDate'),
             dataIndex: 'dueDate',
-            width: 190,
+            width: 170,
             render: (v: string, c) => (
               <Space size={4}>
                 <span style={c.overdue ? { color: '#cf1322', fontWeight: 500 } : undefined}>{v}</span>
@@ -134,7 +134,7 @@ export default function CallbacksPage() {
           {
             title: t('callbackUi.status'),
             dataIndex: 'state',
-            width: 180,
+            width: 170,
             render: (v: CallbackRow['state'], c) => (
               <Space size={4} orientation="vertical">
                 <CallbackStateTag state={v} />
