@@ -155,6 +155,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'callbacks.get': { id: other.missingId },
     'callbacks.attempt': { callbackId: other.missingId, channel: 'phone', at: '2026-03-15T04:00:00.000Z', reached: false },
     'callbacks.rate': { from: '2026-03-01', to: '2026-03-31' },
+    'callbacks.reveal': { id: other.missingId },
   };
 }
 

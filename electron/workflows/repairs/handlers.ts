@@ -21,4 +21,5 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
   'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
   'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),
   'callbacks.rate': (ctx, input) => repairs.rateBetween(ctx, input),
+  'callbacks.reveal': (ctx, input) => repairs.revealCallbackContact(ctx, input.id),
 };

@@ -416,6 +416,13 @@ export function getCallback(ctx: ServiceCtx, id: string): CallbackDetail {
   };
 }
 
+/** The contact's phone in clear for the call; every reveal is written to the audit log with who and when. */
+export function revealCallbackContact(ctx: ServiceCtx, id: string): { value: string | null } {
+  const c = callbackDb(ctx, id);
+  ctx.db.transaction(() => ctx.audit('reveal', CALLBACK, c.id, null, { field: 'contactPhone', name: c.contact_name }))();
+  return { value: c.contact_phone };
+}
+
 /** The queue (open and escalated) by due date, overdue first; or the callbacks in one state. */
 export function listCallbacks(ctx: ServiceCtx, f: { offset: number; limit: number; state: CallbackState | 'queue' }) {
   const { rows, total } = repo.listCallbacks(ctx.db, f);
@@ -445,7 +452,6 @@ export const recordAttempt = atomic(function recordAttempt(
     repo.insertAttempt(ctx.db, { id: ctx.newId(), callbackId: c.id, channel: input.channel, at, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, note: input.note, byUser: ctx.user?.id ?? null, now });
     if (outcome === 'open' || outcome === 'escalated') {
       repo.updateCallback(ctx.db, c.id, now, { unreached: c.unreached + 1, state: outcome, ...(outcome === 'escalated' && c.state !== 'escalated' ? { escalated_at: now } : {}) });
-      if (outcome === 'escalated' && c.state !== 'escalated') appendEvent(ctx, CALLBACK, c.id, 'escalate', { unreached: c.unreached + 1 });
     } else {
       repo.updateCallback(ctx.db, c.id, now, { state: 'done', outcome, done_at: at, done_date: localWallClock(at).slice(0, 10) });
       if (source && source.state === 'completed') {
@@ -456,6 +462,8 @@ export const recordAttempt = atomic(function recordAttempt(
       }
     }
     appendEvent(ctx, CALLBACK, c.id, 'attempt', { channel: input.channel, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, outcome });
+    // The timeline reads in order: the third unreached attempt, then the supervisor told.
+    if (outcome === 'escalated' && c.state !== 'escalated') appendEvent(ctx, CALLBACK, c.id, 'escalate', { unreached: c.unreached + 1 });
     ctx.audit('attempt', CALLBACK, c.id, { state: c.state }, { channel: input.channel, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, outcome });
   })();
   return getCallback(ctx, c.id);

@@ -10,6 +10,7 @@ import {
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
@@ -49,6 +50,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const SlipsPage = lazy(() => import('../features/slips/SlipsPage'));
 const SlipPage = lazy(() => import('../features/slips/SlipPage'));
 const SlipFormPage = lazy(() => import('../features/slips/SlipForm'));
+const CallbacksPage = lazy(() => import('../features/callbacks/CallbacksPage'));
+const CallbackPage = lazy(() => import('../features/callbacks/CallbackPage'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
 const OccupancyReportPage = lazy(() => import('../features/occupancy-report/OccupancyReportPage'));
 
@@ -198,6 +201,7 @@ export default function Shell() {
           { key: 'today', path: '/', label: t('nav.today'), icon: <DashboardOutlined />, permission: 'masterdata.read' },
           { key: 'units', path: '/units', label: t('nav.units'), icon: <HomeOutlined />, permission: 'masterdata.read' },
           { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
+          { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
           { key: 'buildings', path: '/buildings', label: t('nav.buildings'), icon: <ApartmentOutlined />, permission: 'masterdata.read' },
@@ -378,6 +382,8 @@ export default function Shell() {
                 <Route path="/slips/new" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
                 <Route path="/slips/:id" element={<Guard permission="slips.read"><SlipPage /></Guard>} />
                 <Route path="/slips/:id/edit" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
+                <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
+                <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
                 <Route path="/reports/occupancy" element={<Guard permission="occupancyReport.read"><OccupancyReportPage /></Guard>} />
                 <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />

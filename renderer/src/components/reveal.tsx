@@ -15,6 +15,14 @@ const SHOW_MS = 30_000;
  * host for the clear value — a logged action — and shows it for 30 seconds.
  */
 export function RevealValue({ personId, field, masked }: { personId: string; field: RevealField; masked: string | null }) {
+  return <RevealText masked={masked} testId={field} resetKey={personId} load={async () => (await invoke('people.reveal', { id: personId, field })).value} />;
+}
+
+/**
+ * The same for any record's masked value: `load` asks the host's reveal channel (which logs it);
+ * `resetKey` names the record, so another record's value is never left on screen.
+ */
+export function RevealText({ masked, load, testId, resetKey }: { masked: string | null; load: () => Promise<string | null>; testId: string; resetKey: string }) {
   const { t } = useTranslation();
   const allowed = useCan()('pii.reveal');
   const notify = useNotifyError();
@@ -26,7 +34,7 @@ export function RevealValue({ personId, field, masked }: { personId: string; fie
   useEffect(() => {
     setValue(null);
     window.clearTimeout(timer.current);
-  }, [personId, masked]);
+  }, [resetKey, masked]);
 
   if (!masked) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
 
@@ -34,8 +42,7 @@ export function RevealValue({ personId, field, masked }: { personId: string; fie
     if (busy) return;
     setBusy(true);
     try {
-      const r = await invoke('people.reveal', { id: personId, field });
-      setValue(r.value ?? '');
+      setValue((await load()) ?? '');
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => setValue(null), SHOW_MS);
     } catch (e) {
@@ -51,17 +58,17 @@ export function RevealValue({ personId, field, masked }: { personId: string; fie
 
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <span data-testid={`value-${field}`} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
+      <span data-testid={`value-${testId}`} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
         {value ?? masked}
       </span>
       {allowed ? (
         value === null ? (
           <Tooltip title={t('person.revealTip')}>
-            <Button size="small" type="text" icon={<EyeOutlined />} loading={busy} onClick={reveal} aria-label={t('person.reveal')} data-testid={`reveal-${field}`} />
+            <Button size="small" type="text" icon={<EyeOutlined />} loading={busy} onClick={reveal} aria-label={t('person.reveal')} data-testid={`reveal-${testId}`} />
           </Tooltip>
         ) : (
           <Tooltip title={t('person.hide')}>
-            <Button size="small" type="text" icon={<EyeInvisibleOutlined />} onClick={hide} aria-label={t('person.hide')} data-testid={`hide-${field}`} />
+            <Button size="small" type="text" icon={<EyeInvisibleOutlined />} onClick={hide} aria-label={t('person.hide')} data-testid={`hide-${testId}`} />
           </Tooltip>
         )
       ) : null}

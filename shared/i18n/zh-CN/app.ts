@@ -27,6 +27,7 @@ const app = {
     slips: '放行条',
     gate: '门岗',
     reports: '月报',
+    callbacks: '回访',
   },
   shortcut: {
     new: '快捷键：Ctrl+N 或 Alt+N',

@@ -38,4 +38,6 @@ export const repairsContract = {
   'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
   'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },
   'callbacks.rate': { kind: 'read', input: RateInputSchema, output: RateSchema, permission: 'callbacks.read' },
+  /** The contact's phone in clear, to make the call: a logged reveal, like a person's. */
+  'callbacks.reveal': { kind: 'write', input: z.strictObject({ id }), output: z.object({ value: z.string().nullable() }), permission: 'pii.reveal' },
 } as const satisfies Record<string, ChannelDef>;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { optPhone, requiredText } from '../../kernel/validation';
 import { CALLBACK_FROM, CHARGE_KINDS } from './rules';
 
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { message: 'v.code' });
+/** A setting's code, kept on the records that use it: a lower-case letter, then lower-case letters, digits or _. */
+const code = z.string().min(1, { message: 'v.required', abort: true }).regex(/^[a-z][a-z0-9_]{0,29}$/, { message: 'repairSettings.v.code' });
 const uniqueCodes = <T extends { code: string }>(list: T[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   list.forEach((x, i) => {
@@ -32,7 +33,12 @@ export const PriceItemSchema = z.strictObject({
   kind: z.enum(CHARGE_KINDS),
   /** 次, 个, 米… */
   unitOfCount: requiredText(6),
-  priceFen: z.number().int().min(0).max(100_000_000),
+  /** Typed in yuan, kept in fen: text that is not an amount arrives as NaN (see the renderer's MoneyInput). */
+  priceFen: z
+    .number({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'repairSettings.v.price') })
+    .int({ message: 'repairSettings.v.price' })
+    .min(0, { message: 'repairSettings.v.price' })
+    .max(100_000_000, { message: 'repairSettings.v.priceTooBig' }),
 });
 export type PriceItem = z.infer<typeof PriceItemSchema>;
 export const TechnicianSchema = z.strictObject({ code, name: requiredText(30), trade: requiredText(20), phone: optPhone });

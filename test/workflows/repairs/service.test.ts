@@ -175,7 +175,7 @@ describe('callbacks', () => {
     expect((await unreached(env, cb)).state).toBe('open');
     const third = await unreached(env, cb);
     expect(third).toMatchObject({ state: 'escalated', unreached: 3 });
-    expect(third.timeline.map((t) => t.action)).toContain('escalate');
+    expect(third.timeline.map((t) => t.action)).toEqual(['create', 'attempt', 'attempt', 'attempt', 'escalate']);
     expect((await env.fail('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true }, 'clerk')).fieldErrors).toMatchObject({ fixed: { message: 'v.required' }, satisfaction: { message: 'v.required' } });
     const done = await env.ok('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true, fixed: true, satisfaction: 'very_satisfied', note: '无其他意见' }, 'supervisor');
     expect(done).toMatchObject({ state: 'done', outcome: 'closed' });
@@ -227,6 +227,45 @@ describe('callbacks', () => {
     const rate = await env.ok('callbacks.rate', { from: '2026-03-01', to: '2026-03-31' }, 'clerk');
     expect(rate).toEqual({ due: 3, onTime: 1, basisPoints: 3333 });
     expect(await env.ok('callbacks.rate', { from: '2026-03-17', to: '2026-03-17' }, 'clerk')).toEqual({ due: 1, onTime: 1, basisPoints: 10000 });
+  });
+  it('reveals the contact’s phone in clear to pii.reveal roles only, each reveal in the audit log; lists show it masked', async () => {
+    const { env, site } = await setup();
+    const r = await finished(env, site);
+    const cb = r.callbacks[0].id;
+    const reveals = () => env.rows<{ user_id: string; entity: string; entity_id: string; before: null; after: string }>("SELECT user_id, entity, entity_id, before, after FROM audit_log WHERE action = 'reveal' ORDER BY id");
+    expect(await env.fail('callbacks.reveal', { id: cb }, 'cashier')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(reveals()).toEqual([]);
+    expect((await env.ok('callbacks.get', { id: cb }, 'clerk')).contactPhoneMasked).toBe('138****5678');
+    expect(await env.ok('callbacks.reveal', { id: cb }, 'clerk')).toEqual({ value: '13812345678' });
+    const clerkId = env.rows<{ id: string }>("SELECT id FROM users WHERE username = 'clerk'")[0].id;
+    expect(reveals()).toEqual([{ user_id: clerkId, entity: 'callback', entity_id: cb, before: null, after: JSON.stringify({ field: 'contactPhone', name: '张三' }) }]);
+    expect(await env.fail('callbacks.reveal', { id: '01890000-0000-7000-8000-000000000000' }, 'clerk')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(reveals()).toHaveLength(1);
+  });
+});
+
+describe('repair settings', () => {
+  it('are checked row by row with the field named, and nothing is saved when one row is wrong', async () => {
+    const { env } = await setup();
+    const s = await env.ok('settings.get', {});
+    const prices = s.repairPriceList.map((p) => (p.code === 'tap' ? { ...p, priceFen: 5250 } : p));
+    const bad = await env.fail('settings.update', {
+      repairPriceList: [...prices.slice(0, 4), { ...prices[4], priceFen: 12.5 }],
+      technicians: [...s.technicians, { code: 'liu', name: '又一个刘师傅', trade: '水电', phone: null }],
+      publicAreas: [{ code: 'Lobby 1', name: '大堂' }],
+    });
+    expect(bad.fieldErrors).toMatchObject({
+      'repairPriceList.4.priceFen': { message: 'repairSettings.v.price' },
+      'technicians.2.code': { message: 'v.codeTaken' },
+      'publicAreas.0.code': { message: 'repairSettings.v.code' },
+    });
+    expect(await env.ok('settings.get', {})).toEqual(s);
+    expect((await env.fail('settings.update', { repairPriceList: [{ ...prices[0], priceFen: 100_000_001 }] })).fieldErrors).toMatchObject({ 'repairPriceList.0.priceFen': { message: 'repairSettings.v.priceTooBig' } });
+    expect((await env.fail('settings.update', { repairCategories: [] })).fieldErrors).toMatchObject({ repairCategories: { message: expect.stringMatching(/^v\.tooFewItems/) } });
+    // A manager only: the clerk cannot change the price list.
+    expect(await env.fail('settings.update', { repairPriceList: prices }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    const saved = await env.ok('settings.update', { repairPriceList: prices });
+    expect(saved.repairPriceList.find((p) => p.code === 'tap')?.priceFen).toBe(5250);
   });
 });
 

@@ -19,7 +19,7 @@ export const CALENDAR_SETTING_KEYS = ['calendarOverrides', 'officeHours'] as con
 const DEFAULT_LUNCH = { start: '12:00', end: '13:30' };
 
 /** A 'HH:mm' string edited with antd's time picker (typed or picked). */
-function TimeInput({ value, onChange, onBlur, id, disabled, ...rest }: { value: string | undefined; onChange: (v: string) => void; onBlur?: () => void; id?: string; disabled?: boolean; 'data-testid'?: string }) {
+export function TimeInput({ value, onChange, onBlur, id, disabled, ...rest }: { value: string | undefined; onChange: (v: string) => void; onBlur?: () => void; id?: string; disabled?: boolean; 'data-testid'?: string }) {
   const m = /^(\d{2}):(\d{2})$/.exec(value ?? '');
   const d = m ? dayjs().hour(Number(m[1])).minute(Number(m[2])).second(0) : null;
   return (

@@ -17,16 +17,19 @@ import { useCan } from '../../components/permissions';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
 import { CALENDAR_SETTING_KEYS, CalendarSettingsCard } from './CalendarSettings';
+import { REPAIR_SETTING_KEYS, RepairSettingsCard } from './RepairSettings';
 
 const LOGO_MAX_BYTES = 300 * 1024;
 
-/** What the site form edits: everything but the calendar card's keys, so one form's save never resets the other's. */
-const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true });
+const REPAIR_KEYS = Object.fromEntries(REPAIR_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof REPAIR_SETTING_KEYS)[number]]: true };
+
+/** What the site form edits: everything but the calendar's and the repair card's keys, so one form's save never resets another's. */
+const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true, ...REPAIR_KEYS });
 type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 function siteSettings(s: Settings): SiteSettings {
   const rest: Record<string, unknown> = { ...s };
-  for (const k of CALENDAR_SETTING_KEYS) delete rest[k];
+  for (const k of [...CALENDAR_SETTING_KEYS, ...REPAIR_SETTING_KEYS]) delete rest[k];
   return rest as SiteSettings;
 }
 
@@ -222,9 +225,9 @@ export default function SettingsPage() {
   const isManager = can('settings.write');
   const settings = useQuery('settings.get', isManager ? {} : null);
   const [formKey, setFormKey] = useState(0);
-  // Today's notice links here: ?section=calendar&year=2027 opens the calendar on that year.
+  // Today's notice links here: ?section=calendar&year=2027 opens the calendar on that year; ?section=repairs the repair settings.
   const [params] = useSearchParams();
-  const toCalendar = params.get('section') === 'calendar';
+  const section = params.get('section');
   const linkedYear = Number(params.get('year')) || undefined;
   const scrolled = useRef(false);
 
@@ -233,10 +236,11 @@ export default function SettingsPage() {
   }, [settings.data]);
 
   useEffect(() => {
-    if (!toCalendar || !settings.data || scrolled.current) return;
+    const target = section === 'calendar' ? 'calendar-settings' : section === 'repairs' ? 'repair-settings' : null;
+    if (!target || !settings.data || scrolled.current) return;
     scrolled.current = true;
-    document.getElementById('calendar-settings')?.scrollIntoView({ block: 'start' });
-  }, [toCalendar, settings.data]);
+    document.getElementById(target)?.scrollIntoView({ block: 'start' });
+  }, [section, settings.data]);
 
   return (
     <div data-testid="settings-page">
@@ -266,6 +270,7 @@ export default function SettingsPage() {
       {isManager && settings.data ? (
         <CalendarSettingsCard key={`calendar-${formKey}`} settings={settings.data} initialYear={linkedYear} onSaved={() => message.success(t('common.saved'))} />
       ) : null}
+      {isManager && settings.data ? <RepairSettingsCard key={`repairs-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
     </div>
   );
 }

@@ -1,0 +1,33 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CallbackState } from '../../../../shared/workflows/repairs/rules';
+
+export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+
+const STATE_COLORS: Record<CallbackState, string> = { open: 'blue', escalated: 'orange', done: 'green', cancelled: 'default' };
+
+export function CallbackStateTag({ state, testId }: { state: CallbackState; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATE_COLORS[state]} data-testid={testId ?? 'callback-state-tag'} data-state={state} style={state === 'cancelled' ? { textDecoration: 'line-through' } : undefined}>
+      {t(`callback.state.${state}`)}
+    </Tag>
+  );
+}
+
+export function OverdueTag({ testId = 'overdue-tag' }: { testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color="red" data-testid={testId}>
+      {t('callback.overdue')}
+    </Tag>
+  );
+}
+
+/**
+ * Where a callback's source record lives. Repairs are the first source; complaints, requests and
+ * suggestions will feed the same queue (their pages are added here when they exist).
+ */
+const SOURCE_PATHS: Record<string, string> = { repair: '/repairs' };
+
+export const sourcePath = (kind: string, id: string): string | null => (SOURCE_PATHS[kind] ? `${SOURCE_PATHS[kind]}/${id}` : null);
