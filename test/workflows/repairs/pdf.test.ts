@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../electron/pdf/engine';
-import { fenInCapitals, workOrderDocument } from '../../../electron/workflows/repairs/forms/work-order';
+import { bodyLines, fenInCapitals, workOrderDocument, type WorkOrderData } from '../../../electron/workflows/repairs/forms/work-order';
 import type { ChannelInput } from '../../../shared/contract';
 import { createSite, type Site } from '../../helpers/fixtures';
 import { PASSWORD, testEnv, type TestEnv } from '../../helpers/host';
@@ -27,6 +27,14 @@ function partsOf(text: string, cut: string): { desk: string; engineering: string
   const at = lines.findIndex((l) => l.includes(cut));
   expect(at, 'cut line').toBeGreaterThan(0);
   return { desk: lines.slice(0, at).join('\n'), engineering: lines.slice(at + 1).join('\n') };
+}
+
+/** Where the cut line's caption ends, in points from the top of the page (the dashed line runs through it). */
+function cutLineY(file: string, caption: string): number {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const m = new RegExp(`yMax="([\\d.]+)"[^>]*>${caption.split(' ')[0]}<`).exec(html);
+  expect(m, caption).not.toBeNull();
+  return Number(m![1]);
 }
 
 /** Images drawn on the page (a signature captured on screen; its alpha channel is listed apart, as an smask). */
@@ -159,6 +167,34 @@ describe('work order PDF', () => {
       expect(qrCodes(file)).toEqual(['BX-2026-000123', 'BX-2026-000123']);
     });
   }
+
+  it('cuts into two A5 halves: the dashed line on the middle of the sheet, up to the fullest order in ordinary type', async () => {
+    const middle = 841.89 / 2;
+    const text = (n: number) => '水管接头老化，滴漏不止，楼下天花板已有水渍。'.repeat(20).slice(0, n);
+    const full = (d: WorkOrderData, chases = 0) => bodyLines(d.repair, { categoryName: d.categoryName, notified: `工程部刘工 12:01${chases ? `（已催促 ${chases} 次）` : ''}` });
+    // The fullest orders still set in ordinary type (each at the estimate's limit), every part of the grid wrapping where it can.
+    const cases = [
+      sampleRepair(6, { description: text(50), reporterName: '深圳市阳光科技有限公司行政部前台接待李娜' }),
+      finishedRepair(6, { description: text(150), workDone: text(150), materials: text(150), leakTestDate: '2026-03-16' }),
+      finishedRepair(5, { description: text(150), workDone: text(150), materials: text(100), reopenCount: 1, chaseCount: 3 }),
+      sampleRepair(0, { paid: false, unitId: null, placeName: '地下车库B2层东区消防通道旁设备间及其附属的排水泵房入口处', description: text(250) }),
+    ];
+    for (const [i, d] of cases.entries()) {
+      expect(full(d, d.repair.chaseCount), `case ${i}`).toBe(15);
+      for (const l of LANGS) {
+        const file = await render(d, SITE, l.lang, { ...opts, copy: true });
+        expect(pdfPages(file), `case ${i} ${l.lang}`).toBe(1);
+        // The caption sits on the line, its bottom a little below it.
+        expect(Math.abs(cutLineY(file, l.cut) - 1 - middle), `case ${i} ${l.lang}`).toBeLessThan(3);
+      }
+    }
+    // One line more and the type gets smaller, the line moving up a little to give the engineering part room.
+    const more = sampleRepair(6, { description: text(100), reporterName: '深圳市阳光科技有限公司行政部前台接待李娜' });
+    expect(full(more)).toBe(16);
+    const compact = await render(more, SITE, 'zh-CN', opts);
+    expect(pdfPages(compact)).toBe(1);
+    expect(middle - (cutLineY(compact, '沿此线剪开') - 1)).toBeGreaterThan(20);
+  });
 
   it('prints in English: the words of the form, the data as entered', async () => {
     const text = pdfText(await render(sampleRepair(2, { chaseCount: 2 }), SITE, 'en', opts));

@@ -137,8 +137,8 @@ const PART_HEIGHT = PAGE_HEIGHT / 2 - MARGIN_TOP - CUT_LINE_OFFSET;
 const ONE_COLUMN_CHARGES = 6;
 /** Lines an unfinished order's charge table keeps for the technician to add by hand. */
 const MIN_CHARGE_LINES = 3;
-/** Characters of description, work done and materials together above which the parts are set in smaller type. */
-const COMPACT_TEXT = 260;
+/** Lines (of text and table, estimated) an engineering part holds in ordinary type; more are set in smaller type. */
+const ORDINARY_LINES = 15;
 /** How much higher the cut line is on a compact order (its engineering part has the most to hold). */
 const COMPACT_SHIFT = 24;
 const GREY = '#555555';
@@ -197,6 +197,22 @@ export function fenInCapitals(fen: Fen): string {
   return cents ? out : `${out}整`;
 }
 
+/** How many lines `text` takes wrapped at about `perLine` characters (Chinese is the widest), or `empty` when there is none. */
+const linesOf = (text: string | null | undefined, perLine: number, empty = 1): number => (text ? Math.ceil(text.length / perLine) : empty);
+
+/**
+ * A generous estimate of the lines an order's engineering part holds beyond its fixed parts: the grid's cells
+ * that wrap, the fault, the charge lines (with the blank ones), the work done and materials (or their blank
+ * room). The desk part holds less than this, so when the engineering part fits, both do.
+ */
+export function bodyLines(r: RepairDetail, extra: { categoryName: string; notified: string }): number {
+  const CELL = 14;
+  const LINE = 50;
+  const grid = [[r.placeName, extra.categoryName], [r.reporterName], [r.receiverName, extra.notified]].reduce((n, row) => n + Math.max(...row.map((v) => linesOf(v, CELL))) - 1, 0);
+  const charges = r.paid ? Math.max(r.charges.length, r.finishedAt ? 1 : MIN_CHARGE_LINES) : 1;
+  return grid + linesOf(r.description, LINE) + (r.reopenCount > 0 ? 1 : 0) + charges + linesOf(r.workDone, LINE, 4) + linesOf(r.materials, LINE, 3);
+}
+
 /** Charge lines (price and amount in yuan, right-aligned), with room left for lines added by hand until the order is finished. */
 function chargeTable(headers: readonly string[], lines: RepairDetail['charges'], blankLines: number, fontSize: number, lineHeight: number): Content {
   const right = (text: string) => ({ text, alignment: 'right', noWrap: true });
@@ -228,8 +244,9 @@ export function workOrderDocument(data: WorkOrderData, site: SiteInfo, lang: Lan
   const title = r.paid ? t.paidTitle : t.freeTitle;
   const finished = r.finishedAt !== null;
   const returned = finished ? [...r.timeline].reverse().find((e) => e.action === 'complete') : undefined;
+  const notified = r.notifiedName ? t.notifiedText(r.notifiedName, when(r.dispatchedAt).slice(11), r.chaseCount) : '';
   // Many charge lines or long texts: smaller type, so each part still fits its half of the sheet.
-  const compact = r.charges.length > ONE_COLUMN_CHARGES || r.description.length + (r.workDone?.length ?? 0) + (r.materials?.length ?? 0) > COMPACT_TEXT;
+  const compact = r.charges.length > ONE_COLUMN_CHARGES || bodyLines(r, { categoryName: data.categoryName, notified }) > ORDINARY_LINES;
   const tableFont = compact ? 6.5 : 8;
   const lineHeight = compact ? 0.85 : 1;
 
@@ -272,7 +289,7 @@ export function workOrderDocument(data: WorkOrderData, site: SiteInfo, lang: Lan
         [
           { label: t.receiver, value: r.receiverName ?? '' },
           { label: t.appointment, value: when(r.appointmentAt) },
-          { label: t.notified, value: r.notifiedName ? t.notifiedText(r.notifiedName, when(r.dispatchedAt).slice(11), r.chaseCount) : '' },
+          { label: t.notified, value: notified },
         ],
         // A reopened order says so before its fault (the first repair did not hold).
         [{ label: t.description, value: r.reopenCount > 0 ? `${t.reopened(r.reopenCount)}${r.description}` : r.description, span: 3 }],
