@@ -16,11 +16,16 @@ const COPY_INK = '#b3261e';
 
 /**
  * Site header: logo, site name, form header and hotline on the left, the title in the middle, the record number with its QR code at the right.
- * `copyMark` (a reprint's 副本 / COPY) is stamped right after the title, so every part that carries this header shows it.
+ * `copyMark` (a reprint's 副本 / COPY) is stamped right after the title, so every part that carries this header shows it;
+ * `alertMark` (an urgent order's 紧急 / URGENT) is stamped before it, solid, so it is seen first.
  */
-export function siteHeader(site: SiteInfo, title: string, number: string, labels: { hotline: string; number: string }, copyMark?: string): Content {
+export function siteHeader(site: SiteInfo, title: string, number: string, labels: { hotline: string; number: string }, copyMark?: string, alertMark?: string): Content {
   const sub = [site.formHeader, site.hotline ? `${labels.hotline} ${site.hotline}` : ''].filter(Boolean).join('　');
   const titleText = { text: title, fontSize: 13.5, bold: true, margin: [0, 2, 0, 0] };
+  const stamps: Content[] = [
+    ...(alertMark ? [{ ...(alertStamp(alertMark) as object), width: 'auto', margin: [8, 2, 0, 0] }] : []),
+    ...(copyMark ? [{ ...(copyStamp(copyMark) as object), width: 'auto', margin: [8, 2, 0, 0] }] : []),
+  ];
   return {
     columns: [
       ...(site.logoDataUrl ? [{ width: 34, image: site.logoDataUrl, fit: [32, 32] }] : []),
@@ -29,7 +34,7 @@ export function siteHeader(site: SiteInfo, title: string, number: string, labels
         stack: [
           { text: site.siteName, fontSize: 9.5, bold: true },
           sub ? { text: sub, fontSize: 7, color: GREY } : '',
-          copyMark ? { columns: [{ ...titleText, width: 'auto' }, { ...(copyStamp(copyMark) as object), width: 'auto', margin: [8, 2, 0, 0] }] } : titleText,
+          stamps.length ? { columns: [{ ...titleText, width: 'auto' }, ...stamps] } : titleText,
         ],
       },
       recordNumberWithQr(number, labels.number),
@@ -174,6 +179,23 @@ export function copyStamp(text: string): Content {
   };
 }
 
+/** A solid "紧急 / URGENT" stamp: white on dark red, which a black-and-white printer turns into white on black. */
+export function alertStamp(text: string): Content {
+  return {
+    table: { body: [[{ text, fontSize: 12, bold: true, color: '#ffffff', fillColor: COPY_INK, margin: [4, 0, 4, 0] }]] },
+    layout: {
+      hLineWidth: () => 1.2,
+      vLineWidth: () => 1.2,
+      hLineColor: () => COPY_INK,
+      vLineColor: () => COPY_INK,
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+  };
+}
+
 /**
  * A large light "副本 / COPY" mark across one part of a multi-part form, drawn behind what follows it.
  * Put it in the part's own content (not the page background) so a part cut off alone still carries it;
@@ -204,7 +226,8 @@ export function copyWatermark(text: string) {
   });
 }
 
-function thinLayout() {
+/** The thin grey rules of every form's grids and tables. */
+export function thinLayout() {
   return {
     hLineWidth: () => 0.5,
     vLineWidth: () => 0.5,

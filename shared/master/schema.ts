@@ -233,7 +233,7 @@ export type User = z.infer<typeof UserSchema>;
  * `state` the record's state (the renderer shows it translated); absent for units and people.
  */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['unit', 'person', 'slip', 'report']),
+  kind: z.enum(['unit', 'person', 'slip', 'report', 'repair', 'callback']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),

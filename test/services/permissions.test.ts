@@ -36,7 +36,7 @@ const ALLOWED_ANSWER: Partial<Record<Channel, (r: Result<unknown>) => void>> = {
   ),
   ...Object.fromEntries(
     (
-      ['repairs.get', 'repairs.dispatch', 'repairs.pickUp', 'repairs.chase', 'repairs.complete', 'repairs.collect', 'repairs.waive', 'repairs.void', 'callbacks.get', 'callbacks.attempt', 'callbacks.reveal'] as const
+      ['repairs.get', 'repairs.dispatch', 'repairs.pickUp', 'repairs.chase', 'repairs.complete', 'repairs.collect', 'repairs.waive', 'repairs.void', 'repairs.print', 'callbacks.get', 'callbacks.attempt', 'callbacks.reveal'] as const
     ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
   ),
   'gate.lookup': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),

@@ -1,5 +1,6 @@
 import type { repairsContract } from '../../../shared/workflows/repairs/contract';
 import type { Handlers } from '../../host/handler';
+import { printEndOfDay, printWorkOrder } from './print';
 import * as repairs from './service';
 
 export type RepairsChannel = keyof typeof repairsContract;
@@ -17,6 +18,14 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
   'repairs.waive': (ctx, input) => repairs.waiveCharge(ctx, input),
   'repairs.void': (ctx, input) => repairs.voidRepair(ctx, input),
   'repairs.endOfDay': (ctx, input) => repairs.endOfDay(ctx, input),
+  'repairs.endOfDayPdf': async (ctx, input) => {
+    const { bytes, count } = await printEndOfDay(ctx, input.date, input.lang);
+    return { fileName: `repairs-open-${input.date}.pdf`, pdfBase64: bytes.toString('base64'), count };
+  },
+  'repairs.print': async (ctx, input) => {
+    const { bytes, copy, number } = await printWorkOrder(ctx, input.id, input.lang);
+    return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
+  },
   'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
   'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
   'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),

@@ -36,10 +36,13 @@ export interface RepairDb {
   technician_name: string | null;
   technician_trade: string | null;
   technician_phone: string | null;
+  /** The technician's signature for the work order, signed on screen (a PNG data URL). */
+  technician_signature: string | null;
   picked_up_at: string | null;
   work_done: string | null;
   materials: string | null;
   requester_sign: 'screen' | 'paper' | null;
+  requester_signature: string | null;
   finished_at: string | null;
   leak_test_date: string | null;
   reopen_count: number;

@@ -374,11 +374,45 @@ export function overduePickups(ctx: ServiceCtx, limit: number): RepairRow[] {
 export const endOfDayCutoff = (ctx: ServiceCtx, date: string): string => new Date(`${date}T${ctx.settings().repairEndOfDay}:00+08:00`).toISOString();
 
 export function endOfDay(ctx: ServiceCtx, input: { date: string }): { cutoff: string; rows: RepairRow[] } {
-  const cutoff = endOfDayCutoff(ctx, input.date);
-  return { cutoff, rows: repo.openBefore(ctx.db, cutoff).map((r) => toRow(ctx, r)) };
+  const { cutoff, orders } = endOfDayOrders(ctx, input.date);
+  return { cutoff, rows: orders.map((r) => toRow(ctx, r)) };
+}
+
+/** The end-of-day orders as stored (the printed list also shows each one's category name and technician). */
+export function endOfDayOrders(ctx: ServiceCtx, date: string): { cutoff: string; orders: repo.RepairDb[] } {
+  const cutoff = endOfDayCutoff(ctx, date);
+  return { cutoff, orders: repo.openBefore(ctx.db, cutoff) };
 }
 
 export const repairRows = (ctx: ServiceCtx, rows: readonly repo.RepairDb[]): RepairRow[] => rows.map((r) => toRow(ctx, r));
+
+// ---------- the work order (《维修服务单》) and open by number ----------
+
+/** The order with this number (any prefix: orders numbered before a change of `repairPrefix` are found too). */
+export const repairByNumber = (ctx: ServiceCtx, number: string) => q(ctx.db, 'SELECT id, number, unit_id, place_name, state FROM repairs WHERE number = ?')
+  .get<{ id: string; number: string; unit_id: string | null; place_name: string; state: RepairState }>(number);
+
+export const callbackByNumber = (ctx: ServiceCtx, number: string) => q(ctx.db, 'SELECT id, number, source_number, place_name, state FROM callbacks WHERE number = ?')
+  .get<{ id: string; number: string; source_number: string; place_name: string; state: CallbackState }>(number);
+
+/** What the work order prints: the order, its category's name at intake, the reporter's full phone (the desk part keeps it) and the signatures captured on screen. */
+export function repairForPrint(ctx: ServiceCtx, id: string) {
+  const r = repairDb(ctx, id);
+  return { repair: getRepair(ctx, id), categoryName: r.category_name, reporterPhone: r.reporter_phone, signatures: { technician: r.technician_signature, requester: r.requester_signature } };
+}
+
+/** Prints made of the work order so far (the next one is a copy when there was one). */
+export const repairPrintCount = (ctx: ServiceCtx, id: string): number =>
+  q(ctx.db, "SELECT count(*) FROM record_events WHERE kind = ? AND record_id = ? AND action IN ('print', 'reprint')").value<number>(KIND, id) ?? 0;
+
+/** Counts a print of the work order on its timeline; every print after the first is a copy (副本) and is logged. */
+export const markRepairPrinted = atomic(function markRepairPrinted(ctx: ServiceCtx, id: string): { copy: boolean; count: number } {
+  const r = repairDb(ctx, id);
+  const count = repairPrintCount(ctx, id) + 1;
+  appendEvent(ctx, KIND, id, count > 1 ? 'reprint' : 'print', { count });
+  ctx.audit(count > 1 ? 'reprint' : 'print', KIND, id, null, { number: r.number, count });
+  return { copy: count > 1, count };
+});
 
 // ---------- callbacks ----------
 

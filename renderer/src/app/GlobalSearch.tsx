@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
-import { BarChartOutlined, FileDoneOutlined, HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, HomeOutlined, PhoneOutlined, SearchOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
 import type { SearchHit } from '../../../shared/master/schema';
 import type { SlipState } from '../../../shared/workflows/slips/rules';
+import type { CallbackState, RepairState } from '../../../shared/workflows/repairs/rules';
 import { invoke } from '../api';
 import { useUiStore } from '../stores/use-ui-store';
 
@@ -19,6 +20,8 @@ const KIND = {
   person: { icon: <UserOutlined style={{ color: '#389e0d' }} />, label: 'search.kindPerson' },
   slip: { icon: <FileDoneOutlined style={{ color: '#d46b08' }} />, label: 'search.kindSlip' },
   report: { icon: <BarChartOutlined style={{ color: '#722ed1' }} />, label: 'search.kindReport' },
+  repair: { icon: <ToolOutlined style={{ color: '#cf1322' }} />, label: 'repair.record' },
+  callback: { icon: <PhoneOutlined style={{ color: '#08979c' }} />, label: 'callback.record' },
 } as const;
 
 /**
@@ -96,6 +99,16 @@ export function GlobalSearch() {
     if (hit) open(hit);
   };
 
+  /** A record hit's state, in words (units, people and reports have none). */
+  const stateLabel = (h: SearchHit): string | null =>
+    h.kind === 'slip'
+      ? t(`enum.slipState.${h.state as SlipState}`)
+      : h.kind === 'repair'
+        ? t(`repair.state.${h.state as RepairState}`)
+        : h.kind === 'callback'
+          ? t(`callback.state.${h.state as CallbackState}`)
+          : null;
+
   const q = text.trim();
   const isNumber = !!parseRecordNumber(q);
   // For a record number, hits of a shorter prefix (FX-2026-00001 while typing …016) are not offered for Enter.
@@ -147,7 +160,7 @@ export function GlobalSearch() {
             <span style={{ fontWeight: 500 }}>{h.title}</span>
             {h.subtitle || h.state ? (
               <span style={{ color: 'rgba(0,0,0,0.45)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                {[h.subtitle, h.kind === 'slip' && h.state ? t(`enum.slipState.${h.state as SlipState}`) : null, h.revision ? t('search.revision', { n: h.revision }) : null].filter(Boolean).join(' · ')}
+                {[h.subtitle, h.state ? stateLabel(h) : null, h.revision ? t('search.revision', { n: h.revision }) : null].filter(Boolean).join(' · ')}
               </span>
             ) : null}
             <span style={{ marginLeft: 'auto' }}>

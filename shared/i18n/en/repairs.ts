@@ -3,6 +3,7 @@ import type { Messages } from '../index';
 /** English: repair dispatch (procedure 十三) and follow-up callbacks (procedure 八). */
 const repairs = {
   repair: {
+    record: 'Repair order',
     title: 'Repairs',
     number: 'Repair number',
     place: 'Location',
@@ -46,6 +47,7 @@ const repairs = {
       waived: 'Waived',
     },
     why: {
+      printVoided: 'A voided repair order cannot be printed',
       dispatch: 'Only a received or reopened order can be dispatched',
       pickUp: 'Only a dispatched order can be signed for by a technician',
       chase: 'The technician has signed for it; no chase is needed',
@@ -69,6 +71,7 @@ const repairs = {
     },
   },
   callback: {
+    record: 'Callback',
     title: 'Callbacks',
     number: 'Callback number',
     dueDate: 'Due',

@@ -1,6 +1,7 @@
 /** 简体中文：报修 / 维修派工（程序十三）与回访（程序八）。 */
 const repairs = {
   repair: {
+    record: '报修单',
     title: '报修',
     number: '报修单号',
     place: '报修位置',
@@ -44,6 +45,7 @@ const repairs = {
       waived: '已免收',
     },
     why: {
+      printVoided: '已作废的报修单不能打印维修服务单',
       dispatch: '只有已受理或重新派工的报修单才能派工',
       pickUp: '只有已派工的报修单才能由维修员签领',
       chase: '维修员已领单，不需要再催促',
@@ -67,6 +69,7 @@ const repairs = {
     },
   },
   callback: {
+    record: '回访单',
     title: '回访',
     number: '回访单号',
     dueDate: '应回访日期',

@@ -34,6 +34,18 @@ export const repairsContract = {
   'repairs.waive': { kind: 'write', input: WaiveInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
   'repairs.void': { kind: 'write', input: voidInput, output: RepairDetailSchema, permission: 'repairs.void' },
   'repairs.endOfDay': { kind: 'read', input: z.strictObject({ date: isoDate }), output: z.object({ cutoff: z.string(), rows: z.array(RepairRowSchema) }), permission: 'repairs.read' },
+  /** The end-of-day list as a printable A4 PDF (for pdf.print / file.save). */
+  'repairs.endOfDayPdf': { kind: 'read',
+    input: z.strictObject({ date: isoDate, lang: z.enum(['zh-CN', 'en']) }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number() }),
+    permission: 'repairs.read',
+  },
+  /** The work order (《维修服务单》); every print after the first is a copy, marked 副本 / COPY, and is logged. */
+  'repairs.print': { kind: 'write',
+    input: z.strictObject({ id, lang: z.enum(['zh-CN', 'en']) }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean() }),
+    permission: 'repairs.write',
+  },
   'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
   'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
   'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },
