@@ -13,6 +13,7 @@ import occupancyReports from './0090_occupancy_reports.sql';
 import livePeople from './0100_live_people.sql';
 import tenancies from './0110_tenancies.sql';
 import repairs from './0120_repairs.sql';
+import repairStats from './0130_repair_stats.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0100_live_people', sql: livePeople },
   { name: '0110_tenancies', sql: tenancies },
   { name: '0120_repairs', sql: repairs },
+  { name: '0130_repair_stats', sql: repairStats },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -151,6 +151,8 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'repairs.waive': { id: other.missingId, reason: '业主困难' },
     'repairs.void': { id: other.missingId, reason: '测试' },
     'repairs.endOfDay': { date: '2026-03-15' },
+    'repairs.stats': { month: '2026-03' },
+    'repairs.statsExport': { month: '2026-03', lang: 'zh-CN' },
     'callbacks.list': {},
     'callbacks.get': { id: other.missingId },
     'callbacks.attempt': { callbackId: other.missingId, channel: 'phone', at: '2026-03-15T04:00:00.000Z', reached: false },

@@ -1,6 +1,7 @@
 import type { repairsContract } from '../../../shared/workflows/repairs/contract';
 import type { Handlers } from '../../host/handler';
 import * as repairs from './service';
+import { exportStats, monthStats } from './stats';
 
 export type RepairsChannel = keyof typeof repairsContract;
 
@@ -17,6 +18,13 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
   'repairs.waive': (ctx, input) => repairs.waiveCharge(ctx, input),
   'repairs.void': (ctx, input) => repairs.voidRepair(ctx, input),
   'repairs.endOfDay': (ctx, input) => repairs.endOfDay(ctx, input),
+  'repairs.stats': (ctx, input) => monthStats(ctx, input),
+  'repairs.statsExport': async (ctx, input) => {
+    const file = await exportStats(ctx, input);
+    // Who took the month's figures out (the list of orders in it names places): on the repairs' audit trail.
+    ctx.audit('export', 'repair', null, null, { statistics: input.month, format: 'xlsx', lang: input.lang });
+    return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+  },
   'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
   'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
   'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),

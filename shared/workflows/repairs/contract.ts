@@ -18,6 +18,9 @@ import {
   RepairIntakeSchema,
   RepairListInputSchema,
   RepairRowSchema,
+  RepairStatsSchema,
+  StatsExportInputSchema,
+  StatsInputSchema,
   WaiveInputSchema,
 } from './schema';
 
@@ -34,6 +37,11 @@ export const repairsContract = {
   'repairs.waive': { kind: 'write', input: WaiveInputSchema, output: RepairDetailSchema, permission: 'repairs.fees' },
   'repairs.void': { kind: 'write', input: voidInput, output: RepairDetailSchema, permission: 'repairs.void' },
   'repairs.endOfDay': { kind: 'read', input: z.strictObject({ date: isoDate }), output: z.object({ cutoff: z.string(), rows: z.array(RepairRowSchema) }), permission: 'repairs.read' },
+  // The month's statistics are the desk's own monthly figures (procedure 十三: the desk totals the month's repair
+  // charges; 第7篇: the callbacks are summed up monthly), aggregates without anyone's name or phone: everyone who
+  // reads repairs may read them, the cashier for the charges too. The export is a write only for its audit row.
+  'repairs.stats': { kind: 'read', input: StatsInputSchema, output: RepairStatsSchema, permission: 'repairs.read' },
+  'repairs.statsExport': { kind: 'write', input: StatsExportInputSchema, output: z.object({ fileName: z.string(), base64: z.string() }), permission: 'repairs.read' },
   'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
   'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
   'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },
