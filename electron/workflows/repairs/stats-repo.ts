@@ -41,10 +41,14 @@ export const repairCallbacksDue = (db: Db, from: string, to: string) =>
   q(db, `SELECT due_date AS dueDate, state, done_date AS doneDate FROM callbacks WHERE source_kind = 'repair' AND due_date BETWEEN ? AND ?`)
     .all<{ dueDate: string; state: CallbackState; doneDate: string | null }>(from, to);
 
-/** Reached attempts on repairs' callbacks in [start, end): satisfaction and what the callback did, counted (index callback_attempts_reached). */
+/**
+ * Reached attempts on repairs' callbacks in [start, end): satisfaction and what the callback did, counted (index
+ * callback_attempts_reached). CROSS JOIN keeps the month's attempts as the outer loop: left to itself (no table
+ * statistics) the planner walked every repair callback by callbacks_source instead — 300 ms against 10 ms.
+ */
 export const reachedAnswers = (db: Db, startIso: string, endIso: string) =>
   q(db, `SELECT a.satisfaction, c.outcome, count(*) AS n
-           FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
+           FROM callback_attempts a CROSS JOIN callbacks c ON c.id = a.callback_id
           WHERE a.reached = 1 AND a.at >= ? AND a.at < ? AND c.source_kind = 'repair'
           GROUP BY a.satisfaction, c.outcome`)
     .all<{ satisfaction: Satisfaction | null; outcome: 'closed' | 'reopened' | null; n: number }>(startIso, endIso);
