@@ -51,6 +51,7 @@ const SlipPage = lazy(() => import('../features/slips/SlipPage'));
 const SlipFormPage = lazy(() => import('../features/slips/SlipForm'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
 const OccupancyReportPage = lazy(() => import('../features/occupancy-report/OccupancyReportPage'));
+const RepairStatsPage = lazy(() => import('../features/repairs-stats/RepairStatsPage'));
 
 interface NavItem {
   key: string;
@@ -380,6 +381,7 @@ export default function Shell() {
                 <Route path="/slips/:id/edit" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
                 <Route path="/reports/occupancy" element={<Guard permission="occupancyReport.read"><OccupancyReportPage /></Guard>} />
+                <Route path="/repairs/stats" element={<Guard permission="repairs.read"><RepairStatsPage /></Guard>} />
                 <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />
                 <Route path="/people/:id" element={<Guard permission="masterdata.read"><PersonPage /></Guard>} />
                 <Route path="/buildings" element={<Guard permission="masterdata.read"><BuildingsPage /></Guard>} />
