@@ -1,13 +1,13 @@
 /**
- * The SQL of the monthly repair statistics: each figure reads one range of a covering index (migration 0130),
- * never the orders' rows, whose signatures (data URLs stored before the finish time) would be read through.
+ * The SQL of the monthly repair statistics: each figure reads one range of an index (the covering ones of
+ * migration 0130), not the orders' rows past their signatures (data URLs stored before the pick-up and finish times).
  * Bounds are UTC instants as the app stores them (ISO, ms, Z), so comparing the strings compares the times.
  */
 import type { Db } from '../../../db/connection';
 import { q } from '../../../db/statements';
 import type { CallbackState, ChargeState, RepairState, Satisfaction } from '../../../shared/workflows/repairs/rules';
 
-/** Orders received in [start, end) by category, voided apart (index repairs_stats_received). */
+/** Orders received in [start, end) by category, voided apart (index repairs_created; the columns counted precede the signatures). */
 export const receivedByCategory = (db: Db, startIso: string, endIso: string) =>
   q(db, `SELECT category, state = 'voided' AS voided, count(*) AS n, sum(urgent) AS urgent, sum(paid) AS paid
            FROM repairs WHERE created_at >= ? AND created_at < ? GROUP BY category, state = 'voided'`)
