@@ -14,6 +14,7 @@ import livePeople from './0100_live_people.sql';
 import tenancies from './0110_tenancies.sql';
 import repairs from './0120_repairs.sql';
 import repairsToday from './0125_repairs_today.sql';
+import repairStats from './0130_repair_stats.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0110_tenancies', sql: tenancies },
   { name: '0120_repairs', sql: repairs },
   { name: '0125_repairs_today', sql: repairsToday },
+  { name: '0130_repair_stats', sql: repairStats },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -22,10 +22,11 @@ import { generateSite } from '../../electron/services/demo/generate';
 import { commitDemoRows, demoDates } from '../../electron/services/demo/seed';
 import { commitRows, type ImportCounts } from '../../electron/workflows/master/import/commit';
 import type { SessionUser } from '../../shared/contract';
+import { REPAIRS_SITE, seedRepairs, TECHNICIANS } from './repairs';
 import { int, pick, rng, s1, timed } from './stats';
 
 /** Bump when the shape of the seeded data changes: cached sites with another version are rebuilt. */
-export const SITE_VERSION = 3;
+export const SITE_VERSION = 4;
 export const SITE = {
   seed: 20_260_501,
   units: 50_000,
@@ -38,6 +39,9 @@ export const SITE = {
   slips: 2_000,
   /** Years since the site was delivered: the dated history (and the audit log) spans them. */
   years: 5,
+  /** Repair orders over those years, and the callbacks they made (test/bench/repairs.ts). */
+  repairs: REPAIRS_SITE.repairs,
+  callbacks: REPAIRS_SITE.callbacks,
 } as const;
 
 export const PASSWORD = 'bench-Passw0rd';
@@ -174,6 +178,19 @@ export async function seedSite(dataDir: string, log: Logger, say: (line: string)
 
     await step('top up audit_log + occupancy_history', () => topUpLogs(host, users, rows, dates, today));
     await step(`${int(SITE.slips)} release slips`, () => seedSlips(host, users.clerk));
+    const tech = await host.dispatch('settings.update', { technicians: TECHNICIANS }, 'bench-seed');
+    if (!tech.ok) throw new Error(`settings.update technicians failed: ${JSON.stringify(tech.error)}`);
+    const repairs = await step(`${int(SITE.repairs)} repairs and their callbacks`, () =>
+      seedRepairs(ctx.db, {
+        now: Date.now(),
+        years: SITE.years,
+        clerks: [users.clerk.id, users.clerk2.id, users.clerk3.id],
+        cashier: users.manager.id,
+        supervisor: users.supervisor.id,
+        say,
+      }),
+    );
+    say(`  (${int(repairs.repairs)} repairs, ${int(repairs.charges)} charge lines, ${int(repairs.callbacks)} callbacks, ${int(repairs.attempts)} attempts)`);
   } finally {
     host.close();
   }

@@ -153,6 +153,8 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'repairs.endOfDay': { date: '2026-03-15' },
     'repairs.endOfDayPdf': { date: '2026-03-15', lang: 'zh-CN' },
     'repairs.print': { id: other.missingId, lang: 'zh-CN' },
+    'repairs.stats': { month: '2026-03' },
+    'repairs.statsExport': { month: '2026-03', lang: 'zh-CN' },
     'callbacks.list': {},
     'callbacks.get': { id: other.missingId },
     'callbacks.attempt': { callbackId: other.missingId, channel: 'phone', at: '2026-03-15T04:00:00.000Z', reached: false },

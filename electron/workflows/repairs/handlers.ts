@@ -2,6 +2,7 @@ import type { repairsContract } from '../../../shared/workflows/repairs/contract
 import type { Handlers } from '../../host/handler';
 import { printEndOfDay, printWorkOrder } from './print';
 import * as repairs from './service';
+import { exportStats, monthStats } from './stats';
 
 export type RepairsChannel = keyof typeof repairsContract;
 
@@ -25,6 +26,13 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
   'repairs.print': async (ctx, input) => {
     const { bytes, copy, number } = await printWorkOrder(ctx, input.id, input.lang);
     return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
+  },
+  'repairs.stats': (ctx, input) => monthStats(ctx, input),
+  'repairs.statsExport': async (ctx, input) => {
+    const file = await exportStats(ctx, input);
+    // Who took the month's figures out (the list of orders in it names places): on the repairs' audit trail.
+    ctx.audit('export', 'repair', null, null, { statistics: input.month, format: 'xlsx', lang: input.lang });
+    return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
   'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
   'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),

@@ -352,9 +352,12 @@ export function listRepairs(ctx: ServiceCtx, f: { offset: number; limit: number;
   if (text) {
     const n = parseRecordNumber(text);
     const digits = normalisePhone(text).replace(/[\s-]/g, '');
+    // A unit code is digits once its dashes go (1-101 looks like a phone's last 4, 221-1-1901 like a phone):
+    // the unit when one has that code, else the digits are a phone or its tail.
+    const isUnit = () => !!q(ctx.db, 'SELECT 1 FROM units WHERE code = ? AND voided_at IS NULL').value(text);
     if (n) filter.number = n.canonical;
-    else if (/^\d{4}$/.test(digits)) filter.last4 = digits;
-    else if (/^\d{7,}$/.test(digits)) filter.phone = digits;
+    else if (/^\d{4}$/.test(digits) && !isUnit()) filter.last4 = digits;
+    else if (/^\d{7,}$/.test(digits) && !isUnit()) filter.phone = digits;
     else filter.unitCode = text;
   }
   const { rows, total } = repo.listRepairs(ctx.db, filter);

@@ -54,6 +54,7 @@ const CallbacksPage = lazy(() => import('../features/callbacks/CallbacksPage'));
 const CallbackPage = lazy(() => import('../features/callbacks/CallbackPage'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
 const OccupancyReportPage = lazy(() => import('../features/occupancy-report/OccupancyReportPage'));
+const RepairStatsPage = lazy(() => import('../features/repairs-stats/RepairStatsPage'));
 
 interface NavItem {
   key: string;
@@ -386,6 +387,7 @@ export default function Shell() {
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
                 <Route path="/reports/occupancy" element={<Guard permission="occupancyReport.read"><OccupancyReportPage /></Guard>} />
+                <Route path="/repairs/stats" element={<Guard permission="repairs.read"><RepairStatsPage /></Guard>} />
                 <Route path="/people" element={<Guard permission="masterdata.read"><PeoplePage /></Guard>} />
                 <Route path="/people/:id" element={<Guard permission="masterdata.read"><PersonPage /></Guard>} />
                 <Route path="/buildings" element={<Guard permission="masterdata.read"><BuildingsPage /></Guard>} />

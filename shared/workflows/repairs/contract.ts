@@ -18,6 +18,9 @@ import {
   RepairIntakeSchema,
   RepairListInputSchema,
   RepairRowSchema,
+  RepairStatsSchema,
+  StatsExportInputSchema,
+  StatsInputSchema,
   WaiveInputSchema,
 } from './schema';
 
@@ -46,6 +49,11 @@ export const repairsContract = {
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean() }),
     permission: 'repairs.write',
   },
+  // The month's statistics are the desk's own monthly figures (procedure 十三: the desk totals the month's repair
+  // charges; 第7篇: the callbacks are summed up monthly), aggregates without anyone's name or phone: everyone who
+  // reads repairs may read them, the cashier for the charges too. The export is a write only for its audit row.
+  'repairs.stats': { kind: 'read', input: StatsInputSchema, output: RepairStatsSchema, permission: 'repairs.read' },
+  'repairs.statsExport': { kind: 'write', input: StatsExportInputSchema, output: z.object({ fileName: z.string(), base64: z.string() }), permission: 'repairs.read' },
   'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
   'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
   'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },

@@ -198,3 +198,30 @@ export function completionProblems(
   else if (pickedUpAt && Date.parse(c.finishedAt) < Date.parse(pickedUpAt)) out.finishedAt = 'repair.v.finishedBeforePickUp';
   return out;
 }
+
+/**
+ * The p-th percentile (0 ≤ p ≤ 1) of ascending `sorted` values, interpolated between the closest ranks — Excel's
+ * PERCENTILE.INC (and MEDIAN at 0.5), so a figure of the monthly statistics can be checked in the exported sheet.
+ * Null for no values.
+ */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  if (p < 0 || p > 1) throw new RangeError(`percentile out of 0..1: ${p}`);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** A month's first and last day and the instants that bound it (site calendar: Beijing midnight, UTC+8, no DST). */
+export function monthBounds(month: string): { from: string; to: string; startIso: string; endIso: string } {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    from: `${month}-01`,
+    to: `${month}-${String(last).padStart(2, '0')}`,
+    startIso: new Date(`${month}-01T00:00:00+08:00`).toISOString(),
+    endIso: new Date(`${next}-01T00:00:00+08:00`).toISOString(),
+  };
+}

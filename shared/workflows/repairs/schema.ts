@@ -179,3 +179,66 @@ export type CallbackDetail = z.infer<typeof CallbackDetailSchema>;
 
 export const RateInputSchema = z.strictObject({ from: isoDate, to: isoDate }).refine((r) => r.to >= r.from, { path: ['to'], message: 'v.endBeforeStart' });
 export const RateSchema = z.object({ due: z.number(), onTime: z.number(), basisPoints: z.number().nullable() });
+
+// ---------- monthly statistics ----------
+
+/** A month of the site calendar, 'YYYY-MM'. */
+export const StatsMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'repair.v.statsMonth' });
+export const StatsInputSchema = z.strictObject({ month: StatsMonthSchema });
+export const StatsExportInputSchema = z.strictObject({ month: StatsMonthSchema, lang: z.enum(['zh-CN', 'en']) });
+
+/** Median and 90th percentile in minutes (one decimal), over `count` orders; null when there were none. */
+const DurationSchema = z.object({ count: z.number(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() });
+export type DurationStats = z.infer<typeof DurationSchema>;
+
+export const CategoryStatsSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  received: z.number(),
+  urgent: z.number(),
+  paid: z.number(),
+  /** Finished in the month (whenever received), and the paid ones' charges billed. */
+  finished: z.number(),
+  billedFen: z.number(),
+});
+export type CategoryStats = z.infer<typeof CategoryStatsSchema>;
+
+export const RepairStatsSchema = z.object({
+  month: z.string(),
+  /** First and last day of the month (site calendar). */
+  from: z.string(),
+  to: z.string(),
+  /** The month has not ended yet: the figures run to `asOf`. */
+  partial: z.boolean(),
+  asOf: z.string(),
+  /** Orders received in the month, voided ones apart (counted on their own line only). */
+  received: z.object({ total: z.number(), urgent: z.number(), normal: z.number(), paid: z.number(), free: z.number(), voided: z.number() }),
+  byCategory: z.array(CategoryStatsSchema),
+  /** Paid orders finished in the month: what was billed, and how each charge stands now (billed = collected + waived + pending). */
+  charges: z.object({
+    orders: z.number(),
+    billedFen: z.number(),
+    collected: z.number(),
+    collectedFen: z.number(),
+    waived: z.number(),
+    waivedFen: z.number(),
+    pending: z.number(),
+    pendingFen: z.number(),
+  }),
+  /** Engineering told → the technician signed, over orders picked up in the month. */
+  pickUp: DurationSchema,
+  /** Received → finished, over orders finished in the month. */
+  complete: DurationSchema,
+  callbacks: z.object({
+    /** The callback rate of repairs' callbacks due in the month (callbackRate). */
+    due: z.number(),
+    onTime: z.number(),
+    basisPoints: z.number().nullable(),
+    /** Answers of the customers reached in the month. */
+    reached: z.number(),
+    satisfaction: z.object({ very_satisfied: z.number(), satisfied: z.number(), neutral: z.number(), unsatisfied: z.number() }),
+    /** Repairs reopened in the month (not fixed, or unsatisfied). */
+    reopened: z.number(),
+  }),
+});
+export type RepairStats = z.infer<typeof RepairStatsSchema>;
