@@ -123,6 +123,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'slips.refuse': { id: other.missingId, reason: '测试' },
     'slips.void': { id: other.missingId, reason: '测试' },
     'slips.print': { id: other.missingId, lang: 'zh-CN' },
+    'records.print': { number: 'ZZ-2026-999999', lang: 'zh-CN' },
     // Native dialogs: answered by the Electron shell; the host refuses them.
     'file.save': { fileName: 'FX-2026-000001.pdf', base64: 'JVBERi0xLjcK' },
     'pdf.print': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },

@@ -41,6 +41,7 @@ const ALLOWED_ANSWER: Partial<Record<Channel, (r: Result<unknown>) => void>> = {
   ),
   'gate.lookup': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
   'gate.exit': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
+  'records.print': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.noRecordNumbered', params: { number: 'ZZ-2026-999999' } } }),
   // Finalising needs the month's warnings accepted first (another role's call may have done it), and only once.
   'occupancyReport.finalise': (r) => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'BAD_STATE', message: expect.stringMatching(/^report\.error\.(unresolved|alreadyFinal)$/) });
