@@ -142,7 +142,6 @@ const repairs = {
     chargeItem: 'Charge item',
     chargeItemPlaceholder: 'Choose an item (type to filter)',
     quantity: 'Quantity',
-    unitPrice: 'Unit price',
     amount: 'Amount',
     addCharge: 'Add a charge',
     removeCharge: 'Remove this line',

@@ -140,7 +140,6 @@ const repairs = {
     chargeItem: '收费项目',
     chargeItemPlaceholder: '选择项目（可输入筛选）',
     quantity: '数量',
-    unitPrice: '单价',
     amount: '金额',
     addCharge: '添加收费项目',
     removeCharge: '删除此项',

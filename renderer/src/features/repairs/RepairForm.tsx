@@ -56,7 +56,8 @@ function CallerId({ onPick, onNone }: { onPick: (c: Candidate, typedPhone: strin
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ candidates: Candidate[]; phone: string | null } | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // What the lookup found, as a message key (it follows a language switch).
+  const [note, setNote] = useState<{ key: string; params?: Record<string, string> } | null>(null);
   const list = useRef<HTMLDivElement>(null);
 
   const lookup = async () => {
@@ -64,7 +65,7 @@ function CallerId({ onPick, onNone }: { onPick: (c: Candidate, typedPhone: strin
     setFound(null);
     setNote(null);
     if (digits.length < 4) {
-      setNote(t('repairUi.caller.tooShort'));
+      setNote({ key: 'repairUi.caller.tooShort' });
       return;
     }
     const typedPhone = digits.length >= 7 ? digits : null;
@@ -81,10 +82,10 @@ function CallerId({ onPick, onNone }: { onPick: (c: Candidate, typedPhone: strin
           .map((l) => ({ key: `${p.id}:${l.unitId}`, personId: p.id, personName: p.name, phoneMasked: p.phoneMasked, unitId: l.unitId, unitCode: l.unitCode, relation: l.relation }));
       });
       if (candidates.length === 0) {
-        setNote(t('repairUi.caller.none'));
+        setNote({ key: 'repairUi.caller.none' });
         onNone(typedPhone);
       } else if (candidates.length === 1) {
-        setNote(t('repairUi.caller.filled', { name: candidates[0].personName, unit: candidates[0].unitCode ?? '—' }));
+        setNote({ key: 'repairUi.caller.filled', params: { name: candidates[0].personName, unit: candidates[0].unitCode ?? '—' } });
         onPick(candidates[0], typedPhone);
       } else {
         setFound({ candidates, phone: typedPhone });
@@ -100,7 +101,7 @@ function CallerId({ onPick, onNone }: { onPick: (c: Candidate, typedPhone: strin
   const choose = (c: Candidate) => {
     if (!found) return;
     setFound(null);
-    setNote(t('repairUi.caller.filled', { name: c.personName, unit: c.unitCode ?? '—' }));
+    setNote({ key: 'repairUi.caller.filled', params: { name: c.personName, unit: c.unitCode ?? '—' } });
     onPick(c, found.phone);
   };
 
@@ -133,7 +134,7 @@ function CallerId({ onPick, onNone }: { onPick: (c: Candidate, typedPhone: strin
         </Button>
       </Space.Compact>
       <div style={{ ...muted, marginTop: 4 }} data-testid="caller-note">
-        {note ?? t('repairUi.caller.hint')}
+        {note ? t(note.key, note.params) : t('repairUi.caller.hint')}
       </div>
       {found ? (
         <div

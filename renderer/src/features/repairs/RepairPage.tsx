@@ -217,7 +217,10 @@ export default function RepairPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('repair.reportedAt')}>{formatDateTime(r.reportedAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('repair.receiver')}>
-                    {r.receiverName ?? '—'} <span style={{ ...muted, fontSize: 12 }}>{formatDateTime(r.receivedAt)}</span>
+                    <span>
+                      {r.receiverName ?? '—'}
+                      <div style={{ ...muted, fontSize: 12, whiteSpace: 'nowrap' }}>{formatDateTime(r.receivedAt)}</div>
+                    </span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('repair.appointmentAt')}>{r.appointmentAt ? formatDateTime(r.appointmentAt) : <span style={muted}>{t('repairUi.noAppointment')}</span>}</Descriptions.Item>
                   <Descriptions.Item label={t('repairUi.urgency')}>{r.urgent ? <Tag color="red">{t('repair.urgent')}</Tag> : t('repair.normal')}</Descriptions.Item>
@@ -233,20 +236,26 @@ export default function RepairPage() {
                   </Descriptions.Item>
                   {r.dispatchedAt ? (
                     <Descriptions.Item label={t('repairUi.dispatchedTo')}>
-                      <span data-testid="repair-notified">{r.notifiedName}</span> <span style={{ ...muted, fontSize: 12 }}>{formatDateTime(r.dispatchedAt)}</span>
+                      <span>
+                        <span data-testid="repair-notified">{r.notifiedName}</span>
+                        <div style={{ ...muted, fontSize: 12, whiteSpace: 'nowrap' }}>{formatDateTime(r.dispatchedAt)}</div>
+                      </span>
                     </Descriptions.Item>
                   ) : null}
                   {r.chaseCount ? (
                     <Descriptions.Item label={t('repairUi.chases')}>
                       <span data-testid="repair-chases">{t('repair.chaseCount', { count: r.chaseCount })}</span>
-                      {r.lastChasedAt ? <span style={{ ...muted, fontSize: 12 }}> {formatDateTime(r.lastChasedAt)}</span> : null}
+                      {r.lastChasedAt ? <div style={{ ...muted, fontSize: 12 }}>{formatDateTime(r.lastChasedAt)}</div> : null}
                     </Descriptions.Item>
                   ) : null}
                   {r.technician ? (
-                    <Descriptions.Item label={t('repair.technician')}>
-                      <span data-testid="repair-technician">{r.technician.name}</span> <span style={muted}>{r.technician.trade}</span>
-                      {r.technician.phone ? <span style={{ ...mono, ...muted, marginLeft: 6 }}>{r.technician.phone}</span> : null}
-                      {r.pickedUpAt ? <div style={{ ...muted, fontSize: 12 }}>{t('repairUi.signedFor', { time: formatDateTime(r.pickedUpAt) })}</div> : null}
+                    <Descriptions.Item label={t('repair.technician')} span={2}>
+                      <span>
+                        <span data-testid="repair-technician">{r.technician.name}</span>
+                        <span style={{ ...muted, marginLeft: 6 }}>{r.technician.trade}</span>
+                        {r.technician.phone ? <span style={{ ...mono, ...muted, marginLeft: 6 }}>{r.technician.phone}</span> : null}
+                        {r.pickedUpAt ? <div style={{ ...muted, fontSize: 12 }}>{t('repairUi.signedFor', { time: formatDateTime(r.pickedUpAt) })}</div> : null}
+                      </span>
                     </Descriptions.Item>
                   ) : null}
                   {r.workDone ? (

@@ -62,7 +62,7 @@ export function ChargeLines({
                   id={p.id}
                   data-testid={p['data-testid']}
                   disabled={disabled}
-                  autoFocus={i > 0 && i === fields.length - 1 && !field.value}
+                  autoFocus={i === fields.length - 1 && !field.value}
                   showSearch={{
                     filterOption: (input, o) => {
                       const q = input.trim().toLowerCase();
@@ -74,9 +74,10 @@ export function ChargeLines({
                   onChange={(v: string) => field.onChange(v)}
                   onBlur={field.onBlur}
                   notFoundContent={t('repairUi.priceListEmpty')}
-                  options={priceList.map((p) => ({ value: p.code, label: p.name, item: p }))}
+                  options={priceList.map((p) => ({ value: p.code, label: p.name }))}
                   optionRender={(o) => {
-                    const p = (o.data as { item: PriceItem }).item;
+                    const p = price(String(o.value));
+                    if (!p) return o.label;
                     return (
                       <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }} data-testid="price-option">
                         <span>
@@ -107,7 +108,8 @@ export function ChargeLines({
             </Field>
           </Col>
           <Col flex="120px" style={{ paddingTop: i === 0 ? 36 : 6, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid={`charge-amount-${i}`}>
-            {amounts[i] === null ? <span style={muted}>—</span> : yuan(amounts[i]!)}
+            {/* The watched lines may lag a render behind the rows just added. */}
+            {amounts[i] == null ? <span style={muted}>—</span> : yuan(amounts[i]!)}
           </Col>
           <Col flex="32px" style={{ paddingTop: i === 0 ? 30 : 0 }}>
             <Tooltip title={t('repairUi.removeCharge')}>
@@ -160,18 +162,27 @@ export function ChargesTable({ repair }: { repair: RepairDetail }) {
           dataIndex: 'name',
           render: (v: string, c) => (
             <span>
-              {v} <span style={{ ...muted, fontSize: 12 }}>{t(`repairUi.chargeKind.${c.kind}`)}</span>
+              {v} <span style={{ ...muted, fontSize: 12, whiteSpace: 'nowrap' }}>{t(`repairUi.chargeKind.${c.kind}`)}</span>
             </span>
           ),
         },
-        { title: t('repairUi.unitPrice'), dataIndex: 'unitPriceFen', width: 120, align: 'right', render: (v: number, c) => `${yuan(v)} / ${c.unitOfCount}` },
-        { title: t('repairUi.quantity'), dataIndex: 'quantity', width: 80, align: 'right', render: (v: number, c) => `${v} ${c.unitOfCount}` },
-        { title: t('repairUi.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => yuan(v) },
+        {
+          title: t('repairUi.quantity'),
+          dataIndex: 'quantity',
+          width: 130,
+          align: 'right',
+          render: (v: number, c) => (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {v} {c.unitOfCount} <span style={{ ...muted, fontSize: 12 }}>× {yuan(c.unitPriceFen)}</span>
+            </span>
+          ),
+        },
+        { title: t('repairUi.amount'), dataIndex: 'amountFen', width: 100, align: 'right', render: (v: number) => yuan(v) },
       ]}
       summary={() =>
         repair.charges.length ? (
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={4} align="right">
+            <Table.Summary.Cell index={0} colSpan={3} align="right">
               <strong>{t('repair.chargeTotal')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
