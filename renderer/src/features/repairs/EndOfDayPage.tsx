@@ -45,7 +45,11 @@ export default function EndOfDayPage() {
     try {
       const r = await invokeLoose(PDF_CHANNEL as Channel, { date, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
       if (nativePrint) await invoke('pdf.print', { fileName: r.fileName, pdfBase64: r.pdfBase64 });
-      else if (!window.open(URL.createObjectURL(base64Blob(r.pdfBase64, MIME_TYPES.pdf)), '_blank')) message.warning(t('slip.print.popupBlocked'));
+      else {
+        const url = URL.createObjectURL(base64Blob(r.pdfBase64, MIME_TYPES.pdf));
+        if (!window.open(url, '_blank')) message.warning(t('slip.print.popupBlocked'));
+        window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
     } catch (e) {
       setPrintError(errorText(t, e));
     } finally {

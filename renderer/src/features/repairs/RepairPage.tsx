@@ -188,7 +188,7 @@ export default function RepairPage() {
           ) : null}
           <NextStep repair={r} />
           <Row gutter={16}>
-            <Col xs={24} xl={14}>
+            <Col xs={24} xl={r.paid || r.callbacks.length ? 14 : 24}>
               <Card title={t('repairUi.details')} style={{ marginBottom: 16 }} data-testid="repair-details">
                 <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                   <Descriptions.Item label={t('repair.place')}>
