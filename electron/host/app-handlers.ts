@@ -8,6 +8,7 @@ import * as backup from '../backup/backup';
 import * as auth from '../services/auth';
 import { seedDemo } from '../services/demo/seed';
 import { globalSearch } from './search';
+import { printRecordForm } from './print';
 import type { SiteDatabase } from './database';
 import type { Handlers, Session } from './handler';
 import type { Sessions } from './sessions';
@@ -110,6 +111,7 @@ export function appHandlers(site: SiteDatabase, sessions: Sessions, paths: Retur
 
     'today.summary': (ctx) => today(ctx, () => ({ latestBackup: backup.listBackups(paths.backups)[0] ?? null, lastCheck: site.lastCheck() })),
     'search.global': (ctx, input) => globalSearch(ctx, input.q),
+    'records.print': (ctx, input) => printRecordForm(ctx, input),
     'settings.get': () => site.settings(),
     'settings.update': (ctx, input) => site.updateSettings(ctx, input),
     'users.list': (ctx) => auth.listUsers(ctx),

@@ -2,6 +2,7 @@ import type { Language as Lang } from '../../shared/i18n/index';
 import { pageSizePt, type PageFormat } from '../../shared/kernel/records';
 import { parseRecordNumber, type RecordNumber } from '../../shared/kernel/record-number';
 import { AppError } from '../../shared/kernel/errors';
+import type { Permission } from '../../shared/kernel/permissions';
 import type { SearchHit } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
 import { renderPdf, type DocDefinition } from '../pdf/engine';
@@ -12,6 +13,8 @@ export interface FormDef {
   name: string;
   title: Record<Lang, string>;
   format: PageFormat;
+  /** Who may print it from the app (`records.print`); unset: whoever may see the record (its kind's `search`). */
+  permission?: Permission;
   /**
    * The form of the record, rendered on the form's paper (see `renderForm`). A print after the first is a
    * copy (every part of it marked 副本 / COPY) and is logged as a reprint on the record's timeline.

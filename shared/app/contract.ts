@@ -69,6 +69,15 @@ export const appContract = {
   'backup.list': { kind: 'read', input: empty, output: z.array(BackupInfoSchema), permission: 'backup.create' },
   'backup.create': { kind: 'write', input: empty, output: BackupInfoSchema, permission: 'backup.create' },
   'backup.restore': { kind: 'write', input: z.strictObject({ name: z.string().min(1).max(200) }), output: done, permission: 'backup.restore' },
+  /**
+   * One of a record's printed forms, by the record's number (the record kit: electron/workflows/records.ts), for
+   * a record the user may see (and the form's own permission, if it has one). A print after the first is a copy.
+   */
+  'records.print': { kind: 'write',
+    input: z.strictObject({ number: z.string().min(1).max(60), form: z.string().max(60).optional(), lang: z.enum(['zh-CN', 'en']) }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean(), form: z.string() }),
+    permission: 'masterdata.read',
+  },
   // Native file and print dialogs: answered by the Electron shell; the browser shell downloads/opens instead.
   // A file the app made (a printed form, a report's PDF or XLSX) saved where the clerk chooses.
   'file.save': { kind: 'read',

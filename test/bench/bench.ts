@@ -644,13 +644,13 @@ async function benchRepairs() {
     check(`repair statistics XLSX, last month with its order list`, x.ms, 'ms', BUDGET.repairStatsXlsxMs);
 
     // ---- the work order (《维修服务单》), printed from the repair's page: read, render, the print logged ----
-    const orders = db.prepare("SELECT id FROM repairs WHERE state <> 'voided' ORDER BY paid DESC, random() LIMIT 31").pluck().all() as string[];
-    const print = async (id: string, lang: 'zh-CN' | 'en') => unwrap<{ pdfBase64: string }>(await host.dispatch('repairs.print', { id, lang }, clerkKey), 'repairs.print');
+    const orders = db.prepare("SELECT number FROM repairs WHERE state <> 'voided' ORDER BY paid DESC, random() LIMIT 31").pluck().all() as string[];
+    const print = async (number: string, lang: 'zh-CN' | 'en') => unwrap<{ pdfBase64: string }>(await host.dispatch('records.print', { number, lang }, clerkKey), 'records.print');
     const first = await timed(() => print(orders[0], 'zh-CN'));
     let p = 1;
     const pdfS = await repeat(30, async () => void (await print(orders[p % orders.length], p++ % 2 ? 'en' : 'zh-CN')));
-    say(`repairs.print work order: first in this process ${ms1(first.ms)}, warm ${fmtSummary(pdfS)}  (${mib((first.value.pdfBase64.length * 3) / 4)})`);
-    check('work order PDF warm (repairs.print) p95', pdfS.p95, 'ms', BUDGET.workOrderPdfMs);
+    say(`records.print work order: first in this process ${ms1(first.ms)}, warm ${fmtSummary(pdfS)}  (${mib((first.value.pdfBase64.length * 3) / 4)})`);
+    check('work order PDF warm (records.print) p95', pdfS.p95, 'ms', BUDGET.workOrderPdfMs);
   } catch (e) {
     const why = lastHostError() ?? (e as Error).message;
     say(`ERROR: ${why}`);

@@ -123,6 +123,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'slips.refuse': { id: other.missingId, reason: '测试' },
     'slips.void': { id: other.missingId, reason: '测试' },
     'slips.print': { id: other.missingId, lang: 'zh-CN' },
+    'records.print': { number: 'ZZ-2026-999999', lang: 'zh-CN' },
     // Native dialogs: answered by the Electron shell; the host refuses them.
     'file.save': { fileName: 'FX-2026-000001.pdf', base64: 'JVBERi0xLjcK' },
     'pdf.print': { fileName: 'FX-2026-000001.pdf', pdfBase64: 'JVBERi0xLjcK' },
@@ -152,7 +153,6 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'repairs.void': { id: other.missingId, reason: '测试' },
     'repairs.endOfDay': { date: '2026-03-15' },
     'repairs.endOfDayPdf': { date: '2026-03-15', lang: 'zh-CN' },
-    'repairs.print': { id: other.missingId, lang: 'zh-CN' },
     'repairs.stats': { month: '2026-03' },
     'repairs.statsExport': { month: '2026-03', lang: 'zh-CN' },
     'callbacks.list': {},

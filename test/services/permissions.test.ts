@@ -36,11 +36,12 @@ const ALLOWED_ANSWER: Partial<Record<Channel, (r: Result<unknown>) => void>> = {
   ),
   ...Object.fromEntries(
     (
-      ['repairs.get', 'repairs.dispatch', 'repairs.pickUp', 'repairs.chase', 'repairs.complete', 'repairs.collect', 'repairs.waive', 'repairs.void', 'repairs.print', 'callbacks.get', 'callbacks.attempt', 'callbacks.reveal'] as const
+      ['repairs.get', 'repairs.dispatch', 'repairs.pickUp', 'repairs.chase', 'repairs.complete', 'repairs.collect', 'repairs.waive', 'repairs.void', 'callbacks.get', 'callbacks.attempt', 'callbacks.reveal'] as const
     ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
   ),
   'gate.lookup': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
   'gate.exit': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
+  'records.print': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.noRecordNumbered', params: { number: 'ZZ-2026-999999' } } }),
   // Finalising needs the month's warnings accepted first (another role's call may have done it), and only once.
   'occupancyReport.finalise': (r) => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'BAD_STATE', message: expect.stringMatching(/^report\.error\.(unresolved|alreadyFinal)$/) });

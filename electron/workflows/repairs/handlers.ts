@@ -1,6 +1,6 @@
 import type { repairsContract } from '../../../shared/workflows/repairs/contract';
 import type { Handlers } from '../../host/handler';
-import { printEndOfDay, printWorkOrder } from './print';
+import { printEndOfDay } from './print';
 import * as repairs from './service';
 import { exportStats, monthStats } from './stats';
 
@@ -23,10 +23,7 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
     const { bytes, count } = await printEndOfDay(ctx, input.date, input.lang);
     return { fileName: `repairs-open-${input.date}.pdf`, pdfBase64: bytes.toString('base64'), count };
   },
-  'repairs.print': async (ctx, input) => {
-    const { bytes, copy, number } = await printWorkOrder(ctx, input.id, input.lang);
-    return { fileName: `${number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy };
-  },
+
   'repairs.stats': (ctx, input) => monthStats(ctx, input),
   'repairs.statsExport': async (ctx, input) => {
     const file = await exportStats(ctx, input);

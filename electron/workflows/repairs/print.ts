@@ -14,6 +14,8 @@ export const workOrderForm: FormDef = {
   name: 'work-order',
   title: { 'zh-CN': '维修服务单（存根、工程部联）', en: 'Repair work order (desk and engineering parts)' },
   format: PAGE_FORMATS.a4,
+  // The desk prints it for the technician; the cashier reads the order but does not hand out work orders.
+  permission: 'repairs.write',
   print: async (ctx, id, lang) => {
     const { bytes, copy } = await printWorkOrder(ctx, id, lang);
     return { bytes, copy };

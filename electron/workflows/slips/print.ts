@@ -10,6 +10,7 @@ export const releaseSlipForm: FormDef = {
   name: 'release-slip',
   title: { 'zh-CN': '物品放行条（存档联、门岗联）', en: 'Goods release slip (archive and gate parts)' },
   format: PAGE_FORMATS.a4,
+  permission: 'slips.write',
   print: async (ctx, id, lang) => {
     const { bytes, copy } = await printSlip(ctx, id, lang);
     return { bytes, copy };

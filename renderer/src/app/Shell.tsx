@@ -16,6 +16,7 @@ import {
   ScanOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -50,6 +51,10 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const SlipsPage = lazy(() => import('../features/slips/SlipsPage'));
 const SlipPage = lazy(() => import('../features/slips/SlipPage'));
 const SlipFormPage = lazy(() => import('../features/slips/SlipForm'));
+const RepairsPage = lazy(() => import('../features/repairs/RepairsPage'));
+const RepairPage = lazy(() => import('../features/repairs/RepairPage'));
+const RepairFormPage = lazy(() => import('../features/repairs/RepairForm'));
+const EndOfDayPage = lazy(() => import('../features/repairs/EndOfDayPage'));
 const CallbacksPage = lazy(() => import('../features/callbacks/CallbacksPage'));
 const CallbackPage = lazy(() => import('../features/callbacks/CallbackPage'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
@@ -202,6 +207,7 @@ export default function Shell() {
           { key: 'today', path: '/', label: t('nav.today'), icon: <DashboardOutlined />, permission: 'masterdata.read' },
           { key: 'units', path: '/units', label: t('nav.units'), icon: <HomeOutlined />, permission: 'masterdata.read' },
           { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
+          { key: 'repairs', path: '/repairs', label: t('nav.repairs'), icon: <ToolOutlined />, permission: 'repairs.read' },
           { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
@@ -383,6 +389,10 @@ export default function Shell() {
                 <Route path="/slips/new" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
                 <Route path="/slips/:id" element={<Guard permission="slips.read"><SlipPage /></Guard>} />
                 <Route path="/slips/:id/edit" element={<Guard permission="slips.write"><SlipFormPage /></Guard>} />
+                <Route path="/repairs" element={<Guard permission="repairs.read"><RepairsPage /></Guard>} />
+                <Route path="/repairs/new" element={<Guard permission="repairs.write"><RepairFormPage /></Guard>} />
+                <Route path="/repairs/end-of-day" element={<Guard permission="repairs.read"><EndOfDayPage /></Guard>} />
+                <Route path="/repairs/:id" element={<Guard permission="repairs.read"><RepairPage /></Guard>} />
                 <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />

@@ -29,6 +29,7 @@ const app = {
     slips: 'Release slips',
     gate: 'Gate',
     reports: 'Monthly report',
+    repairs: 'Repairs',
     callbacks: 'Callbacks',
   },
   shortcut: {

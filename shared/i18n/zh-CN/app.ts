@@ -27,6 +27,7 @@ const app = {
     slips: '放行条',
     gate: '门岗',
     reports: '月报',
+    repairs: '报修',
     callbacks: '回访',
   },
   shortcut: {

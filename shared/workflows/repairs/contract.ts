@@ -43,12 +43,7 @@ export const repairsContract = {
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number() }),
     permission: 'repairs.read',
   },
-  /** The work order (《维修服务单》); every print after the first is a copy, marked 副本 / COPY, and is logged. */
-  'repairs.print': { kind: 'write',
-    input: z.strictObject({ id, lang: z.enum(['zh-CN', 'en']) }),
-    output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean() }),
-    permission: 'repairs.write',
-  },
+
   // The month's statistics are the desk's own monthly figures (procedure 十三: the desk totals the month's repair
   // charges; 第7篇: the callbacks are summed up monthly), aggregates without anyone's name or phone: everyone who
   // reads repairs may read them, the cashier for the charges too. The export is a write only for its audit row.

@@ -266,12 +266,12 @@ const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(
 const pdfOf = (base64: string) => pdfFile(Buffer.from(base64, 'base64'));
 
 describe('printing the work order through the host', () => {
-  it('repairs.print: the order as entered; a second print is a copy; both are on the timeline and in the audit log', async () => {
+  it('records.print (the repair page’s Print): the order as entered; a second print is a copy; both are on the timeline and in the audit log', async () => {
     const { env, site } = await setup();
     const r = await env.ok('repairs.create', intake(env, site), 'clerk');
     await dispatch(env, r.id);
-    const first = await env.ok('repairs.print', { id: r.id, lang: 'zh-CN' }, 'clerk');
-    expect(first).toMatchObject({ fileName: 'BX-2026-000001.pdf', copy: false });
+    const first = await env.ok('records.print', { number: r.number, lang: 'zh-CN' }, 'clerk');
+    expect(first).toMatchObject({ fileName: 'BX-2026-000001.pdf', copy: false, form: 'work-order' });
     const file = pdfOf(first.pdfBase64);
     const text = pdfText(file);
     for (const s of ['BX-2026-000001', '1-101', '张三', '138****5678', '13812345678', '厨房水管爆裂，正在漏水', '紧急维修', '上门维修人工', '水龙头', '预计合计 ¥120.00', 'clerk 用户', '工程部刘工']) expect(text, s).toContain(s);
@@ -279,7 +279,7 @@ describe('printing the work order through the host', () => {
     expect(qrCodes(file)).toEqual(['BX-2026-000001', 'BX-2026-000001']);
 
     await pickUp(env, r.id);
-    const again = await env.ok('repairs.print', { id: r.id, lang: 'en' }, 'clerk');
+    const again = await env.ok('records.print', { number: r.number, lang: 'en' }, 'clerk');
     expect(again).toMatchObject({ fileName: 'BX-2026-000001-copy.pdf', copy: true });
     const copyText = pdfText(pdfOf(again.pdfBase64));
     expect(count(copyText, 'COPY')).toBeGreaterThanOrEqual(4);
@@ -293,9 +293,9 @@ describe('printing the work order through the host', () => {
   it('a voided order is not printed; a cashier may not print', async () => {
     const { env, site } = await setup();
     const r = await env.ok('repairs.create', intake(env, site), 'clerk');
-    expect(await env.fail('repairs.print', { id: r.id, lang: 'zh-CN' }, 'cashier')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await env.fail('records.print', { number: r.number, lang: 'zh-CN' }, 'cashier')).toMatchObject({ code: 'FORBIDDEN' });
     await env.ok('repairs.void', { id: r.id, reason: '重复报修' }, 'supervisor');
-    expect(await env.fail('repairs.print', { id: r.id, lang: 'zh-CN' }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.printVoided' });
+    expect(await env.fail('records.print', { number: r.number, lang: 'zh-CN' }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'repair.why.printVoided' });
     expect(env.count("SELECT count(*) FROM record_events WHERE kind = 'repair' AND action IN ('print', 'reprint')")).toBe(0);
   });
 
@@ -382,7 +382,7 @@ describe('open by number (global search)', () => {
     const repairHit = { kind: 'repair', id: r.id, title: r.number, subtitle: '1-101', unitId: site.unitId, state: 'completed', route: `/repairs/${r.id}` };
     const callbackHit = { kind: 'callback', id: cb.id, title: cb.number, subtitle: `1-101 · ${r.number}`, unitId: null, state: 'open', route: `/callbacks/${cb.id}` };
     // The QR code of the printed work order, as the scanner types it back (with its Enter).
-    const printed = await env.ok('repairs.print', { id: r.id, lang: 'zh-CN' }, 'clerk');
+    const printed = await env.ok('records.print', { number: r.number, lang: 'zh-CN' }, 'clerk');
     const [scanned] = qrCodes(pdfOf(printed.pdfBase64));
     for (const q of [r.number, r.number.toLowerCase(), fullWidth(r.number), fullWidth(r.number.toLowerCase()), `${scanned}\r\n`, 'BX2026000001', 'bx-2026-1']) {
       for (const who of ['mgr', 'clerk', 'cashier', 'supervisor']) expect(await env.ok('search.global', { q }, who), `${q} as ${who}`).toEqual([repairHit]);

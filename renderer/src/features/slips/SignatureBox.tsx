@@ -35,7 +35,8 @@ export function SignatureBox({
   onChange,
   disabled,
 }: {
-  who: 'clerk' | 'carrier' | 'owner';
+  /** Names the box in test ids (sig-${who}): a slip's signer, a repair's technician or requester. */
+  who: string;
   label: string;
   error?: string | null;
   onChange: (dataUrl: string | null) => void;
