@@ -288,6 +288,15 @@ const app = {
       finalise: 'Finalised',
       revise: 'Issued a revision',
       export: 'Exported',
+      dispatch: 'Engineering told',
+      'pick-up': 'Technician signed for it',
+      chase: 'Chased',
+      complete: 'Completed',
+      collect: 'Charge collected',
+      waive: 'Charge waived',
+      close: 'Closed after the callback',
+      reopen: 'Reopened after the callback',
+      attempt: 'Callback attempt',
     },
     /** Where one action name means something else on one kind of record. */
     actionOn: {
@@ -307,6 +316,8 @@ const app = {
       slip: 'Release slip',
       channel: 'Function',
       'occupancy-report': 'Occupancy report',
+      repair: 'Repair order',
+      callback: 'Callback',
     },
   },
   backup: {

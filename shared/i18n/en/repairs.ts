@@ -288,6 +288,8 @@ const repairs = {
     completeP90: 'Time to complete, 90th percentile',
   },
   repairUi: {
+    filterQueue: 'Queue',
+    queue: { open: 'Open', notPickedUp: 'Not picked up', overdue: 'Overdue for pick-up' },
     new: 'New repair',
     newSub: 'A call taken in under a minute: the caller’s number and Enter fill the unit and the reporter; Ctrl+Enter saves.',
     count: '{{formatted}} repair orders',

@@ -45,8 +45,8 @@ const dashboard = {
     repairsOpen: {
       title: '报修',
       open: '未完成',
-      notPickedUp: '未接单',
-      overdue: '超时未接单',
+      notPickedUp: '未领单',
+      overdue: '超时未领单',
       callbacksOverdue: '回访逾期',
     },
     backup: {

@@ -286,6 +286,8 @@ const repairs = {
     completeP90: '完工用时 90% 分位数',
   },
   repairUi: {
+    filterQueue: '待办',
+    queue: { open: '未完成', notPickedUp: '未领单', overdue: '超时未领单' },
     new: '新建报修',
     newSub: '一分钟内接完一个报修电话：来电号码回车即可带出房屋和报修人；Ctrl+Enter 保存。',
     count: '共 {{formatted}} 张报修单',

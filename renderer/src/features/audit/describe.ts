@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../shared/master/schema';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'channel'] as const;
+export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'occupancy-report', 'repair', 'callback', 'channel'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -35,6 +35,19 @@ export const AUDIT_ACTIONS = [
   'unclean-stop',
   'new-site',
   'setup',
+  'accept-warning',
+  'finalise',
+  'revise',
+  'export',
+  'dispatch',
+  'pick-up',
+  'chase',
+  'complete',
+  'collect',
+  'waive',
+  'close',
+  'reopen',
+  'attempt',
 ] as const;
 
 /** The action's name; on some records the same name means something else (verify: a slip's call, the database's integrity check). */

@@ -13,6 +13,9 @@ import { useListParams, useNewRecordOpener } from '../../components/use-list-par
 import { useQuery } from '../../components/use-query';
 import { mono, muted, NotPickedUpTag, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings, WaitingTag } from './common';
 
+/** The list's queues (the dashboard's figures link to them): not finished, waiting for a technician, past the pick-up limit. */
+const QUEUES = ['open', 'notPickedUp', 'overdue'] as const;
+
 /** `/repairs`: every repair order, newest first; filter by state, search by number, unit code or phone (or its last 4 digits). */
 export default function RepairsPage() {
   const { t } = useTranslation();
@@ -21,6 +24,7 @@ export default function RepairsPage() {
   const filters = useListParams();
   const state = filters.get('state') as RepairState | undefined;
   const text = filters.get('q') ?? '';
+  const queue = QUEUES.find((x) => x === filters.get('queue'));
   const canWrite = can('repairs.write');
   const settings = useRepairSettings();
 
@@ -29,11 +33,12 @@ export default function RepairsPage() {
     limit: filters.pageSize,
     state: REPAIR_STATES.includes(state as RepairState) ? state : undefined,
     q: text || undefined,
+    queue,
   });
 
   const openNew = useCallback(() => navigate('/repairs/new'), [navigate]);
   useNewRecordOpener(canWrite ? openNew : null);
-  const filtered = !!(state || text);
+  const filtered = !!(state || text || queue);
   const total = list.data?.total;
 
   return (
@@ -62,6 +67,7 @@ export default function RepairsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <ParamInput name="q" delay={250} width={300} maxLength={40} placeholder={t('repairUi.search')} testId="filter-q" pageFocus />
         <ParamSelect name="state" width={180} placeholder={t('repairUi.filterState')} options={REPAIR_STATES.map((s) => ({ value: s, label: t(`repair.state.${s}`) }))} testId="filter-state" />
+        <ParamSelect name="queue" width={180} placeholder={t('repairUi.filterQueue')} options={QUEUES.map((x) => ({ value: x, label: t(`repairUi.queue.${x}`) }))} testId="filter-queue" />
         <ClearFilters shown={filtered} onClear={filters.clear} />
       </Space>
       <QueryError error={list.error} onRetry={list.reload} />
