@@ -46,7 +46,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('recent-item').first()).toBeVisible();
     // The manager's dashboard at the top of Today, its trend drawn.
     await expect(page.getByTestId('tile-occupancy.rateTrend').locator('svg')).toBeVisible();
+    // Repairs and callbacks on Today: the callback-rate tiles, the orders to chase, the callbacks due (the demo has all).
+    await expect(page.getByTestId('tile-repairs.callbackRateMonth').getByTestId('tile-value')).toHaveText(/^\d{1,3}\.\d{2}%$/);
+    await expect(page.getByTestId('today-repair-chase-row').first()).toBeVisible();
+    await expect(page.getByTestId('today-callbacks-row').first()).toBeVisible();
     await shoot(page, lang, '01-today');
+    await page.getByTestId('today-repairs').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '01b-today-repairs');
 
     // Units list (and the README's picture)
     await goTo(page, 'units');
@@ -131,6 +137,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('timeline-item')).toHaveCount(1);
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     await shoot(page, lang, '17d-report-final');
+    // Repairs: the list, an order's page, the callback queue
+    await page.getByTestId('nav-repairs').click();
+    await expect(page.getByTestId('repair-row').first()).toBeVisible();
+    await shoot(page, lang, '18-repairs');
+    await page.getByTestId('repair-row').first().click();
+    await expect(page.getByTestId('repair-page')).toBeVisible();
+    await shoot(page, lang, '18b-repair');
+    await page.getByTestId('nav-callbacks').click();
+    await expect(page.getByTestId('callbacks-page')).toBeVisible();
+    await shoot(page, lang, '19-callbacks');
     await page.getByTestId('nav-gate').click();
     await shoot(page, lang, '15-gate');
     await page.getByTestId('shortcut-help-open').click();

@@ -25,6 +25,8 @@ const repairs = {
     technician: 'Technician',
     notifiedName: 'Engineering told (who took the call)',
     chaseCount: 'Chased {{count}} times',
+    chaseCount_one: 'Chased {{count}} time',
+    chaseCount_other: 'Chased {{count}} times',
     workDone: 'Work done',
     materials: 'Materials used',
     finishedAt: 'Finished at',

@@ -23,6 +23,8 @@ const repairs = {
     technician: '维修员',
     notifiedName: '通知工程部（接话人）',
     chaseCount: '已催促 {{count}} 次',
+    chaseCount_one: '已催促 {{count}} 次',
+    chaseCount_other: '已催促 {{count}} 次',
     workDone: '维修情况',
     materials: '更换材料',
     finishedAt: '完成时间',

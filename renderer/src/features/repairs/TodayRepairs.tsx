@@ -73,7 +73,7 @@ export function TodayRepairs({ repairs, desk, callbacks, cashier }: { repairs: T
       <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{c.placeName}</strong>
       {c.state === 'escalated' ? <Tag color="volcano" style={{ marginInlineEnd: 0 }}>{t('today.callbackEscalated')}</Tag> : null}
       <span style={{ marginLeft: 'auto', flex: 'none', color: c.overdue ? '#cf1322' : 'rgba(0,0,0,0.45)', fontSize: 12 }}>
-        {c.overdue ? t('today.callbackOverdue', { date: formatDate(c.dueDate) }) : t('today.callbackDueToday')}
+        {c.overdue ? t('today.callbackOverdue', { date: formatDate(c.dueDate).slice(5) }) : t('today.callbackDueToday')}
       </span>
     </>
   );
