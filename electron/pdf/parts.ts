@@ -162,10 +162,10 @@ export function footer(printedLabel: string, printedAt: string, pageLabel: (page
   });
 }
 
-/** A boxed "副本 / COPY" stamp (for a reprint's header): bold, framed, readable on a black-and-white printer. */
-export function copyStamp(text: string): Content {
+/** A stamp in a frame of the copy ink, drawn as a one-cell table (pdfmake has no bordered text). */
+function framedStamp(text: string, solid: boolean): Content {
   return {
-    table: { body: [[{ text, fontSize: 12, bold: true, color: COPY_INK, margin: [4, 0, 4, 0] }]] },
+    table: { body: [[{ text, fontSize: 12, bold: true, color: solid ? '#ffffff' : COPY_INK, fillColor: solid ? COPY_INK : undefined, margin: [4, 0, 4, 0] }]] },
     layout: {
       hLineWidth: () => 1.2,
       vLineWidth: () => 1.2,
@@ -179,22 +179,11 @@ export function copyStamp(text: string): Content {
   };
 }
 
+/** A boxed "副本 / COPY" stamp (for a reprint's header): bold, framed, readable on a black-and-white printer. */
+export const copyStamp = (text: string): Content => framedStamp(text, false);
+
 /** A solid "紧急 / URGENT" stamp: white on dark red, which a black-and-white printer turns into white on black. */
-export function alertStamp(text: string): Content {
-  return {
-    table: { body: [[{ text, fontSize: 12, bold: true, color: '#ffffff', fillColor: COPY_INK, margin: [4, 0, 4, 0] }]] },
-    layout: {
-      hLineWidth: () => 1.2,
-      vLineWidth: () => 1.2,
-      hLineColor: () => COPY_INK,
-      vLineColor: () => COPY_INK,
-      paddingLeft: () => 2,
-      paddingRight: () => 2,
-      paddingTop: () => 0,
-      paddingBottom: () => 0,
-    },
-  };
-}
+export const alertStamp = (text: string): Content => framedStamp(text, true);
 
 /**
  * A large light "副本 / COPY" mark across one part of a multi-part form, drawn behind what follows it.
