@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Badge, Card, Col, List, Row, Tag } from 'antd';
+import { Alert, Col, Row, Tag } from 'antd';
+import { TodayQueue as Queue } from '../today/TodayQueue';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -8,49 +9,6 @@ import { formatDate, formatDateTime } from '../../components/format';
 
 type TodayRepairLists = ChannelOutput<'today.summary'>['repairs'];
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
-
-function Queue<T extends { id: string; number: string }>(p: {
-  title: string;
-  count: number;
-  rows: T[];
-  testId: string;
-  empty: string;
-  link: string;
-  color: string;
-  href: (r: T) => string;
-  line: (r: T) => ReactNode;
-  sub: (r: T) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Card
-      size="small"
-      title={
-        <span>
-          {p.title} <Badge count={p.count} showZero overflowCount={999} color={p.count ? p.color : '#d9d9d9'} style={{ marginLeft: 4 }} />
-        </span>
-      }
-      extra={<Link to={p.link}>{t('today.allSlips')}</Link>}
-      data-testid={p.testId}
-      styles={{ body: { padding: '0 12px', maxHeight: 280, overflow: 'auto' } }}
-      style={{ height: '100%' }}
-    >
-      <List
-        size="small"
-        dataSource={p.rows}
-        locale={{ emptyText: <div style={{ padding: 16, color: 'rgba(0,0,0,0.35)' }}>{p.empty}</div> }}
-        renderItem={(r) => (
-          <List.Item data-testid={`${p.testId}-row`} data-number={r.number} style={{ padding: '6px 0' }}>
-            <Link to={p.href(r)} style={{ display: 'block', width: '100%', minWidth: 0 }}>
-              <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>{p.line(r)}</span>
-              <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)', fontSize: 13 }}>{p.sub(r)}</span>
-            </Link>
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
-}
 
 /**
  * Today's repairs and callbacks, each list for the roles it is for (the server sends the others empty): the

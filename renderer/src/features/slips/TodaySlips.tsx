@@ -1,46 +1,32 @@
-import { Badge, Card, Col, List, Row } from 'antd';
-import { Link } from 'react-router';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlipRow } from '../../../../shared/workflows/slips/schema';
 import { formatDateTime } from '../../components/format';
 import { mono } from './common';
+import { TodayQueue } from '../today/TodayQueue';
 
 function SlipList({ title, rows, testId, time, empty, link, color }: { title: string; rows: SlipRow[]; testId: string; time: (r: SlipRow) => string | null; empty: string; link: string; color: string }) {
-  const { t } = useTranslation();
   return (
-    <Card
-      size="small"
-      title={
-        <span>
-          {title} <Badge count={rows.length} showZero color={rows.length ? color : '#d9d9d9'} style={{ marginLeft: 4 }} />
-        </span>
-      }
-      extra={<Link to={link}>{t('today.allSlips')}</Link>}
-      data-testid={testId}
-      styles={{ body: { padding: '0 12px', maxHeight: 280, overflow: 'auto' } }}
-      style={{ height: '100%' }}
-    >
-      <List
-        size="small"
-        dataSource={rows}
-        locale={{ emptyText: <div style={{ padding: 16, color: 'rgba(0,0,0,0.35)' }}>{empty}</div> }}
-        renderItem={(r) => (
-          <List.Item data-testid="today-slip" data-number={r.number} style={{ padding: '6px 0' }}>
-            {/* Two lines, so that a quarter-width card still shows who carries what (one line cut it off). */}
-            <Link to={`/slips/${r.id}`} style={{ display: 'block', width: '100%', minWidth: 0 }}>
-              <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
-                <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
-                <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.unitCode}</strong>
-                <span style={{ marginLeft: 'auto', flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(time(r)).slice(5)}</span>
-              </span>
-              <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.65)', fontSize: 13 }}>
-                {r.carrierName} · {r.itemSummary}
-              </span>
-            </Link>
-          </List.Item>
-        )}
-      />
-    </Card>
+    <TodayQueue
+      title={title}
+      count={rows.length}
+      rows={rows}
+      testId={testId}
+      rowTestId="today-slip"
+      empty={empty}
+      link={link}
+      color={color}
+      href={(r) => `/slips/${r.id}`}
+      // Two lines, so that a quarter-width card still shows who carries what (one line cut it off).
+      line={(r) => (
+        <>
+          <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
+          <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.unitCode}</strong>
+          <span style={{ marginLeft: 'auto', flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(time(r)).slice(5)}</span>
+        </>
+      )}
+      sub={(r) => `${r.carrierName} · ${r.itemSummary}`}
+    />
   );
 }
 
