@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type RunningApp } from './fixtures';
+import { expect, MANAGER, test, type RunningApp } from './fixtures';
 import { chooseOption, fillSignIn, goTo, openDropdown, signIn, switchLanguage, tempFile } from './helpers';
 
 /**
  * Repairs, end to end over the browser shell: an urgent burst-pipe call taken with the keyboard only (the
  * caller-ID box fills the unit and the reporter), the order not picked up within the urgent limit and chased,
- * engineering told, the technician signing on screen, the repair done; a paid order with charges, completed
+ * engineering told, the technician signing on screen, the repair done; its callback: the owner unsatisfied,
+ * the repair reopened, dispatched and done again, the next callback satisfied, the month's rate moving; a paid order with charges, completed
  * with changed charges, and the cashier collecting. Screenshots of the list, the intake and the page in both
  * languages go to /tmp/shots-screens/.
  */
@@ -101,11 +102,14 @@ async function shot(page: Page, name: string) {
 
 const row = (page: Page, number: string) => page.locator(`[data-testid="repair-row"][data-number="${number}"]`);
 
-test('an urgent burst pipe taken with the keyboard only; not picked up in time, chased, dispatched, signed for, done', async ({ page, app }) => {
-  test.setTimeout(240_000);
+test('an urgent burst pipe taken with the keyboard only: not picked up in time, chased, signed for, done; the owner unsatisfied, reopened, done again, satisfied; the rate moves', async ({ page, app }) => {
+  test.setTimeout(300_000);
   await seedUnit(app);
   await signIn(page, app);
   await configure(page, app);
+  // Nothing is due yet: this month's callback rate has no figure.
+  await page.reload();
+  await expect(page.getByTestId('tile-repairs.callbackRateMonth').getByTestId('tile-value')).toHaveText('—');
   await createUser(page, CLERK, /前台/);
   await switchUser(page, CLERK);
 
@@ -241,6 +245,54 @@ test('an urgent burst pipe taken with the keyboard only; not picked up in time, 
   await expect(page.getByTestId('repair-callback').locator('a')).toHaveAttribute('href', /#\/callbacks\//);
   await expect(page.getByTestId('timeline-item')).toHaveCount(5);
   expect(await page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['create', 'chase', 'dispatch', 'pick-up', 'complete']);
+
+  // The callback is due (in the queue); the owner, reached, is not satisfied: the repair reopens, back to dispatch.
+  await page.getByTestId('nav-callbacks').click();
+  await expect(page.locator(`[data-testid="callback-row"][data-source="${number}"]`)).toHaveCount(1);
+  await page.locator(`[data-testid="callback-row"][data-source="${number}"]`).click();
+  await expect(page.getByTestId('callback-page')).toHaveAttribute('data-state', 'open');
+  await page.getByTestId('reached-yes').click();
+  await page.getByTestId('fixed-yes').click();
+  await page.getByTestId('satisfaction-unsatisfied').click();
+  await page.getByTestId('field-note').fill('厨房地面还是渗水');
+  await page.getByTestId('attempt-submit').click();
+  await page.getByTestId('reopen-confirm').click();
+  await expect(page.getByTestId('callback-status')).toHaveAttribute('data-outcome', 'reopened');
+  await page.getByTestId('callback-open-source').click();
+  await expect(repair).toHaveAttribute('data-state', 'reopened');
+
+  // Dispatched again, signed for on paper this time, done a second time: a new callback follows.
+  await inputOf(page.getByTestId('dispatch-form').getByTestId('field-notifiedName')).fill('工程部李工');
+  await page.getByTestId('dispatch-form').getByTestId('dispatch-submit').click();
+  await expect(repair).toHaveAttribute('data-state', 'dispatched');
+  await chooseOption(page, page.getByTestId('field-technician'), TECHNICIAN.name);
+  await page.getByTestId('sig-mode-technician-paper').click();
+  await page.getByTestId('pickup-submit').click();
+  await expect(repair).toHaveAttribute('data-state', 'picked_up');
+  await complete.getByTestId('field-workDone').fill('重新做防水，地面已干');
+  await complete.getByTestId('sig-mode-requester-paper').click();
+  await complete.getByTestId('complete-submit').click();
+  await expect(repair).toHaveAttribute('data-state', 'completed');
+  await expect(page.getByTestId('repair-callback')).toHaveCount(2);
+  const second = page.locator('[data-testid="repair-callback"][data-state="open"]');
+  await expect(second).toHaveCount(1);
+  await second.locator('a').click();
+
+  // This time the owner is satisfied: the callback is done and the repair closed.
+  await page.getByTestId('reached-yes').click();
+  await page.getByTestId('fixed-yes').click();
+  await page.getByTestId('satisfaction-very_satisfied').click();
+  await page.getByTestId('attempt-submit').click();
+  await expect(page.getByTestId('callback-status')).toHaveAttribute('data-outcome', 'closed');
+  await page.getByTestId('callback-open-source').click();
+  await expect(repair).toHaveAttribute('data-state', 'closed');
+
+  // The rate moves: this month's callback rate on the manager's dashboard was '—' (nothing due), now both
+  // callbacks are done on time.
+  await switchUser(page, { username: MANAGER.username, password: MANAGER.password, displayName: MANAGER.displayName });
+  const month = page.getByTestId('tile-repairs.callbackRateMonth');
+  await expect(month.getByTestId('tile-value')).toHaveText('100.00%');
+  await expect(month).toContainText('应回访 2 次，按时完成 2 次');
 });
 
 test('a paid repair: charges from the price list, the price told, changed at completion, collected by the cashier; both languages', async ({ page, app }) => {
