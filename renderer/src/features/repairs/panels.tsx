@@ -227,7 +227,7 @@ export function PickUpPanel({ repair, settings, onDone }: { repair: RepairDetail
           title={t('repairUi.pickUp.noTechnicians')}
           description={t('repairUi.pickUp.noTechniciansHint')}
           action={
-            <Link to="/settings">
+            <Link to="/settings?section=repairs">
               <Button size="small" icon={<SettingOutlined />}>
                 {t('nav.settings')}
               </Button>
