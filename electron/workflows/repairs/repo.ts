@@ -222,14 +222,17 @@ export const openBefore = (db: Db, beforeIso: string) =>
 
 /** Paid orders whose charge the cashier has still to collect, oldest finished first (index repairs_charge_pending). */
 export const chargesPending = (db: Db, limit: number) =>
-  q(db, `${SELECT} WHERE r.charge_state = 'pending' AND r.state IN ('completed', 'closed') ORDER BY r.finished_at, r.id LIMIT ?`).all<RepairDb>(limit);
+  // Pinned: without table statistics the planner took repairs_state and walked every closed order (162 ms at 500,000 repairs → 1 ms).
+  q(db, `SELECT r.*, u.display_name AS receiver_name FROM repairs r INDEXED BY repairs_charge_pending LEFT JOIN users u ON u.id = r.created_by
+         WHERE r.charge_state = 'pending' AND r.state IN ('completed', 'closed') ORDER BY r.finished_at, r.id LIMIT ?`).all<RepairDb>(limit);
 
 /** The callback queue's items due by `date` (overdue first), and how many there are (index callbacks_queue). */
 export function callbacksDueBy(db: Db, date: string, limit: number): { rows: CallbackDb[]; total: number } {
   const w = "state IN ('open', 'escalated') AND due_date <= ?";
   return {
-    rows: q(db, `SELECT * FROM callbacks WHERE ${w} ORDER BY due_date, created_at, id LIMIT ?`).all<CallbackDb>(date, limit),
-    total: q(db, `SELECT count(*) FROM callbacks WHERE ${w}`).value<number>(date) ?? 0,
+    rows: q(db, `SELECT * FROM callbacks INDEXED BY callbacks_queue WHERE ${w} ORDER BY due_date, created_at, id LIMIT ?`).all<CallbackDb>(date, limit),
+    // Pinned as the queue's count is (the planner's own choice, callbacks_due, read every callback due so far: 40 ms → 0.1 ms).
+    total: q(db, `SELECT count(*) FROM callbacks INDEXED BY callbacks_queue WHERE ${w}`).value<number>(date) ?? 0,
   };
 }
 
@@ -237,7 +240,7 @@ export function callbacksDueBy(db: Db, date: string, limit: number): { rows: Cal
 export const openCounts = (db: Db) =>
   q(db, `SELECT state, count(*) AS n FROM repairs WHERE state IN ('received', 'dispatched', 'picked_up', 'reopened') GROUP BY state`).all<{ state: RepairState; n: number }>();
 export const overdueCallbackCount = (db: Db, today: string) =>
-  q(db, "SELECT count(*) FROM callbacks WHERE state IN ('open', 'escalated') AND due_date < ?").value<number>(today) ?? 0;
+  q(db, "SELECT count(*) FROM callbacks INDEXED BY callbacks_queue WHERE state IN ('open', 'escalated') AND due_date < ?").value<number>(today) ?? 0;
 
 export const frozenRate = (db: Db, month: string) => q(db, 'SELECT due, on_time AS onTime FROM callback_rate_months WHERE month = ?').get<{ due: number; onTime: number }>(month);
 export const lastFrozenMonth = (db: Db) => q(db, 'SELECT max(month) FROM callback_rate_months').value<string | null>() ?? null;
