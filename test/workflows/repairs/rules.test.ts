@@ -1,19 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  attemptOutcome,
-  attemptProblems,
   callbackDueDate,
-  callbackOverdue,
-  callbackRate,
   chargeTotal,
   overdueForPickup,
   pickupDueAt,
   REPAIR_ACTIONS,
   REPAIR_STATES,
   transitionError,
-  type RateCallback,
 } from '../../../shared/workflows/repairs/rules';
+import {
+  attemptOutcome,
+  attemptProblems,
+  callbackOverdue,
+  callbackRate,
+  type RateCallback,
+} from '../../../shared/workflows/callbacks/rules';
 
 const LIMITS = { urgentMinutes: 10, normalMinutes: 30 };
 const AT = '2026-03-15T04:00:00.000Z';

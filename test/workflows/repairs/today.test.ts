@@ -45,18 +45,19 @@ describe('Today', () => {
     await wake(env);
     const b = await finished(env, site);
     t = await today(env, 'clerk');
-    expect(t.repairs.callbacksDue.map((c) => c.sourceNumber)).toEqual([a.number]);
-    expect(t.repairs.callbacksDueTotal).toBe(1);
+    expect(t.callbacks.due.map((c) => c.sourceNumber)).toEqual([a.number]);
+    expect(t.callbacks.dueTotal).toBe(1);
     env.clock.advanceDays(2);
     await wake(env);
     t = await today(env, 'clerk');
-    expect(t.repairs.callbacksDue.map((c) => [c.sourceNumber, c.overdue])).toEqual([
+    expect(t.callbacks.due.map((c) => [c.sourceNumber, c.overdue])).toEqual([
       [a.number, true],
       [b.number, false],
     ]);
     // The cashier: no callbacks, no chasing; the paid order's charge to collect.
     const cashier = await today(env, 'cashier');
-    expect(cashier.repairs).toMatchObject({ notPickedUp: [], callbacksDue: [], callbacksDueTotal: 0, endOfDay: null });
+    expect(cashier.repairs).toMatchObject({ notPickedUp: [], endOfDay: null });
+    expect(cashier.callbacks).toEqual({ due: [], dueTotal: 0 });
     expect(cashier.repairs.chargesToCollect.map((r) => r.number)).toEqual([a.number]);
     await env.ok('repairs.collect', { id: a.id, receipt: 'SJ-001' }, 'cashier');
     expect((await today(env, 'cashier')).repairs.chargesToCollect).toEqual([]);
