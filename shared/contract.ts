@@ -3,6 +3,7 @@ import { masterContract } from './master/contract';
 import { slipsContract } from './workflows/slips/contract';
 import { occupancyReportContract } from './workflows/occupancy-report/contract';
 import { repairsContract } from './workflows/repairs/contract';
+import { callbacksContract } from './workflows/callbacks/contract';
 import type { z } from 'zod';
 
 export type { ChannelDef } from './kernel/channel';
@@ -16,6 +17,7 @@ export const contract = {
   ...slipsContract,
   ...occupancyReportContract,
   ...repairsContract,
+  ...callbacksContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ import { masterHandlers } from '../workflows/master/handlers';
 import { slipHandlers } from '../workflows/slips/handlers';
 import { occupancyReportHandlers } from '../workflows/occupancy-report/handlers';
 import { repairsHandlers } from '../workflows/repairs/handlers';
+import { callbacksHandlers } from '../workflows/callbacks/handlers';
+import { registerCallbackSources } from '../workflows/callback-sources';
 import { RECORD_KINDS } from '../workflows/records';
 import { findRecord, pickForm } from '../kit/records';
 import type { PageFormat } from '../../shared/kernel/records';
@@ -89,6 +91,8 @@ const WITHOUT_DB = new Set<Channel>(['app.status', 'recovery.backups', 'recovery
  * input and output checked against the channel's contract.
  */
 export function createHost(opts: HostOptions): Host {
+  // The callback queue's sources (electron/workflows/callback-sources.ts), before anything can record an attempt.
+  registerCallbackSources();
   const clock = opts.clock ?? { now: () => new Date() };
   const newId = opts.newId ?? createIds(() => clock.now().getTime());
   const paths = dataPaths(opts.dataDir);
@@ -119,6 +123,7 @@ export function createHost(opts: HostOptions): Host {
     ...slipHandlers,
     ...occupancyReportHandlers,
     ...repairsHandlers,
+    ...callbacksHandlers,
   };
 
   /** Permission refusals are audited: someone tried something their role does not allow. */

@@ -10,16 +10,18 @@ import { occupancyReportToday } from '../workflows/occupancy-report/today';
 import { occupancyReportTiles } from '../workflows/occupancy-report/tiles';
 import { repairsToday } from '../workflows/repairs/today';
 import { repairsTiles } from '../workflows/repairs/tiles';
+import { callbacksToday } from '../workflows/callbacks/today';
+import { callbacksTiles } from '../workflows/callbacks/tiles';
 import { todayScheduleNotice } from '../services/schedule-notice';
 import type { ServiceCtx } from './context';
 
 /**
  * The manager's dashboard, in a fixed order: occupancy now (by state, the rate over a year, last month's report),
- * release slips, repairs and callbacks, then the safety of the data. A workflow adds its tiles with one line here.
+ * release slips, the callback rate and the repairs, then the safety of the data. A workflow adds its tiles with one line here.
  */
 function dashboardTiles(ctx: ServiceCtx, safety: () => SafetyState): Tile[] {
   if (!can(ctx.user?.role, 'dashboard.read')) return [];
-  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...repairsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
+  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...callbacksTiles(ctx), ...repairsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
 }
 
 /** Today: what each workflow contributes (each filters its items by the user's role), the latest activity, and for the manager the dashboard's tiles. */
@@ -32,6 +34,7 @@ export function today(ctx: ServiceCtx, safety: () => SafetyState) {
     scheduleNotice: todayScheduleNotice(ctx),
     occupancyReport: occupancyReportToday(ctx),
     repairs: repairsToday(ctx),
+    callbacks: callbacksToday(ctx),
     tiles: dashboardTiles(ctx, safety),
   };
 }

@@ -1,6 +1,7 @@
 import type { RecordKindDef } from '../kit/records';
 import { occupancyReportRecords } from './occupancy-report/records';
-import { callbackRecords, repairRecords } from './repairs/records';
+import { repairRecords } from './repairs/records';
+import { callbackRecords } from './callbacks/records';
 import { slipRecords } from './slips/records';
 
 /** Every kind of numbered record: one line a workflow (open by number, `cli print`, `cli forms`). */

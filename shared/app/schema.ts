@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CallbackRowSchema, RepairRowSchema } from '../workflows/repairs/schema';
+import { RepairRowSchema } from '../workflows/repairs/schema';
+import { CallbackRowSchema } from '../workflows/callbacks/schema';
 import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
@@ -50,14 +51,14 @@ export const TodaySchema = z.object({
   scheduleNotice: z.object({ year: z.number().int() }).nullable(),
   /** For the manager: last month's occupancy report, due from the 1st, overdue after the 3rd (settings), until finalised. */
   occupancyReport: ReportDueSchema,
-  /** Repairs and callbacks, each list only for the roles it is for (empty otherwise): see electron/workflows/repairs/today.ts. */
+  /** Repairs, each list only for the roles it is for (empty otherwise): see electron/workflows/repairs/today.ts. */
   repairs: z.object({
     notPickedUp: z.array(RepairRowSchema),
-    callbacksDue: z.array(CallbackRowSchema),
-    callbacksDueTotal: z.number(),
     chargesToCollect: z.array(RepairRowSchema),
     endOfDay: z.object({ cutoff: z.string(), open: z.number() }).nullable(),
   }),
+  /** The callback queue's items due today or overdue (at most 50, overdue first) and how many, for callbacks.read (empty otherwise): electron/workflows/callbacks/today.ts. */
+  callbacks: z.object({ due: z.array(CallbackRowSchema), dueTotal: z.number() }),
   /** For the manager: the site's dashboard, the tiles each workflow contributes, in a fixed order; [] for everyone else. */
   tiles: z.array(TileSchema),
 });

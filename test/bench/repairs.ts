@@ -14,7 +14,7 @@ import type { Db } from '../../db/connection';
 import { addCalendarDays, localWallClock } from '../../shared/kernel/deadlines';
 import { formatRecordNumber } from '../../shared/kernel/record-number';
 import { DEFAULT_REPAIR_SETTINGS, type Technician } from '../../shared/workflows/repairs/settings';
-import type { Satisfaction } from '../../shared/workflows/repairs/rules';
+import type { Satisfaction } from '../../shared/workflows/callbacks/rules';
 import { createIds } from '../../electron/host/ids';
 import { int, rng } from './stats';
 

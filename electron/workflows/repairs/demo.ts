@@ -1,8 +1,9 @@
 import { q } from '../../../db/statements';
 import type { Settings } from '../../../shared/master/schema';
-import type { Satisfaction } from '../../../shared/workflows/repairs/rules';
+import type { Satisfaction } from '../../../shared/workflows/callbacks/rules';
 import type { RepairIntake } from '../../../shared/workflows/repairs/schema';
 import { ctxAt, type ServiceCtx } from '../../host/context';
+import * as callbacks from '../callbacks/service';
 import * as repairs from './service';
 
 /** The engineering staff the demo's work orders are signed by (a site keeps its own list in settings). */
@@ -81,7 +82,7 @@ export function seedDemoRepairs(ctx: ServiceCtx): number {
     repairs.completeRepair(ctxAt(ctx, ago(minutesAgo)), { id, workDone: work, materials: null, charges: [], requesterSign: 'paper', requesterSignature: null, finishedAt: ago(minutesAgo).toISOString(), leakTestDate });
   const callbackOf = (id: string) => repairs.getRepair(ctx, id).callbacks.at(-1)!.id;
   const answer = (id: string, minutesAgo: number, reached: boolean, fixed: boolean | null = null, satisfaction: Satisfaction | null = null, note: string | null = null) =>
-    repairs.recordAttempt(ctxAt(ctx, ago(minutesAgo)), { callbackId: callbackOf(id), channel: 'phone', at: ago(minutesAgo).toISOString(), reached, fixed, satisfaction, note });
+    callbacks.recordAttempt(ctxAt(ctx, ago(minutesAgo)), { callbackId: callbackOf(id), channel: 'phone', at: ago(minutesAgo).toISOString(), reached, fixed, satisfaction, note });
   /** Received, told, signed for and finished over a few hours, `minutesAgo` ago. */
   const done = (minutesAgo: number, who: Caller, job: Job, area?: string) => {
     const id = take(minutesAgo, who, job, area);

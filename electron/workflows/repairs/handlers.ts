@@ -6,7 +6,7 @@ import { exportStats, monthStats } from './stats';
 
 export type RepairsChannel = keyof typeof repairsContract;
 
-/** Repairs and the callback queue: each channel to its service call. */
+/** Repairs: each channel to its service call. */
 export const repairsHandlers: Handlers<RepairsChannel> = {
   'repairs.list': (ctx, input) => repairs.listRepairs(ctx, input),
   'repairs.get': (ctx, input) => repairs.getRepair(ctx, input.id),
@@ -31,9 +31,4 @@ export const repairsHandlers: Handlers<RepairsChannel> = {
     ctx.audit('export', 'repair', null, null, { statistics: input.month, format: 'xlsx', lang: input.lang });
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
-  'callbacks.list': (ctx, input) => repairs.listCallbacks(ctx, input),
-  'callbacks.get': (ctx, input) => repairs.getCallback(ctx, input.id),
-  'callbacks.attempt': (ctx, input) => repairs.recordAttempt(ctx, input),
-  'callbacks.rate': (ctx, input) => repairs.rateBetween(ctx, input),
-  'callbacks.reveal': (ctx, input) => repairs.revealCallbackContact(ctx, input.id),
 };

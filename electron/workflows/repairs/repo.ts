@@ -1,11 +1,11 @@
 /**
- * The repairs' and callbacks' SQL, rows in snake_case as stored. Query plan: Today's not-picked-up list reads
- * the partial index repairs_not_picked_up, the callback queue callbacks_queue; search by unit, phone (or its
- * last 4 digits) and number each have their own index (migration 0120).
+ * The repairs' SQL, rows in snake_case as stored. Query plan: Today's not-picked-up list reads the partial index
+ * repairs_not_picked_up; search by unit, phone (or its last 4 digits) and number each have their own index
+ * (migration 0120). Their callbacks' SQL is the callback queue's (electron/workflows/callbacks/repo.ts).
  */
 import type { Db } from '../../../db/connection';
 import { filtered, q } from '../../../db/statements';
-import type { CallbackState, ChargeKind, ChargeState, RepairState } from '../../../shared/workflows/repairs/rules';
+import type { ChargeKind, ChargeState, RepairState } from '../../../shared/workflows/repairs/rules';
 
 export interface RepairDb {
   id: string;
@@ -152,70 +152,6 @@ export function listRepairs(db: Db, f: RepairFilter): { rows: RepairDb[]; total:
 export const notPickedUp = (db: Db, limit: number) =>
   q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'reopened') ORDER BY r.created_at LIMIT ?`).all<RepairDb>(limit);
 
-export interface CallbackDb {
-  id: string;
-  number: string;
-  source_kind: string;
-  source_id: string;
-  source_number: string;
-  state: CallbackState;
-  due_date: string;
-  place_name: string;
-  contact_name: string;
-  contact_phone: string;
-  unreached: number;
-  outcome: 'closed' | 'reopened' | null;
-  done_at: string | null;
-  done_date: string | null;
-}
-
-export const callbackById = (db: Db, id: string) => q(db, 'SELECT * FROM callbacks WHERE id = ?').get<CallbackDb>(id);
-
-export const callbacksOfSource = (db: Db, kind: string, sourceId: string) =>
-  q(db, 'SELECT * FROM callbacks WHERE source_kind = ? AND source_id = ? ORDER BY created_at, id').all<CallbackDb>(kind, sourceId);
-
-export function insertCallback(
-  db: Db,
-  c: { id: string; number: string; sourceKind: string; sourceId: string; sourceNumber: string; dueDate: string; placeName: string; contactName: string; contactPhone: string; now: string },
-): void {
-  q(db, `INSERT INTO callbacks (id, number, source_kind, source_id, source_number, state, due_date, place_name, contact_name, contact_phone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`).run(c.id, c.number, c.sourceKind, c.sourceId, c.sourceNumber, c.dueDate, c.placeName, c.contactName, c.contactPhone, c.now, c.now);
-}
-
-export function updateCallback(db: Db, id: string, now: string, set: Record<string, string | number | null>): void {
-  const cols = Object.keys(set);
-  q(db, `UPDATE callbacks SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...cols.map((c) => set[c]), now, id);
-}
-
-export function listCallbacks(db: Db, f: { offset: number; limit: number; state: CallbackState | 'queue' }): { rows: CallbackDb[]; total: number } {
-  const w = f.state === 'queue' ? "state IN ('open', 'escalated')" : 'state = :state';
-  const p = { state: f.state, limit: f.limit, offset: f.offset };
-  // The queue's count reads its small partial index; without table statistics the planner would count the
-  // 450,000 rows of callbacks_due instead (37 ms at the bench site, 0.7 ms pinned).
-  const from = f.state === 'queue' ? 'callbacks INDEXED BY callbacks_queue' : 'callbacks';
-  const total = q(db, `SELECT count(*) FROM ${from} WHERE ${w}`).value<number>(p) ?? 0;
-  const rows = q(db, `SELECT * FROM callbacks WHERE ${w} ORDER BY due_date, created_at, id LIMIT :limit OFFSET :offset`).all<CallbackDb>(p);
-  return { rows, total };
-}
-
-export const attemptsOf = (db: Db, callbackId: string) =>
-  q(db, `SELECT a.id, a.channel, a.at, a.reached, a.fixed, a.satisfaction, a.note, u.display_name AS byName
-           FROM callback_attempts a LEFT JOIN users u ON u.id = a.by_user WHERE a.callback_id = ? ORDER BY a.at, a.id`)
-    .all<{ id: string; channel: 'phone' | 'visit' | 'sms'; at: string; reached: number; fixed: number | null; satisfaction: string | null; note: string | null; byName: string | null }>(callbackId);
-
-export function insertAttempt(
-  db: Db,
-  a: { id: string; callbackId: string; channel: string; at: string; reached: boolean; fixed: boolean | null; satisfaction: string | null; note: string | null; byUser: string | null; now: string },
-): void {
-  q(db, `INSERT INTO callback_attempts (id, callback_id, channel, at, reached, fixed, satisfaction, note, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    a.id, a.callbackId, a.channel, a.at, a.reached ? 1 : 0, a.fixed === null ? null : a.fixed ? 1 : 0, a.satisfaction, a.note, a.byUser, a.now,
-  );
-}
-
-/** The callbacks due in [from, to] (index callbacks_due), for the rate. */
-export const callbacksDueBetween = (db: Db, from: string, to: string) =>
-  q(db, 'SELECT due_date AS dueDate, state, done_date AS doneDate FROM callbacks WHERE due_date BETWEEN ? AND ?').all<{ dueDate: string; state: CallbackState; doneDate: string | null }>(from, to);
-
 /** Orders not returned or not finished, received before `beforeIso` (index repairs_state), oldest first. */
 export const openBefore = (db: Db, beforeIso: string) =>
   q(db, `${SELECT} WHERE r.state IN ('received', 'dispatched', 'picked_up', 'reopened') AND r.created_at < ? ORDER BY r.created_at, r.id`).all<RepairDb>(beforeIso);
@@ -226,26 +162,8 @@ export const chargesPending = (db: Db, limit: number) =>
   q(db, `SELECT r.*, u.display_name AS receiver_name FROM repairs r INDEXED BY repairs_charge_pending LEFT JOIN users u ON u.id = r.created_by
          WHERE r.charge_state = 'pending' AND r.state IN ('completed', 'closed') ORDER BY r.finished_at, r.id LIMIT ?`).all<RepairDb>(limit);
 
-/** The callback queue's items due by `date` (overdue first), and how many there are (index callbacks_queue). */
-export function callbacksDueBy(db: Db, date: string, limit: number): { rows: CallbackDb[]; total: number } {
-  const w = "state IN ('open', 'escalated') AND due_date <= ?";
-  return {
-    rows: q(db, `SELECT * FROM callbacks INDEXED BY callbacks_queue WHERE ${w} ORDER BY due_date, created_at, id LIMIT ?`).all<CallbackDb>(date, limit),
-    // Pinned as the queue's count is (the planner's own choice, callbacks_due, read every callback due so far: 40 ms → 0.1 ms).
-    total: q(db, `SELECT count(*) FROM callbacks INDEXED BY callbacks_queue WHERE ${w}`).value<number>(date) ?? 0,
-  };
-}
-
-/** Open orders by state (index repairs_state), and the overdue open callbacks (index callbacks_queue). */
+/** Open orders by state (index repairs_state). */
 export const openCounts = (db: Db) =>
   q(db, `SELECT state, count(*) AS n FROM repairs WHERE state IN ('received', 'dispatched', 'picked_up', 'reopened') GROUP BY state`).all<{ state: RepairState; n: number }>();
-export const overdueCallbackCount = (db: Db, today: string) =>
-  q(db, "SELECT count(*) FROM callbacks INDEXED BY callbacks_queue WHERE state IN ('open', 'escalated') AND due_date < ?").value<number>(today) ?? 0;
-
-export const frozenRate = (db: Db, month: string) => q(db, 'SELECT due, on_time AS onTime FROM callback_rate_months WHERE month = ?').get<{ due: number; onTime: number }>(month);
-export const lastFrozenMonth = (db: Db) => q(db, 'SELECT max(month) FROM callback_rate_months').value<string | null>() ?? null;
-export const earliestDueDate = (db: Db) => q(db, 'SELECT min(due_date) FROM callbacks').value<string | null>() ?? null;
-export const freezeRate = (db: Db, month: string, due: number, onTime: number, now: string) =>
-  q(db, 'INSERT OR IGNORE INTO callback_rate_months (month, due, on_time, frozen_at) VALUES (?, ?, ?, ?)').run(month, due, onTime, now);
 export const openBeforeCount = (db: Db, beforeIso: string) =>
   q(db, "SELECT count(*) FROM repairs WHERE state IN ('received', 'dispatched', 'picked_up', 'reopened') AND created_at < ?").value<number>(beforeIso) ?? 0;

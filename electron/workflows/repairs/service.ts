@@ -1,6 +1,8 @@
 /**
- * Repairs (procedure 十三) and their callbacks (procedure 八): use-cases, each write in one transaction with
- * its timeline step and audit row. The rules are shared/workflows/repairs/rules.ts; the SQL is ./repo.ts.
+ * Repairs (procedure 十三): use-cases, each write in one transaction with its timeline step and audit row. The
+ * rules are shared/workflows/repairs/rules.ts; the SQL is ./repo.ts. A finished repair feeds the callback queue
+ * (procedure 八) through ../callbacks/service.ts; the queue hands a reached answer back to `answerRepair`
+ * (registered in electron/workflows/callback-sources.ts).
  */
 import { q } from '../../../db/statements';
 import { AppError, fieldError } from '../../../shared/kernel/errors';
@@ -8,13 +10,9 @@ import { localWallClock } from '../../../shared/kernel/deadlines';
 import { maskPhone } from '../../../shared/master/id-number';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
 import { normalisePhone } from '../../../shared/kernel/normalise';
+import type { CallbackAnswer } from '../../../shared/kernel/callbacks';
 import {
-  attemptOutcome,
-  attemptProblems,
   callbackDueDate,
-  callbackOpen,
-  callbackOverdue,
-  callbackRate,
   chargeError,
   chargeTotal,
   completionProblems,
@@ -22,33 +20,28 @@ import {
   overdueForPickup,
   pickupDueAt,
   transitionError,
-  type CallbackChannel,
-  type CallbackState,
   type PickupLimits,
-  type Rate,
   type RepairAction,
   type RepairState,
-  type Satisfaction,
 } from '../../../shared/workflows/repairs/rules';
-import type { CallbackDetail, CallbackRow, ChargeInput, RepairDetail, RepairIntake, RepairRow } from '../../../shared/workflows/repairs/schema';
+import type { ChargeInput, RepairDetail, RepairIntake, RepairRow } from '../../../shared/workflows/repairs/schema';
 import type { ServiceCtx } from '../../host/context';
 import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
 import { endRecord } from '../../kit/void';
+import * as callbacks from '../callbacks/service';
 import * as repo from './repo';
-import { firstDayOf, lastDayOf, monthOf, nextMonth, previousMonth } from '../../../shared/kernel/months';
 
 const KIND = 'repair';
 
 /**
  * One step's read, rule checks and writes in one transaction (BEGIN IMMEDIATE; the inner ones are savepoints):
- * two counters cannot both complete an order (two callbacks) or both record the third unreached attempt.
+ * two counters cannot both complete an order (two callbacks).
  */
 const atomic =
   <A extends unknown[], T>(fn: (ctx: ServiceCtx, ...args: A) => T) =>
   (ctx: ServiceCtx, ...args: A): T =>
     ctx.db.transaction(() => fn(ctx, ...args))();
-const CALLBACK = 'callback';
 
 const limits = (ctx: ServiceCtx): PickupLimits => {
   const m = ctx.settings().repairPickupMinutes;
@@ -104,26 +97,6 @@ const toRow = (ctx: ServiceCtx, r: repo.RepairDb): RepairRow => {
 
 /** The site's date today (Beijing time; see shared/kernel/deadlines.ts). */
 export const siteToday = (ctx: ServiceCtx): string => localWallClock(ctx.clock.now()).slice(0, 10);
-
-/**
- * A month's callback rate is frozen when the month closes: every write that can touch a callback first keeps
- * each ended month not kept yet (from the last one kept, or the first month anything was due), in its
- * transaction — so an attempt recorded late and back-dated into a closed month leaves that month's figure.
- */
-function keepClosedRateMonths(ctx: ServiceCtx): void {
-  const last = previousMonth(monthOf(siteToday(ctx)));
-  const kept = repo.lastFrozenMonth(ctx.db);
-  if (kept !== null && kept >= last) return;
-  const first = repo.earliestDueDate(ctx.db);
-  if (first === null) return;
-  const months: string[] = [];
-  for (let m = kept === null ? monthOf(first) : nextMonth(kept); m <= last; m = nextMonth(m)) months.push(m);
-  // An app idle for years keeps the last 36 ended months; older ones are read live.
-  for (const m of months.slice(-36)) {
-    const r = rateBetween(ctx, { from: firstDayOf(m), to: lastDayOf(m) });
-    repo.freezeRate(ctx.db, m, r.due, r.onTime, ctx.nowIso());
-  }
-}
 
 // ---------- repairs ----------
 
@@ -231,7 +204,6 @@ export const completeRepair = atomic(function completeRepair(
   ctx: ServiceCtx,
   input: { id: string; workDone: string; materials: string | null; charges: ChargeInput[]; requesterSign: 'screen' | 'paper'; requesterSignature: string | null; finishedAt: string; leakTestDate: string | null },
 ): RepairDetail {
-  keepClosedRateMonths(ctx);
   const r = repairDb(ctx, input.id);
   guard('complete', r.state);
   const category = ctx.settings().repairCategories.find((c) => c.code === r.category);
@@ -250,7 +222,6 @@ export const completeRepair = atomic(function completeRepair(
   if (Object.keys(problems).length) throw new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: Object.fromEntries(Object.entries(problems).map(([f, m]) => [f, { message: m }])) });
   const dueDate = callbackDueDate(rule, finishedAt, input.leakTestDate);
   const now = ctx.nowIso();
-  const callbackId = ctx.newId();
   ctx.db.transaction(() => {
     if (given) repo.replaceCharges(ctx.db, r.id, given, ctx.newId);
     repo.updateRepair(ctx.db, r.id, now, {
@@ -263,14 +234,12 @@ export const completeRepair = atomic(function completeRepair(
       leak_test_date: input.leakTestDate,
       charge_total_fen: chargeTotal(charges),
     });
-    const number = nextNumber(ctx, ctx.settings().callbackPrefix, year(ctx));
-    repo.insertCallback(ctx.db, {
-      id: callbackId, number, sourceKind: KIND, sourceId: r.id, sourceNumber: r.number, dueDate, placeName: r.place_name, contactName: r.reporter_name, contactPhone: r.reporter_phone, now,
-    });
-    appendEvent(ctx, KIND, r.id, 'complete', { finishedAt, chargeTotalFen: chargeTotal(charges), callback: number, dueDate });
-    appendEvent(ctx, CALLBACK, callbackId, 'create', { source: r.number, dueDate });
     ctx.audit('complete', KIND, r.id, { state: r.state }, { state: NEXT.complete, finishedAt, chargeTotalFen: chargeTotal(charges), leakTestDate: input.leakTestDate });
-    ctx.audit('create', CALLBACK, callbackId, null, { number, source: r.number, dueDate });
+    // The finished work joins the callback queue, due by the category's rule (the source decides the due date).
+    const callback = callbacks.createCallback(ctx, {
+      sourceKind: KIND, sourceId: r.id, sourceNumber: r.number, dueDate, placeName: r.place_name, contactName: r.reporter_name, contactPhone: r.reporter_phone,
+    });
+    appendEvent(ctx, KIND, r.id, 'complete', { finishedAt, chargeTotalFen: chargeTotal(charges), callback: callback.number, dueDate });
   })();
   return getRepair(ctx, r.id);
 });
@@ -290,7 +259,6 @@ export const collectCharge = (ctx: ServiceCtx, input: { id: string; receipt: str
 export const waiveCharge = (ctx: ServiceCtx, input: { id: string; reason: string }) => settleCharge(ctx, input.id, 'waived', input.reason);
 
 export const voidRepair = atomic(function voidRepair(ctx: ServiceCtx, input: { id: string; reason: string }): RepairDetail {
-  keepClosedRateMonths(ctx);
   const r = repairDb(ctx, input.id);
   endRecord(ctx, 'void', input.reason, {
     kind: KIND,
@@ -301,7 +269,7 @@ export const voidRepair = atomic(function voidRepair(ctx: ServiceCtx, input: { i
     apply: () => {
       repo.updateRepair(ctx.db, r.id, ctx.nowIso(), { state: 'voided', end_reason: input.reason, charge_state: r.charge_state === 'pending' ? 'none' : r.charge_state });
       // Only open orders can be voided; a reopened one may still have a callback that reopened it — nothing open.
-      for (const c of repo.callbacksOfSource(ctx.db, KIND, r.id)) if (callbackOpen(c.state)) repo.updateCallback(ctx.db, c.id, ctx.nowIso(), { state: 'cancelled' });
+      callbacks.cancelCallbacksOf(ctx, KIND, r.id);
     },
   });
   return getRepair(ctx, r.id);
@@ -335,7 +303,7 @@ export function getRepair(ctx: ServiceCtx, id: string): RepairDetail {
     leakTestDate: r.leak_test_date,
     reopenCount: r.reopen_count,
     endReason: r.end_reason,
-    callbacks: repo.callbacksOfSource(ctx.db, KIND, id).map((c) => ({ id: c.id, number: c.number, state: c.state, dueDate: c.due_date })),
+    callbacks: callbacks.callbacksOf(ctx, KIND, id),
     timeline: timelineOf(ctx, KIND, id),
   };
 }
@@ -395,9 +363,6 @@ export const repairRows = (ctx: ServiceCtx, rows: readonly repo.RepairDb[]): Rep
 export const repairByNumber = (ctx: ServiceCtx, number: string) => q(ctx.db, 'SELECT id, number, unit_id, place_name, state FROM repairs WHERE number = ?')
   .get<{ id: string; number: string; unit_id: string | null; place_name: string; state: RepairState }>(number);
 
-export const callbackByNumber = (ctx: ServiceCtx, number: string) => q(ctx.db, 'SELECT id, number, source_number, place_name, state FROM callbacks WHERE number = ?')
-  .get<{ id: string; number: string; source_number: string; place_name: string; state: CallbackState }>(number);
-
 /** What the work order prints: the order, its category's name at intake, the reporter's full phone (the desk part keeps it) and the signatures captured on screen. */
 export function repairForPrint(ctx: ServiceCtx, id: string) {
   const r = repairDb(ctx, id);
@@ -417,103 +382,18 @@ export const markRepairPrinted = atomic(function markRepairPrinted(ctx: ServiceC
   return { copy: count > 1, count };
 });
 
-// ---------- callbacks ----------
-
-const toCallbackRow = (ctx: ServiceCtx, c: repo.CallbackDb): CallbackRow => ({
-  id: c.id,
-  number: c.number,
-  state: c.state,
-  sourceKind: c.source_kind,
-  sourceId: c.source_id,
-  sourceNumber: c.source_number,
-  placeName: c.place_name,
-  contactName: c.contact_name,
-  contactPhoneMasked: maskPhone(c.contact_phone),
-  dueDate: c.due_date,
-  overdue: callbackOpen(c.state) && callbackOverdue(c.due_date, ctx.nowIso()),
-  unreached: c.unreached,
-  doneAt: c.done_at,
-});
-
-export const callbackRows = (ctx: ServiceCtx, rows: readonly repo.CallbackDb[]): CallbackRow[] => rows.map((c) => toCallbackRow(ctx, c));
-
-function callbackDb(ctx: ServiceCtx, id: string): repo.CallbackDb {
-  const c = repo.callbackById(ctx.db, id);
-  if (!c) throw new AppError('NOT_FOUND');
-  return c;
-}
-
-export function getCallback(ctx: ServiceCtx, id: string): CallbackDetail {
-  const c = callbackDb(ctx, id);
-  return {
-    ...toCallbackRow(ctx, c),
-    outcome: c.outcome,
-    attempts: repo.attemptsOf(ctx.db, id).map((a) => ({ ...a, reached: a.reached === 1, fixed: a.fixed === null ? null : a.fixed === 1, satisfaction: a.satisfaction as Satisfaction | null })),
-    timeline: timelineOf(ctx, CALLBACK, id),
-  };
-}
-
-/** The contact's phone in clear for the call; every reveal is written to the audit log with who and when. */
-export function revealCallbackContact(ctx: ServiceCtx, id: string): { value: string | null } {
-  const c = callbackDb(ctx, id);
-  ctx.db.transaction(() => ctx.audit('reveal', CALLBACK, c.id, null, { field: 'contactPhone', name: c.contact_name }))();
-  return { value: c.contact_phone };
-}
-
-/** The queue (open and escalated) by due date, overdue first; or the callbacks in one state. */
-export function listCallbacks(ctx: ServiceCtx, f: { offset: number; limit: number; state: CallbackState | 'queue' }) {
-  const { rows, total } = repo.listCallbacks(ctx.db, f);
-  return { rows: rows.map((c) => toCallbackRow(ctx, c)), total, offset: f.offset };
-}
+// ---------- the callback queue's answer ----------
 
 /**
- * One attempt: logged; unreached ones escalate after the setting's count; a reached answer closes the
- * callback and its repair, or — not fixed, or unsatisfied — reopens the repair (back to dispatch), whose
- * next completion creates a new callback.
+ * A reached callback's answer (the repairs' CallbackSource, in the attempt's transaction): a completed order
+ * closes, or — not fixed, or unsatisfied — is reopened back to dispatch, linked; its next completion creates a
+ * new callback. An order in any other state (voided, or reopened by an earlier answer) is left as it is.
  */
-export const recordAttempt = atomic(function recordAttempt(
-  ctx: ServiceCtx,
-  input: { callbackId: string; channel: CallbackChannel; at: string; reached: boolean; fixed: boolean | null; satisfaction: Satisfaction | null; note: string | null },
-): CallbackDetail {
-  keepClosedRateMonths(ctx);
-  const c = callbackDb(ctx, input.callbackId);
-  if (!callbackOpen(c.state)) throw new AppError('BAD_STATE', `callback.why.${c.state}`);
-  const problems = attemptProblems(input);
-  if (Object.keys(problems).length) throw new AppError('VALIDATION', 'error.VALIDATION', { fieldErrors: Object.fromEntries(Object.entries(problems).map(([f, m]) => [f, { message: m }])) });
-  notFuture(ctx, 'at', input.at);
-  const at = new Date(input.at).toISOString();
-  const outcome = attemptOutcome(input, c.unreached, ctx.settings().callbackEscalateAfter, c.state);
-  const source = c.source_kind === KIND ? repo.repairById(ctx.db, c.source_id) : undefined;
-  const now = ctx.nowIso();
-  ctx.db.transaction(() => {
-    repo.insertAttempt(ctx.db, { id: ctx.newId(), callbackId: c.id, channel: input.channel, at, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, note: input.note, byUser: ctx.user?.id ?? null, now });
-    if (outcome === 'open' || outcome === 'escalated') {
-      repo.updateCallback(ctx.db, c.id, now, { unreached: c.unreached + 1, state: outcome, ...(outcome === 'escalated' && c.state !== 'escalated' ? { escalated_at: now } : {}) });
-    } else {
-      repo.updateCallback(ctx.db, c.id, now, { state: 'done', outcome, done_at: at, done_date: localWallClock(at).slice(0, 10) });
-      if (source && source.state === 'completed') {
-        const to = outcome === 'reopened' ? NEXT.reopen : NEXT.close;
-        repo.updateRepair(ctx.db, source.id, now, to === 'reopened' ? { state: to, reopen_count: source.reopen_count + 1 } : { state: to });
-        appendEvent(ctx, KIND, source.id, outcome === 'reopened' ? 'reopen' : 'close', { callback: c.number, fixed: input.fixed, satisfaction: input.satisfaction });
-        ctx.audit(outcome === 'reopened' ? 'reopen' : 'close', KIND, source.id, { state: source.state }, { state: to, callback: c.number });
-      }
-    }
-    appendEvent(ctx, CALLBACK, c.id, 'attempt', { channel: input.channel, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, outcome });
-    // The timeline reads in order: the third unreached attempt, then the supervisor told.
-    if (outcome === 'escalated' && c.state !== 'escalated') appendEvent(ctx, CALLBACK, c.id, 'escalate', { unreached: c.unreached + 1 });
-    ctx.audit('attempt', CALLBACK, c.id, { state: c.state }, { channel: input.channel, reached: input.reached, fixed: input.fixed, satisfaction: input.satisfaction, outcome });
-  })();
-  return getCallback(ctx, c.id);
-});
-
-/** Done on time ÷ due over [from, to], as of today (site calendar). */
-export function rateBetween(ctx: ServiceCtx, input: { from: string; to: string }) {
-  return callbackRate(repo.callbacksDueBetween(ctx.db, input.from, input.to), input.from, input.to, localWallClock(ctx.clock.now()).slice(0, 10));
-}
-
-/** A month's callback rate: as frozen when the month closed, or (this month, or a month never kept) as it is now. */
-export function monthRate(ctx: ServiceCtx, month: string): Rate & { frozen: boolean } {
-  const f = repo.frozenRate(ctx.db, month);
-  if (f) return { ...f, basisPoints: f.due === 0 ? null : Math.floor((f.onTime * 10_000) / f.due), frozen: true };
-  return { ...rateBetween(ctx, { from: firstDayOf(month), to: lastDayOf(month) }), frozen: false };
+export function answerRepair(ctx: ServiceCtx, id: string, outcome: CallbackAnswer, callback: { number: string; fixed: boolean | null; satisfaction: string | null }): void {
+  const source = repo.repairById(ctx.db, id);
+  if (!source || source.state !== 'completed') return;
+  const to = outcome === 'reopened' ? NEXT.reopen : NEXT.close;
+  repo.updateRepair(ctx.db, source.id, ctx.nowIso(), to === 'reopened' ? { state: to, reopen_count: source.reopen_count + 1 } : { state: to });
+  appendEvent(ctx, KIND, source.id, outcome === 'reopened' ? 'reopen' : 'close', { callback: callback.number, fixed: callback.fixed, satisfaction: callback.satisfaction });
+  ctx.audit(outcome === 'reopened' ? 'reopen' : 'close', KIND, source.id, { state: source.state }, { state: to, callback: callback.number });
 }

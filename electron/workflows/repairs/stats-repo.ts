@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../db/connection';
 import { q } from '../../../db/statements';
-import type { CallbackState, ChargeState, RepairState, Satisfaction } from '../../../shared/workflows/repairs/rules';
+import type { ChargeState, RepairState } from '../../../shared/workflows/repairs/rules';
 
 /** Orders received in [start, end) by category, voided apart (index repairs_created; the columns counted precede the signatures). */
 export const receivedByCategory = (db: Db, startIso: string, endIso: string) =>
@@ -35,23 +35,6 @@ export const finishedBetween = (db: Db, startIso: string, endIso: string) =>
 export const pickedUpBetween = (db: Db, startIso: string, endIso: string) =>
   q(db, `SELECT coalesce(dispatched_at, created_at) AS fromAt, picked_up_at AS pickedUpAt
            FROM repairs WHERE picked_up_at >= ? AND picked_up_at < ? AND state <> 'voided'`).all<{ fromAt: string; pickedUpAt: string }>(startIso, endIso);
-
-/** Repairs' callbacks due in [from, to] (site dates), for callbackRate (index callbacks_stats_due). */
-export const repairCallbacksDue = (db: Db, from: string, to: string) =>
-  q(db, `SELECT due_date AS dueDate, state, done_date AS doneDate FROM callbacks WHERE source_kind = 'repair' AND due_date BETWEEN ? AND ?`)
-    .all<{ dueDate: string; state: CallbackState; doneDate: string | null }>(from, to);
-
-/**
- * Reached attempts on repairs' callbacks in [start, end): satisfaction and what the callback did, counted (index
- * callback_attempts_reached). CROSS JOIN keeps the month's attempts as the outer loop: left to itself (no table
- * statistics) the planner walked every repair callback by callbacks_source instead — 300 ms against 10 ms.
- */
-export const reachedAnswers = (db: Db, startIso: string, endIso: string) =>
-  q(db, `SELECT a.satisfaction, c.outcome, count(*) AS n
-           FROM callback_attempts a CROSS JOIN callbacks c ON c.id = a.callback_id
-          WHERE a.reached = 1 AND a.at >= ? AND a.at < ? AND c.source_kind = 'repair'
-          GROUP BY a.satisfaction, c.outcome`)
-    .all<{ satisfaction: Satisfaction | null; outcome: 'closed' | 'reopened' | null; n: number }>(startIso, endIso);
 
 export interface MonthOrderRow {
   number: string;

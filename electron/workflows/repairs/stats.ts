@@ -9,18 +9,21 @@
  * - times: engineering told → the technician signed, over orders picked up in the month; received → finished,
  *   over orders finished in the month; median and 90th percentile in minutes (percentile, as PERCENTILE.INC);
  * - callbacks: the rate of repairs' callbacks due in the month (callbackRate, the rule the dashboard uses), the
- *   satisfaction answered by the customers reached in the month, and the repairs those answers reopened.
+ *   satisfaction answered by the customers reached in the month, and the repairs those answers reopened — read
+ *   through the callback queue's service (../callbacks/service.ts: sourceRate, sourceAnswers).
  *
  * The figures are live, not frozen: a charge collected later, or an order reopened and finished again in a later
  * month (its finish time moves there), changes them. The SQL is ./stats-repo.ts.
  */
 import { fieldError } from '../../../shared/kernel/errors';
 import { localWallClock } from '../../../shared/kernel/deadlines';
-import { callbackRate, monthBounds, percentile, SATISFACTION } from '../../../shared/workflows/repairs/rules';
+import { monthBounds, percentile } from '../../../shared/workflows/repairs/rules';
+import { SATISFACTION } from '../../../shared/workflows/callbacks/rules';
 import type { CategoryStats, DurationStats, RepairStats } from '../../../shared/workflows/repairs/schema';
 import type { Language } from '../../../shared/i18n/index';
 import type { ServiceCtx } from '../../host/context';
 import { statsFileName, statsWorkbook } from './forms/stats-xlsx';
+import { sourceAnswers, sourceRate } from '../callbacks/service';
 import * as repo from './stats-repo';
 
 /** Minutes between two stored instants; never negative (a time typed before the one it follows counts as 0). */
@@ -33,7 +36,6 @@ export function durations(minutes: number[]): DurationStats {
 }
 
 const siteMonth = (ctx: ServiceCtx) => localWallClock(ctx.clock.now()).slice(0, 7);
-const siteToday = (ctx: ServiceCtx) => localWallClock(ctx.clock.now()).slice(0, 10);
 
 /** The month asked for, refused when it is still to come. */
 function checkedMonth(ctx: ServiceCtx, month: string) {
@@ -92,11 +94,11 @@ export function monthStats(ctx: ServiceCtx, input: { month: string }): RepairSta
 
   const pickUpMinutes = repo.pickedUpBetween(ctx.db, startIso, endIso).map((p) => minutesBetween(p.fromAt, p.pickedUpAt));
 
-  const rate = callbackRate(repo.repairCallbacksDue(ctx.db, b.from, b.to), b.from, b.to, siteToday(ctx));
+  const rate = sourceRate(ctx, 'repair', b.from, b.to);
   const satisfaction = Object.fromEntries(SATISFACTION.map((s) => [s, 0])) as RepairStats['callbacks']['satisfaction'];
   let reached = 0;
   let reopened = 0;
-  for (const a of repo.reachedAnswers(ctx.db, startIso, endIso)) {
+  for (const a of sourceAnswers(ctx, 'repair', startIso, endIso)) {
     reached += a.n;
     if (a.satisfaction) satisfaction[a.satisfaction] += a.n;
     if (a.outcome === 'reopened') reopened += a.n;

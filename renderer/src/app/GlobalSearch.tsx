@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
 import type { SearchHit } from '../../../shared/master/schema';
 import type { SlipState } from '../../../shared/workflows/slips/rules';
-import type { CallbackState, RepairState } from '../../../shared/workflows/repairs/rules';
+import type { RepairState } from '../../../shared/workflows/repairs/rules';
+import type { CallbackState } from '../../../shared/workflows/callbacks/rules';
 import { invoke } from '../api';
 import { useUiStore } from '../stores/use-ui-store';
 

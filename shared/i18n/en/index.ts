@@ -5,11 +5,12 @@ import slips from './slips';
 import occupancyReport from './occupancy-report';
 import dashboard from './dashboard';
 import repairs from './repairs';
+import callbacks from './callbacks';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks };
 
 export default en;

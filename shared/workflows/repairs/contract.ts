@@ -3,17 +3,11 @@ import { voidInput, type ChannelDef } from '../../kernel/channel';
 import { id, isoDate } from '../../kernel/validation';
 import { pageOf } from '../../master/schema';
 import {
-  AttemptInputSchema,
-  CallbackDetailSchema,
-  CallbackListInputSchema,
-  CallbackRowSchema,
   ChaseInputSchema,
   CollectInputSchema,
   CompleteInputSchema,
   DispatchInputSchema,
   PickUpInputSchema,
-  RateInputSchema,
-  RateSchema,
   RepairDetailSchema,
   RepairIntakeSchema,
   RepairListInputSchema,
@@ -24,7 +18,7 @@ import {
   WaiveInputSchema,
 } from './schema';
 
-/** Repairs (报修 / 维修派工) and the callback queue (回访) they feed. */
+/** Repairs (报修 / 维修派工); their callbacks are the callback queue's (shared/workflows/callbacks/contract.ts). */
 export const repairsContract = {
   'repairs.list': { kind: 'read', input: RepairListInputSchema, output: pageOf(RepairRowSchema), permission: 'repairs.read' },
   'repairs.get': { kind: 'read', input: z.strictObject({ id }), output: RepairDetailSchema, permission: 'repairs.read' },
@@ -49,10 +43,4 @@ export const repairsContract = {
   // reads repairs may read them, the cashier for the charges too. The export is a write only for its audit row.
   'repairs.stats': { kind: 'read', input: StatsInputSchema, output: RepairStatsSchema, permission: 'repairs.read' },
   'repairs.statsExport': { kind: 'write', input: StatsExportInputSchema, output: z.object({ fileName: z.string(), base64: z.string() }), permission: 'repairs.read' },
-  'callbacks.list': { kind: 'read', input: CallbackListInputSchema, output: pageOf(CallbackRowSchema), permission: 'callbacks.read' },
-  'callbacks.get': { kind: 'read', input: z.strictObject({ id }), output: CallbackDetailSchema, permission: 'callbacks.read' },
-  'callbacks.attempt': { kind: 'write', input: AttemptInputSchema, output: CallbackDetailSchema, permission: 'callbacks.write' },
-  'callbacks.rate': { kind: 'read', input: RateInputSchema, output: RateSchema, permission: 'callbacks.read' },
-  /** The contact's phone in clear, to make the call: a logged reveal, like a person's. */
-  'callbacks.reveal': { kind: 'write', input: z.strictObject({ id }), output: z.object({ value: z.string().nullable() }), permission: 'pii.reveal' },
 } as const satisfies Record<string, ChannelDef>;

@@ -1,6 +1,6 @@
 /**
- * Repairs (报修 / 维修派工, procedure 十三) and their follow-up callbacks (回访, procedure 八): pure rules.
- * Every number comes from settings (PRODUCT.md: a number from the rule books is a setting with that default).
+ * Repairs (报修 / 维修派工, procedure 十三): pure rules. A finished repair feeds the callback queue (回访,
+ * procedure 八; shared/workflows/callbacks/), due as its category's rule below says. Every number comes from settings (PRODUCT.md: a number from the rule books is a setting with that default).
  */
 import { addCalendarDays, localWallClock } from '../../kernel/deadlines';
 import { assertFen, type Fen } from '../../kernel/money';
@@ -82,83 +82,6 @@ export function callbackDueDate(rule: CategoryCallbackRule, finishedAt: string, 
   const from = rule.callbackFrom === 'leakTest' ? leakTestDate : localWallClock(finishedAt).slice(0, 10);
   if (!from) throw new RangeError('a leak repair needs its leak-test date');
   return addCalendarDays(from, rule.callbackDays);
-}
-
-/** Overdue from the day after the due date (site calendar). */
-export const callbackOverdue = (dueDate: string, nowIso: string): boolean => localWallClock(nowIso).slice(0, 10) > dueDate;
-
-export const CALLBACK_STATES = ['open', 'escalated', 'done', 'cancelled'] as const;
-export type CallbackState = (typeof CALLBACK_STATES)[number];
-
-export const CALLBACK_CHANNELS = ['phone', 'visit', 'sms'] as const;
-export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
-
-export const SATISFACTION = ['very_satisfied', 'satisfied', 'neutral', 'unsatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTION)[number];
-
-export interface AttemptAnswer {
-  reached: boolean;
-  fixed: boolean | null;
-  satisfaction: Satisfaction | null;
-}
-
-/** What an attempt does to its callback and its source: still open, escalated, done (source closed), or done and the source reopened. */
-export type AttemptOutcome = 'open' | 'escalated' | 'closed' | 'reopened';
-
-/**
- * Not reached: the callback stays open, and after `escalateAfter` unreached attempts it goes to the supervisor.
- * Reached: "not fixed" or unsatisfied reopens the source; anything else closes it.
- */
-export function attemptOutcome(a: AttemptAnswer, unreachedBefore: number, escalateAfter: number, state: CallbackState): AttemptOutcome {
-  if (!a.reached) return unreachedBefore + 1 >= escalateAfter || state === 'escalated' ? 'escalated' : 'open';
-  return a.fixed === false || a.satisfaction === 'unsatisfied' ? 'reopened' : 'closed';
-}
-
-/** Why an attempt's answer is incomplete (field → message key): a reached callee answers both questions. */
-export function attemptProblems(a: AttemptAnswer): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (a.reached) {
-    if (a.fixed === null) out.fixed = 'v.required';
-    if (a.satisfaction === null) out.satisfaction = 'v.required';
-  } else {
-    if (a.fixed !== null) out.fixed = 'callback.v.notReached';
-    if (a.satisfaction !== null) out.satisfaction = 'callback.v.notReached';
-  }
-  return out;
-}
-
-export const callbackOpen = (s: CallbackState): boolean => s === 'open' || s === 'escalated';
-
-export interface RateCallback {
-  dueDate: string;
-  state: CallbackState;
-  /** Site-calendar date it was done (the reached attempt), or null. */
-  doneDate: string | null;
-}
-
-export interface Rate {
-  due: number;
-  onTime: number;
-  /** onTime ÷ due in basis points (10000 = 100 %), rounded down; null when nothing was due. */
-  basisPoints: number | null;
-}
-
-/**
- * The callback rate over [from, to] (site dates) as of `today`: due = callbacks due in the period whose due
- * date has come (or that are done already); on time = those done on or before their due date. Cancelled
- * callbacks (a voided source) count for neither.
- */
-export function callbackRate(callbacks: readonly RateCallback[], from: string, to: string, today: string): Rate {
-  let due = 0;
-  let onTime = 0;
-  for (const c of callbacks) {
-    if (c.state === 'cancelled' || c.dueDate < from || c.dueDate > to) continue;
-    const isDone = c.state === 'done' && c.doneDate !== null;
-    if (c.dueDate > today && !isDone) continue;
-    due++;
-    if (isDone && c.doneDate! <= c.dueDate) onTime++;
-  }
-  return { due, onTime, basisPoints: due === 0 ? null : Math.floor((onTime * 10_000) / due) };
 }
 
 export const CHARGE_KINDS = ['labour', 'material'] as const;

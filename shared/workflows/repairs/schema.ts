@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { id, isoDate, note, optText, phone, requiredText } from '../../kernel/validation';
+import { id, isoDate, optText, phone, requiredText } from '../../kernel/validation';
 import { TimelineEntrySchema } from '../../kernel/records';
-import { CALLBACK_CHANNELS, CALLBACK_STATES, CHARGE_KINDS, CHARGE_STATES, REPAIR_STATES, SATISFACTION } from './rules';
+import { SourceCallbackSchema } from '../../kernel/callbacks';
+import { CHARGE_KINDS, CHARGE_STATES, REPAIR_STATES } from './rules';
 
 const dateTime = z.iso.datetime({ offset: true, message: 'v.dateTime' });
 const optDateTime = dateTime.nullable().optional().transform((v) => v ?? null);
@@ -120,65 +121,11 @@ export const RepairDetailSchema = RepairRowSchema.extend({
   leakTestDate: z.string().nullable(),
   reopenCount: z.number(),
   endReason: z.string().nullable(),
-  callbacks: z.array(z.object({ id: z.string(), number: z.string(), state: z.enum(CALLBACK_STATES), dueDate: z.string() })),
+  /** The callbacks its completions created (the callback queue, shared/workflows/callbacks/). */
+  callbacks: z.array(SourceCallbackSchema),
   timeline: z.array(TimelineEntrySchema),
 });
 export type RepairDetail = z.infer<typeof RepairDetailSchema>;
-
-export const AttemptInputSchema = z.strictObject({
-  callbackId: id,
-  channel: z.enum(CALLBACK_CHANNELS),
-  at: dateTime,
-  reached: z.boolean(),
-  fixed: z.boolean().nullable().default(null),
-  satisfaction: z.enum(SATISFACTION).nullable().default(null),
-  note: note(300),
-});
-
-export const CallbackListInputSchema = z.strictObject({
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
-  /** open: the queue (open and escalated), by due date, overdue first. */
-  state: z.enum([...CALLBACK_STATES, 'queue']).default('queue'),
-});
-
-export const CallbackRowSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  state: z.enum(CALLBACK_STATES),
-  sourceKind: z.string(),
-  sourceId: z.string(),
-  sourceNumber: z.string(),
-  placeName: z.string(),
-  contactName: z.string(),
-  contactPhoneMasked: z.string(),
-  dueDate: z.string(),
-  overdue: z.boolean(),
-  unreached: z.number(),
-  doneAt: z.string().nullable(),
-});
-export type CallbackRow = z.infer<typeof CallbackRowSchema>;
-
-export const CallbackDetailSchema = CallbackRowSchema.extend({
-  outcome: z.enum(['closed', 'reopened']).nullable(),
-  attempts: z.array(
-    z.object({
-      id: z.string(),
-      channel: z.enum(CALLBACK_CHANNELS),
-      at: z.string(),
-      reached: z.boolean(),
-      fixed: z.boolean().nullable(),
-      satisfaction: z.enum(SATISFACTION).nullable(),
-      note: z.string().nullable(),
-      byName: z.string().nullable(),
-    }),
-  ),
-  timeline: z.array(TimelineEntrySchema),
-});
-export type CallbackDetail = z.infer<typeof CallbackDetailSchema>;
-
-export const RateInputSchema = z.strictObject({ from: isoDate, to: isoDate }).refine((r) => r.to >= r.from, { path: ['to'], message: 'v.endBeforeStart' });
-export const RateSchema = z.object({ due: z.number(), onTime: z.number(), basisPoints: z.number().nullable() });
 
 // ---------- monthly statistics ----------
 

@@ -54,7 +54,7 @@ export const RepairSettingsShape = {
   technicians: z.array(TechnicianSchema).max(200).superRefine(uniqueCodes),
   /** The early shift checks the day's orders before it leaves (下午5:00下班前). */
   repairEndOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'v.invalidFormat' }),
-  /** Unreached callback attempts before the supervisor is told. */
+  /** Unreached callback attempts before the supervisor is told (read by the callback queue, like callbackPrefix: one settings page for both). */
   callbackEscalateAfter: z.number().int().min(1).max(20),
 };
 

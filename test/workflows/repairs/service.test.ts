@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
-import { setup, wake, now, intake, dispatch, pickUp, complete, finished, reached, unreached } from '../../helpers/repairs';
+import { setup, wake, now, intake, dispatch, pickUp, complete, finished } from '../../helpers/repairs';
 
 describe('intake', () => {
   it('numbers the order BX-year, normalises the phone, keeps who received it, and starts its timeline', async () => {
@@ -167,81 +167,6 @@ describe('callbacks', () => {
     expect(r.callbacks[0].dueDate).toBe('2026-03-16');
   });
 
-  it('three unreached attempts escalate to the supervisor; a reached, satisfied answer closes the repair', async () => {
-    const { env, site } = await setup();
-    const r = await finished(env, site);
-    const cb = r.callbacks[0].id;
-    expect((await unreached(env, cb)).state).toBe('open');
-    expect((await unreached(env, cb)).state).toBe('open');
-    const third = await unreached(env, cb);
-    expect(third).toMatchObject({ state: 'escalated', unreached: 3 });
-    expect(third.timeline.map((t) => t.action)).toEqual(['create', 'attempt', 'attempt', 'attempt', 'escalate']);
-    expect((await env.fail('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true }, 'clerk')).fieldErrors).toMatchObject({ fixed: { message: 'v.required' }, satisfaction: { message: 'v.required' } });
-    const done = await env.ok('callbacks.attempt', { callbackId: cb, channel: 'visit', at: now(env), reached: true, fixed: true, satisfaction: 'very_satisfied', note: '无其他意见' }, 'supervisor');
-    expect(done).toMatchObject({ state: 'done', outcome: 'closed' });
-    expect(done.attempts).toHaveLength(4);
-    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('closed');
-    expect(await env.fail('callbacks.attempt', { callbackId: cb, channel: 'phone', at: now(env), reached: false }, 'clerk')).toMatchObject({ code: 'BAD_STATE', message: 'callback.why.done' });
-  });
-
-  it('an unsatisfied answer reopens the repair (back to dispatch); its next completion brings a new callback', async () => {
-    const { env, site } = await setup();
-    const r = await finished(env, site);
-    const first = await reached(env, r.callbacks[0].id, true, 'unsatisfied');
-    expect(first).toMatchObject({ state: 'done', outcome: 'reopened' });
-    let d = await env.ok('repairs.get', { id: r.id }, 'clerk');
-    expect(d).toMatchObject({ state: 'reopened', reopenCount: 1, technician: { code: 'liu' } });
-    expect(d.timeline.map((t) => t.action).slice(-1)).toEqual(['reopen']);
-    await dispatch(env, r.id);
-    d = await pickUp(env, r.id, 'chen');
-    expect(d.technician?.name).toBe('陈师傅');
-    env.clock.advanceDays(1);
-    await wake(env);
-    expect((await complete(env, r.id)).ok).toBe(true);
-    d = await env.ok('repairs.get', { id: r.id }, 'clerk');
-    expect(d.callbacks.map((c) => [c.state, c.dueDate])).toEqual([['done', '2026-03-17'], ['open', '2026-03-18']]);
-    await reached(env, d.callbacks[1].id, true, 'satisfied');
-    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('closed');
-  });
-
-  it('"not fixed" reopens too, however satisfied', async () => {
-    const { env, site } = await setup();
-    const r = await finished(env, site);
-    await reached(env, r.callbacks[0].id, false, 'satisfied');
-    expect((await env.ok('repairs.get', { id: r.id }, 'clerk')).state).toBe('reopened');
-  });
-
-  it('the rate: done on time ÷ due, as the hand count says; the queue is sorted by due date, overdue first', async () => {
-    const { env, site } = await setup();
-    const a = await finished(env, site); // due 03-17
-    env.clock.advanceDays(1);
-    await wake(env);
-    const b = await finished(env, site); // due 03-18
-    const c = await finished(env, site); // due 03-18
-    await reached(env, a.callbacks[0].id, true, 'satisfied'); // on 03-16: on time
-    env.clock.advanceDays(3); // 03-19
-    await wake(env);
-    const queue = (await env.ok('callbacks.list', {}, 'clerk')).rows;
-    expect(queue.map((x) => [x.sourceNumber, x.overdue])).toEqual([[b.number, true], [c.number, true]]);
-    await reached(env, b.callbacks[0].id, true, 'neutral'); // late
-    const rate = await env.ok('callbacks.rate', { from: '2026-03-01', to: '2026-03-31' }, 'clerk');
-    expect(rate).toEqual({ due: 3, onTime: 1, basisPoints: 3333 });
-    expect(await env.ok('callbacks.rate', { from: '2026-03-17', to: '2026-03-17' }, 'clerk')).toEqual({ due: 1, onTime: 1, basisPoints: 10000 });
-  });
-  it('reveals the contact’s phone in clear to pii.reveal roles only, each reveal in the audit log; lists show it masked', async () => {
-    const { env, site } = await setup();
-    const r = await finished(env, site);
-    const cb = r.callbacks[0].id;
-    const reveals = () => env.rows<{ user_id: string; entity: string; entity_id: string; before: null; after: string }>("SELECT user_id, entity, entity_id, before, after FROM audit_log WHERE action = 'reveal' ORDER BY id");
-    expect(await env.fail('callbacks.reveal', { id: cb }, 'cashier')).toMatchObject({ code: 'FORBIDDEN' });
-    expect(reveals()).toEqual([]);
-    expect((await env.ok('callbacks.get', { id: cb }, 'clerk')).contactPhoneMasked).toBe('138****5678');
-    expect(await env.ok('callbacks.reveal', { id: cb }, 'clerk')).toEqual({ value: '13812345678' });
-    const clerkId = env.rows<{ id: string }>("SELECT id FROM users WHERE username = 'clerk'")[0].id;
-    expect(reveals()).toEqual([{ user_id: clerkId, entity: 'callback', entity_id: cb, before: null, after: JSON.stringify({ field: 'contactPhone', name: '张三' }) }]);
-    expect(await env.fail('callbacks.reveal', { id: '01890000-0000-7000-8000-000000000000' }, 'clerk')).toMatchObject({ code: 'NOT_FOUND' });
-    expect(reveals()).toHaveLength(1);
-  });
 });
 
 describe('repair settings', () => {

@@ -6,7 +6,7 @@
  */
 import { resources, type Language } from '../../../../shared/i18n/index';
 import { localWallClock } from '../../../../shared/kernel/deadlines';
-import { SATISFACTION } from '../../../../shared/workflows/repairs/rules';
+import { SATISFACTION } from '../../../../shared/workflows/callbacks/rules';
 import type { RepairStats } from '../../../../shared/workflows/repairs/schema';
 import { createReportBook, type XlsxCell, type XlsxColumn } from '../../../kit/xlsx';
 import type { MonthOrderRow } from '../stats-repo';

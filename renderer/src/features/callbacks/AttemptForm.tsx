@@ -6,8 +6,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { attemptOutcome, attemptProblems, CALLBACK_CHANNELS, SATISFACTION, type AttemptOutcome } from '../../../../shared/workflows/repairs/rules';
-import { AttemptInputSchema, type CallbackDetail } from '../../../../shared/workflows/repairs/schema';
+import { attemptOutcome, attemptProblems, CALLBACK_CHANNELS, SATISFACTION, type AttemptOutcome } from '../../../../shared/workflows/callbacks/rules';
+import { AttemptInputSchema, type CallbackDetail } from '../../../../shared/workflows/callbacks/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { Field, FormShell } from '../../components/form';
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AttemptOutcome, CallbackChannel, Satisfaction } from '../../../../shared/workflows/repairs/rules';
-import type { CallbackDetail } from '../../../../shared/workflows/repairs/schema';
+import type { AttemptOutcome, CallbackChannel, Satisfaction } from '../../../../shared/workflows/callbacks/rules';
+import type { CallbackDetail } from '../../../../shared/workflows/callbacks/schema';
 import { invoke, isApiError } from '../../api';
 import { PageHeader, QueryError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
@@ -12,7 +12,7 @@ import { RecordTimeline } from '../../components/record-timeline';
 import { RevealText } from '../../components/reveal';
 import { useQuery } from '../../components/use-query';
 import { AttemptForm } from './AttemptForm';
-import { CallbackStateTag, OverdueTag, mono, sourcePath } from './common';
+import { CallbackStateTag, OverdueTag, mono } from './common';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Attempt = CallbackDetail['attempts'][number];
@@ -88,7 +88,7 @@ function AttemptsList({ attempts }: { attempts: Attempt[] }) {
 /** Where the callback stands, in one sentence. */
 function Status({ c, escalateAfter }: { c: CallbackDetail; escalateAfter: number | undefined }) {
   const { t } = useTranslation();
-  const to = sourcePath(c.sourceKind, c.sourceId);
+  const to = c.sourceRoute;
   const source = to ? <Link to={to}>{c.sourceNumber}</Link> : c.sourceNumber;
   if (c.state === 'escalated')
     return <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="callback-status" data-state={c.state} title={t('callback.escalated', { count: c.unreached })} description={t('callbackUi.escalatedHint')} />;
@@ -157,7 +157,7 @@ export default function CallbackPage() {
 
   const c = callback;
   const escalateAfter = settings.data?.callbackEscalateAfter;
-  const to = c ? sourcePath(c.sourceKind, c.sourceId) : null;
+  const to = c?.sourceRoute ?? null;
   const open = c?.state === 'open' || c?.state === 'escalated';
 
   const done = (next: CallbackDetail, outcome: AttemptOutcome) => {

@@ -1,13 +1,13 @@
 import { Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CallbackRow } from '../../../../shared/workflows/repairs/schema';
+import type { CallbackRow } from '../../../../shared/workflows/callbacks/schema';
 import { EmptyHint, QueryError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { ListPageHeader } from '../../components/list-page';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { CallbackStateTag, OverdueTag, mono, sourcePath } from './common';
+import { CallbackStateTag, OverdueTag, mono } from './common';
 
 /** The filter: the queue (open and escalated, by due date, overdue first) or the callbacks in one state. */
 const FILTERS = ['queue', 'escalated', 'done', 'cancelled'] as const;
@@ -84,7 +84,7 @@ export default function CallbacksPage() {
             dataIndex: 'sourceNumber',
             width: 170,
             render: (v: string, c) => {
-              const to = sourcePath(c.sourceKind, c.sourceId);
+              const to = c.sourceRoute;
               return to ? (
                 <Link to={to} onClick={(e) => e.stopPropagation()} style={mono} data-testid="callback-source">
                   {v}

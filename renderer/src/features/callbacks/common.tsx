@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CallbackState } from '../../../../shared/workflows/repairs/rules';
+import type { CallbackState } from '../../../../shared/workflows/callbacks/rules';
 
 export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
@@ -23,11 +23,3 @@ export function OverdueTag({ testId = 'overdue-tag' }: { testId?: string }) {
     </Tag>
   );
 }
-
-/**
- * Where a callback's source record lives. Repairs are the first source; complaints, requests and
- * suggestions will feed the same queue (their pages are added here when they exist).
- */
-const SOURCE_PATHS: Record<string, string> = { repair: '/repairs' };
-
-export const sourcePath = (kind: string, id: string): string | null => (SOURCE_PATHS[kind] ? `${SOURCE_PATHS[kind]}/${id}` : null);

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { localWallClock } from '../../../../shared/kernel/deadlines';
 import { formatFen } from '../../../../shared/kernel/money';
-import { SATISFACTION } from '../../../../shared/workflows/repairs/rules';
+import { SATISFACTION } from '../../../../shared/workflows/callbacks/rules';
 import type { CategoryStats, DurationStats, RepairStats } from '../../../../shared/workflows/repairs/schema';
 import { errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';

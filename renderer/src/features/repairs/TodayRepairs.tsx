@@ -4,10 +4,12 @@ import { TodayQueue as Queue } from '../today/TodayQueue';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
-import type { CallbackRow, RepairRow } from '../../../../shared/workflows/repairs/schema';
+import type { RepairRow } from '../../../../shared/workflows/repairs/schema';
+import type { CallbackRow } from '../../../../shared/workflows/callbacks/schema';
 import { formatDate, formatDateTime } from '../../components/format';
 
 type TodayRepairLists = ChannelOutput<'today.summary'>['repairs'];
+type TodayCallbacks = ChannelOutput<'today.summary'>['callbacks'];
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
 
 /**
@@ -15,7 +17,7 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fon
  * orders to chase (not picked up in time), the callbacks due today or overdue, the charges for the cashier to
  * collect; after the end of the day, the supervisor's notice of the orders still open.
  */
-export function TodayRepairs({ repairs, desk, callbacks, cashier }: { repairs: TodayRepairLists; desk: boolean; callbacks: boolean; cashier: boolean }) {
+export function TodayRepairs({ repairs, callbackQueue, desk, callbacks, cashier }: { repairs: TodayRepairLists; callbackQueue: TodayCallbacks; desk: boolean; callbacks: boolean; cashier: boolean }) {
   const { t } = useTranslation();
   const repairLine = (r: RepairRow, time: string) => (
     <>
@@ -73,8 +75,8 @@ export function TodayRepairs({ repairs, desk, callbacks, cashier }: { repairs: T
       <Queue
         key="callbacks"
         title={t('today.callbacksDue')}
-        count={repairs.callbacksDueTotal}
-        rows={repairs.callbacksDue}
+        count={callbackQueue.dueTotal}
+        rows={callbackQueue.due}
         testId="today-callbacks"
         empty={t('today.callbacksNone')}
         link="/callbacks"

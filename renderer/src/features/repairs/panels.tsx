@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CallbackState } from '../../../../shared/workflows/repairs/rules';
+import type { CallbackState } from '../../../../shared/workflows/callbacks/rules';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
 import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
 import { DateInput, Field, FormShell } from '../../components/form';

@@ -98,7 +98,7 @@ export default function TodayPage() {
         </Col>
       </Row>
       {data && can('slips.read') ? <TodaySlips slips={data.slips} cashier={can('slips.fees')} /> : null}
-      {data && can('repairs.read') ? <TodayRepairs repairs={data.repairs} desk={can('repairs.write')} callbacks={can('callbacks.read')} cashier={can('repairs.fees')} /> : null}
+      {data && can('repairs.read') ? <TodayRepairs repairs={data.repairs} callbackQueue={data.callbacks} desk={can('repairs.write')} callbacks={can('callbacks.read')} cashier={can('repairs.fees')} /> : null}
       {/* The manager's dashboard has its own units-by-state tile (with the month's change). */}
       {data && data.counts.units > 0 && !data.tiles.length ? (
         <Card title={t('today.byState')} style={{ marginTop: 16 }} data-testid="today-by-state">
