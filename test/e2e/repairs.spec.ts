@@ -427,6 +427,9 @@ test('intake: a public area, the messages of an empty form, and an unknown calle
   await inputOf(page.getByTestId('dispatch-form').getByTestId('field-notifiedName')).fill('工程部');
   await page.getByTestId('dispatch-submit').click();
   await expect(page.getByTestId('no-technicians')).toContainText('还没有设置维修员名单');
-  await expect(page.getByTestId('no-technicians').locator('a')).toHaveAttribute('href', '#/settings');
+  await expect(page.getByTestId('no-technicians').locator('a')).toHaveAttribute('href', '#/settings?section=repairs');
+  // It opens Settings at the repair settings, where the technicians are kept.
+  await page.getByTestId('no-technicians').locator('a').click();
+  await expect(page.getByTestId('repair-settings-card')).toBeInViewport();
 });
 

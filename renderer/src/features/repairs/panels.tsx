@@ -12,6 +12,7 @@ import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api
 import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
 import { formatDate, formatDateTime } from '../../components/format';
+import { useCan } from '../../components/permissions';
 import { RecordTimeline } from '../../components/record-timeline';
 import { ReasonModal } from '../../components/void-modal';
 import { SignatureBox } from '../slips/SignatureBox';
@@ -208,6 +209,8 @@ export function PickUpPanel({ repair, settings, onDone }: { repair: RepairDetail
   };
 
   const err = (k: string) => (errors[k] ? <span data-testid={`error-${k}`}>{translateMessage(t, errors[k])}</span> : undefined);
+  // Only whoever keeps the settings gets the button there; the hint tells everyone else who does.
+  const canSettings = useCan()('settings.write');
 
   return (
     <Card
@@ -227,11 +230,13 @@ export function PickUpPanel({ repair, settings, onDone }: { repair: RepairDetail
           title={t('repairUi.pickUp.noTechnicians')}
           description={t('repairUi.pickUp.noTechniciansHint')}
           action={
-            <Link to="/settings?section=repairs">
-              <Button size="small" icon={<SettingOutlined />}>
-                {t('nav.settings')}
-              </Button>
-            </Link>
+            canSettings ? (
+              <Link to="/settings?section=repairs">
+                <Button size="small" icon={<SettingOutlined />}>
+                  {t('nav.settings')}
+                </Button>
+              </Link>
+            ) : null
           }
         />
       ) : (
