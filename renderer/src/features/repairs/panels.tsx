@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Input, Modal, Radio, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
 import { CheckCircleOutlined, DollarOutlined, NotificationOutlined, SendOutlined, SettingOutlined, ToolOutlined } from '@ant-design/icons';
 import { useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { RecordTimeline } from '../../components/record-timeline';
 import { ReasonModal } from '../../components/void-modal';
-import { SignatureBox } from '../slips/SignatureBox';
+import { SignerChoice } from '../slips/SignatureBox';
 import { ChargeLines, type ChargesShape } from './charges';
 import { DateTimeInput, mono, muted, nowIso, yuan, type RepairSettingsView } from './common';
 import { ChaseFormSchema, CompleteFormSchema, DispatchFormSchema } from './schemas';
@@ -133,40 +133,7 @@ export function ChaseModal({ repair, open, onClose, onDone }: { repair: RepairDe
 // ---------------------------------------------------------------- signatures
 
 type SignMode = 'screen' | 'paper';
-
-/** How someone signs: on the screen (the box) or on the printed work order. */
-function SignChoice({ who, label, mode, onMode, onImage, error, disabled }: { who: string; label: string; mode: SignMode; onMode: (m: SignMode) => void; onImage: (v: string | null) => void; error: string | null; disabled?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid={`signer-${who}`} data-mode={mode} style={{ marginBottom: 12 }}>
-      <div style={{ fontWeight: 500, marginBottom: 4 }}>{label}</div>
-      <Radio.Group
-        size="small"
-        optionType="button"
-        buttonStyle="solid"
-        value={mode}
-        disabled={disabled}
-        onChange={(e) => onMode(e.target.value as SignMode)}
-        aria-label={`${label} · ${t('slip.sig.how')}`}
-        style={{ marginBottom: 8 }}
-        data-testid={`sig-mode-${who}`}
-      >
-        {(['screen', 'paper'] as const).map((m) => (
-          <Radio.Button key={m} value={m}>
-            <span data-testid={`sig-mode-${who}-${m}`}>{t(`slip.sig.choice.${m}`)}</span>
-          </Radio.Button>
-        ))}
-      </Radio.Group>
-      {mode === 'screen' ? (
-        <SignatureBox who={who} label={label} error={error} onChange={onImage} disabled={disabled} />
-      ) : (
-        <div style={{ height: 120, border: '1px dashed #d9d9d9', borderRadius: 6, background: '#fafafa', display: 'flex', alignItems: 'flex-end', padding: '0 12px 16px', ...muted }} data-testid={`sig-paper-${who}`}>
-          <div style={{ width: '100%', borderTop: '1px solid #bfbfbf', paddingTop: 4, fontSize: 12 }}>{t('repairUi.signOnPaper')}</div>
-        </div>
-      )}
-    </div>
-  );
-}
+const SIGN_MODES: readonly SignMode[] = ['screen', 'paper'];
 
 // ---------------------------------------------------------------- pick up
 
@@ -273,10 +240,12 @@ export function PickUpPanel({ repair, settings, onDone }: { repair: RepairDetail
               </div>
             </Col>
             <Col xs={24} md={12}>
-              <SignChoice
+              <SignerChoice
                 who="technician"
                 label={t('repairUi.pickUp.signature')}
+                modes={SIGN_MODES}
                 mode={mode}
+                note={() => t('repairUi.signOnPaper')}
                 disabled={busy}
                 error={errors.signature ? translateMessage(t, errors.signature) : null}
                 onMode={(m) => {
@@ -397,10 +366,12 @@ export function CompletePanel({ repair, settings, onDone }: { repair: RepairDeta
             </Row>
           </Col>
           <Col xs={24} md={10}>
-            <SignChoice
+            <SignerChoice
               who="requester"
               label={t('repairUi.complete.requesterSigns', { name: repair.reporterName })}
+              modes={SIGN_MODES}
               mode={mode}
+              note={() => t('repairUi.signOnPaper')}
               error={sigError}
               onMode={(m) => {
                 setValue('requesterSign', m, { shouldDirty: true });

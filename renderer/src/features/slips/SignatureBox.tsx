@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Radio } from 'antd';
 import { ClearOutlined } from '@ant-design/icons';
 import SignaturePad from 'signature_pad';
 import { useTranslation } from 'react-i18next';
@@ -145,6 +145,78 @@ export function SignatureBox({
           {error}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * One signer: how they sign (buttons for `modes`: on screen, on the printed paper, …), then the box on screen
+ * or the note of where else the signature is. `error` is shown translated; `children` follow (a slip's owner
+ * who does not sign gives a recording reference there). Release slips and repair orders use it alike.
+ */
+export function SignerChoice<M extends string>({
+  who,
+  label,
+  modes,
+  mode,
+  note,
+  error,
+  disabled,
+  onMode,
+  onImage,
+  children,
+}: {
+  who: string;
+  label: string;
+  modes: readonly M[];
+  mode: M;
+  /** What the box says when the signature is not drawn on screen (mode ≠ 'screen'). */
+  note: (mode: M) => string;
+  error: string | null;
+  disabled?: boolean;
+  onMode: (m: M) => void;
+  onImage: (v: string | null) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={`signer-${who}`} data-mode={mode} style={{ marginBottom: 12 }}>
+      <div style={{ fontWeight: 500, marginBottom: 4 }}>{label}</div>
+      <Radio.Group
+        size="small"
+        optionType="button"
+        buttonStyle="solid"
+        value={mode}
+        disabled={disabled}
+        onChange={(e) => onMode(e.target.value as M)}
+        aria-label={`${label} · ${t('slip.sig.how')}`}
+        style={{ marginBottom: 8 }}
+        data-testid={`sig-mode-${who}`}
+      >
+        {modes.map((m) => (
+          <Radio.Button key={m} value={m}>
+            <span data-testid={`sig-mode-${who}-${m}`}>{t(`slip.sig.choice.${m}`)}</span>
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      {mode === 'screen' ? (
+        <SignatureBox who={who} label={label} error={error} onChange={onImage} disabled={disabled} />
+      ) : (
+        <>
+          <div
+            style={{ height: HEIGHT, border: '1px dashed #d9d9d9', borderRadius: 6, background: '#fafafa', display: 'flex', alignItems: 'flex-end', padding: '0 12px 16px', color: 'rgba(0,0,0,0.55)' }}
+            data-testid={`sig-${mode}-${who}`}
+          >
+            <div style={{ width: '100%', borderTop: mode === 'paper' ? '1px solid #bfbfbf' : undefined, paddingTop: 4, fontSize: 12 }}>{note(mode)}</div>
+          </div>
+          {error ? (
+            <div style={{ color: '#ff4d4f', fontSize: 13 }} role="alert" data-testid={`error-sig-${who}`}>
+              {error}
+            </div>
+          ) : null}
+        </>
+      )}
+      {children}
     </div>
   );
 }

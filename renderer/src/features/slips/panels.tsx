@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Row, Select, Space, Table, Tag } from 'antd';
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
@@ -25,7 +25,7 @@ import { RecordTimeline } from '../../components/record-timeline';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useSessionStore } from '../../stores/use-session-store';
-import { SignatureBox } from './SignatureBox';
+import { SignerChoice } from './SignatureBox';
 import { base64Blob, MIME_TYPES, saveFile } from '../../components/save-file';
 import { mono } from './common';
 
@@ -322,72 +322,6 @@ function RecordingRef({ slip, value, error, onChange }: { slip: SlipDetail; valu
   );
 }
 
-/** One signer: how they sign (on screen, on paper, or — the owner — not at all), then the box, the paper note or the recording. */
-function SignerChoice({
-  who,
-  label,
-  mode,
-  error,
-  disabled,
-  onMode,
-  onImage,
-  children,
-}: {
-  who: Signer;
-  label: string;
-  mode: SignMode;
-  error: string | null;
-  disabled: boolean;
-  onMode: (m: SignMode) => void;
-  onImage: (v: string | null) => void;
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const note = (text: string) => (
-    <div
-      style={{ height: 120, border: '1px dashed #d9d9d9', borderRadius: 6, background: '#fafafa', display: 'flex', alignItems: 'flex-end', padding: '0 12px 16px', color: 'rgba(0,0,0,0.55)' }}
-      data-testid={`sig-${mode}-${who}`}
-    >
-      <div style={{ width: '100%', borderTop: mode === 'paper' ? '1px solid #bfbfbf' : undefined, paddingTop: 4, fontSize: 12 }}>{text}</div>
-    </div>
-  );
-  return (
-    <div data-testid={`signer-${who}`} data-mode={mode} style={{ marginBottom: 12 }}>
-      <div style={{ fontWeight: 500, marginBottom: 4 }}>{label}</div>
-      <Radio.Group
-        size="small"
-        optionType="button"
-        buttonStyle="solid"
-        value={mode}
-        disabled={disabled}
-        onChange={(e) => onMode(e.target.value as SignMode)}
-        aria-label={`${label} · ${t('slip.sig.how')}`}
-        style={{ marginBottom: 8 }}
-        data-testid={`sig-mode-${who}`}
-      >
-        {signModesFor(who).map((m) => (
-          <Radio.Button key={m} value={m}>
-            <span data-testid={`sig-mode-${who}-${m}`}>{t(`slip.sig.choice.${m}`)}</span>
-          </Radio.Button>
-        ))}
-      </Radio.Group>
-      {mode === 'screen' ? (
-        <SignatureBox who={who} label={label} error={error ? translateMessage(t, error) : null} onChange={onImage} disabled={disabled} />
-      ) : (
-        <>
-          {note(mode === 'paper' ? t('slip.sig.paperBox') : t('slip.sig.recordingBox'))}
-          {error ? (
-            <div style={{ color: '#ff4d4f', fontSize: 13 }} role="alert" data-testid={`error-sig-${who}`}>
-              {translateMessage(t, error)}
-            </div>
-          ) : null}
-        </>
-      )}
-      {children}
-    </div>
-  );
-}
-
 /**
  * Each signer signs on screen or on the printed paper; only an owner who does not sign at all needs the
  * phone-recording reference. The choice per signer is kept with the slip and printed (an empty line for paper).
@@ -485,7 +419,17 @@ export function IssuePanel({ slip, onDone }: { slip: SlipDetail; onDone: (s: Sli
       <Row gutter={16}>
         {SIGNERS.map((who) => (
           <Col xs={24} md={8} key={who}>
-            <SignerChoice who={who} label={labels[who]} mode={modes[who]} error={sigErrors[who] ?? null} disabled={busy} onMode={(m) => chooseMode(who, m)} onImage={setters[who]}>
+            <SignerChoice
+              who={who}
+              label={labels[who]}
+              modes={signModesFor(who)}
+              mode={modes[who]}
+              note={(m) => (m === 'paper' ? t('slip.sig.paperBox') : t('slip.sig.recordingBox'))}
+              error={sigErrors[who] ? translateMessage(t, sigErrors[who]) : null}
+              disabled={busy}
+              onMode={(m) => chooseMode(who, m)}
+              onImage={setters[who]}
+            >
               {who === 'owner' && modes.owner === 'recording' ? (
                 <RecordingRef
                   slip={slip}
