@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { AutoComplete, Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch, Tooltip } from 'antd';
 import { PhoneOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import { useForm, useWatch, type Control } from 'react-hook-form';
@@ -7,11 +7,12 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { normalisePhone } from '../../../../shared/kernel/normalise';
-import type { LinkView, UnitDetail } from '../../../../shared/master/schema';
+import type { LinkView } from '../../../../shared/master/schema';
 import type { Relation } from '../../../../shared/master/enums';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
 import { ApiError, applyFieldErrors, errorText, invoke, isApiError } from '../../api';
 import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
+import { useUnitDetail } from '../../components/use-unit-detail';
 import { DraftNote, useSessionDraft } from '../../components/draft';
 import { Field, FormShell } from '../../components/form';
 import { useCan } from '../../components/permissions';
@@ -187,7 +188,6 @@ function RepairForm() {
   const notify = useNotifyError();
   const settings = useRepairSettings();
   const [error, setError] = useState<string | null>(null);
-  const [unit, setUnit] = useState<UnitDetail | null>(null);
   const pickedName = useRef<string | null>(null);
 
   const form = useForm<IntakeValues, unknown, Output>({
@@ -219,26 +219,7 @@ function RepairForm() {
   const paid = useWatch({ control, name: 'paid' });
 
   // The unit's people: the reporter is picked from them (or typed).
-  useEffect(() => {
-    if (!unitId || placeKind !== 'unit') {
-      setUnit(null);
-      return;
-    }
-    let alive = true;
-    invoke('units.get', { id: unitId })
-      .then((u) => {
-        if (alive) setUnit(u);
-      })
-      .catch((e: unknown) => {
-        if (alive) {
-          setUnit(null);
-          notify(e);
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, [unitId, placeKind, notify]);
+  const unit = useUnitDetail(placeKind === 'unit' ? unitId : null);
 
   const people = useMemo(() => {
     const seen = new Set<string>();

@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { maskIdNumber, maskPhone } from '../../../../shared/master/id-number';
 import { CARRIER_TYPES, SLIP_NATURES, verifyContactFor, type CarrierType } from '../../../../shared/workflows/slips/rules';
-import type { LinkView, UnitDetail } from '../../../../shared/master/schema';
+import type { LinkView } from '../../../../shared/master/schema';
 import type { Relation } from '../../../../shared/master/enums';
 import { MAX_SLIP_ITEMS, SlipDraftSchema, type SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { applyFieldErrors, errorText, invoke, isApiError, translateMessage } from '../../api';
+import { useUnitDetail } from '../../components/use-unit-detail';
 import { useNotifyError, PageHeader } from '../../components/feedback';
 import { DraftNote, useSessionDraft } from '../../components/draft';
 import { Field, FormShell, PROBLEM_ATTR } from '../../components/form';
@@ -62,7 +63,6 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
   const notify = useNotifyError();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
-  const [unit, setUnit] = useState<UnitDetail | null>(null);
   const pickedName = useRef<string | null>(slip?.carrierPersonId ? slip.carrierName : null);
 
   const form = useForm<DraftValues, unknown, DraftOutput>({
@@ -107,26 +107,7 @@ function SlipForm({ slip, presetUnitId, revealed }: { slip?: SlipDetail; presetU
   const personId = watch('carrier.personId');
 
   // The unit's people: the carrier can be picked from them; they tell whether the carrier is the owner in person.
-  useEffect(() => {
-    if (!unitId) {
-      setUnit(null);
-      return;
-    }
-    let alive = true;
-    invoke('units.get', { id: unitId })
-      .then((u) => {
-        if (alive) setUnit(u);
-      })
-      .catch((e: unknown) => {
-        if (alive) {
-          setUnit(null);
-          notify(e);
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, [unitId, notify]);
+  const unit = useUnitDetail(unitId);
 
   const people = useMemo(() => (unit?.links ?? []).filter((l) => l.active && l.personKind === 'person' && CARRIER_OF[l.relation]), [unit]);
   const hasTenant = (unit?.links ?? []).some((l) => l.active && l.relation === 'tenant');
