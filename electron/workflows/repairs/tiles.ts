@@ -2,7 +2,7 @@ import { text, type Tile } from '../../../shared/kernel/dashboard';
 import type { ServiceCtx } from '../../host/context';
 import { overdueCallbackCount } from '../callbacks/service';
 import * as repo from './repo';
-import { overduePickups } from './service';
+import { listRepairs } from './service';
 
 /**
  * What repairs put on the manager's dashboard (after the callback rate, ../callbacks/tiles.ts): the repairs open,
@@ -11,7 +11,8 @@ import { overduePickups } from './service';
 export function repairsTiles(ctx: ServiceCtx): Tile[] {
   const open = new Map(repo.openCounts(ctx.db).map((r) => [r.state, r.n]));
   const notPickedUp = (open.get('received') ?? 0) + (open.get('dispatched') ?? 0) + (open.get('reopened') ?? 0);
-  const overdue = overduePickups(ctx, 1000).length;
+  // Counted by the list's own overdue queue (the one the figure links to), not by reading the waiting orders again.
+  const overdue = listRepairs(ctx, { offset: 0, limit: 1, queue: 'overdue' }).total;
   const callbacksOverdue = overdueCallbackCount(ctx);
   return [
     {
