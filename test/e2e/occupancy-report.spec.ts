@@ -142,9 +142,14 @@ test('a manager reviews last month, follows a figure, resolves and accepts warni
   // ---- finalise ----
   await page.getByTestId('finalise').click();
   await expect(page.getByTestId('finalise-blocked')).toHaveCount(0);
+  await expect(page.getByTestId('finalise-confirm')).toBeEnabled();
   await page.getByTestId('finalise-confirm').click();
   const status = page.getByTestId('report-status');
-  await expect(status).toHaveAttribute('data-kind', 'final');
+  // Either the report turns final or the dialog shows the host's refusal: a failure names the refusal.
+  const finaliseError = page.getByTestId('finalise-error');
+  await expect
+    .poll(async () => ((await finaliseError.count()) ? `refused: ${await finaliseError.innerText()}` : await status.getAttribute('data-kind')), { timeout: 15_000 })
+    .toBe('final');
   const original = (await status.getAttribute('data-number'))!;
   expect(original).toMatch(/-\d{4}-\d{6}$/);
   await expect(page.getByTestId('finalise')).toHaveCount(0);
