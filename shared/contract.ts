@@ -4,6 +4,7 @@ import { slipsContract } from './workflows/slips/contract';
 import { occupancyReportContract } from './workflows/occupancy-report/contract';
 import { repairsContract } from './workflows/repairs/contract';
 import { callbacksContract } from './workflows/callbacks/contract';
+import { decorationContract } from './workflows/decoration/contract';
 import type { z } from 'zod';
 
 export type { ChannelDef } from './kernel/channel';
@@ -18,6 +19,7 @@ export const contract = {
   ...occupancyReportContract,
   ...repairsContract,
   ...callbacksContract,
+  ...decorationContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import tenancies from './0110_tenancies.sql';
 import repairs from './0120_repairs.sql';
 import repairsToday from './0125_repairs_today.sql';
 import repairStats from './0130_repair_stats.sql';
+import decoration from './0140_decoration.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0120_repairs', sql: repairs },
   { name: '0125_repairs_today', sql: repairsToday },
   { name: '0130_repair_stats', sql: repairStats },
+  { name: '0140_decoration', sql: decoration },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -10,6 +10,7 @@ import { masterHandlers } from '../workflows/master/handlers';
 import { slipHandlers } from '../workflows/slips/handlers';
 import { occupancyReportHandlers } from '../workflows/occupancy-report/handlers';
 import { repairsHandlers } from '../workflows/repairs/handlers';
+import { decorationHandlers } from '../workflows/decoration/handlers';
 import { callbacksHandlers } from '../workflows/callbacks/handlers';
 import { registerCallbackSources } from '../workflows/callback-sources';
 import { RECORD_KINDS } from '../workflows/records';
@@ -124,6 +125,7 @@ export function createHost(opts: HostOptions): Host {
     ...occupancyReportHandlers,
     ...repairsHandlers,
     ...callbacksHandlers,
+    ...decorationHandlers,
   };
 
   /** Permission refusals are audited: someone tried something their role does not allow. */

@@ -12,6 +12,8 @@ import { repairsToday } from '../workflows/repairs/today';
 import { repairsTiles } from '../workflows/repairs/tiles';
 import { callbacksToday } from '../workflows/callbacks/today';
 import { callbacksTiles } from '../workflows/callbacks/tiles';
+import { decorationToday } from '../workflows/decoration/today';
+import { decorationTiles } from '../workflows/decoration/tiles';
 import { todayScheduleNotice } from '../services/schedule-notice';
 import type { ServiceCtx } from './context';
 
@@ -21,7 +23,7 @@ import type { ServiceCtx } from './context';
  */
 function dashboardTiles(ctx: ServiceCtx, safety: () => SafetyState): Tile[] {
   if (!can(ctx.user?.role, 'dashboard.read')) return [];
-  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...callbacksTiles(ctx), ...repairsTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
+  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...callbacksTiles(ctx), ...repairsTiles(ctx), ...decorationTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
 }
 
 /** Today: what each workflow contributes (each filters its items by the user's role), the latest activity, and for the manager the dashboard's tiles. */
@@ -35,6 +37,7 @@ export function today(ctx: ServiceCtx, safety: () => SafetyState) {
     occupancyReport: occupancyReportToday(ctx),
     repairs: repairsToday(ctx),
     callbacks: callbacksToday(ctx),
+    decoration: decorationToday(ctx),
     tiles: dashboardTiles(ctx, safety),
   };
 }

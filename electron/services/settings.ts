@@ -4,6 +4,7 @@ import { DEFAULT_OFFICE_HOURS, NO_OVERRIDES } from '../../shared/kernel/deadline
 import { SettingsSchema, type Settings } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
 import { DEFAULT_REPAIR_SETTINGS } from '../../shared/workflows/repairs/settings';
+import { DEFAULT_DECORATION_SETTINGS } from '../../shared/workflows/decoration/settings';
 
 /** Defaults; every number here is editable by a manager in Settings. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   calendarOverrides: NO_OVERRIDES,
   officeHours: DEFAULT_OFFICE_HOURS,
   ...DEFAULT_REPAIR_SETTINGS,
+  ...DEFAULT_DECORATION_SETTINGS,
 };
 
 export function readSettings(db: Db): Settings {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RepairRowSchema } from '../workflows/repairs/schema';
 import { CallbackRowSchema } from '../workflows/callbacks/schema';
+import { DecorationRowSchema } from '../workflows/decoration/schema';
 import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
@@ -59,6 +60,8 @@ export const TodaySchema = z.object({
   }),
   /** The callback queue's items due today or overdue (at most 50, overdue first) and how many, for callbacks.read (empty otherwise): electron/workflows/callbacks/today.ts. */
   callbacks: z.object({ due: z.array(CallbackRowSchema), dueTotal: z.number() }),
+  /** Decoration permits (electron/workflows/decoration/today.ts), each list only for the roles it is for. */
+  decoration: z.object({ today: z.string(), approvalsNearDeadline: z.array(DecorationRowSchema), noPatrolToday: z.array(DecorationRowSchema), refundsDue: z.array(DecorationRowSchema) }),
   /** For the manager: the site's dashboard, the tiles each workflow contributes, in a fixed order; [] for everyone else. */
   tiles: z.array(TileSchema),
 });

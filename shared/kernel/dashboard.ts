@@ -15,8 +15,8 @@ export type Tone = z.infer<typeof ToneSchema>;
 export const TextSchema = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export type Text = z.infer<typeof TextSchema>;
 
-/** How a figure is written: a count, or basis points shown as a percentage (8523 → 85.23 %). */
-export const FigureFormatSchema = z.enum(['int', 'bp']);
+/** How a figure is written: a count, basis points shown as a percentage (8523 → 85.23 %), or money in fen (¥1,000.00). */
+export const FigureFormatSchema = z.enum(['int', 'bp', 'fen']);
 export type FigureFormat = z.infer<typeof FigureFormatSchema>;
 
 /** A route inside the app (hash router path with its query), never a URL. */

@@ -29,6 +29,14 @@ export const PERMISSIONS = {
   /** Callbacks are the clerks' (客服助理负责回访); the supervisor takes the escalated ones. */
   'callbacks.read': ['clerk', 'supervisor', 'manager'],
   'callbacks.write': ['clerk', 'supervisor', 'manager'],
+  /** Decoration (装修): the desk keeps the application and the permit; the cashier takes the fees and pays the refund out; the project manager approves and signs penalties off. */
+  'decoration.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'decoration.write': ['clerk', 'supervisor', 'manager'],
+  'decoration.fees': ['cashier', 'manager'],
+  'decoration.approve': ['manager'],
+  'decoration.void': ['supervisor', 'manager'],
+  /** The deposits held and due back, across the site. */
+  'decoration.ledger': ['cashier', 'manager'],
   /** The site's dashboard on Today (its tiles); the lists behind them keep their own permissions. */
   'dashboard.read': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;

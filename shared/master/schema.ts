@@ -10,6 +10,7 @@ import {
   UnitUseSchema,
 } from './enums';
 import { RepairSettingsShape } from '../workflows/repairs/settings';
+import { DecorationSettingsShape } from '../workflows/decoration/settings';
 import { id, isoDate, isValidCreditCode, isValidResidentId, note, optDate, optPhone, optText, requiredText, text } from '../kernel/validation';
 
 // ---------- inputs ----------
@@ -106,6 +107,8 @@ export const SettingsSchema = z.strictObject({
   officeHours: OfficeHoursSchema,
   /** Repairs and callbacks (shared/workflows/repairs/settings.ts). */
   ...RepairSettingsShape,
+  /** Decoration permits and deposits (shared/workflows/decoration/settings.ts). */
+  ...DecorationSettingsShape,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -233,7 +236,7 @@ export type User = z.infer<typeof UserSchema>;
  * `state` the record's state (the renderer shows it translated); absent for units and people.
  */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['unit', 'person', 'slip', 'report', 'repair', 'callback']),
+  kind: z.enum(['unit', 'person', 'slip', 'report', 'repair', 'callback', 'decoration', 'pass']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),

@@ -39,6 +39,17 @@ const ALLOWED_ANSWER: Partial<Record<Channel, (r: Result<unknown>) => void>> = {
       ['repairs.get', 'repairs.dispatch', 'repairs.pickUp', 'repairs.chase', 'repairs.complete', 'repairs.collect', 'repairs.waive', 'repairs.void', 'callbacks.get', 'callbacks.attempt', 'callbacks.reveal'] as const
     ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
   ),
+  ...Object.fromEntries(
+    (
+      [
+        'decoration.get', 'decoration.update', 'decoration.check', 'decoration.tellGov', 'decoration.pay', 'decoration.submit', 'decoration.approve', 'decoration.reject',
+        'decoration.protect', 'decoration.issuePermit', 'decoration.addPass', 'decoration.revokePass', 'decoration.patrol', 'decoration.violation', 'decoration.noticeCall',
+        'decoration.noticeSigned', 'decoration.penalty', 'decoration.rectified', 'decoration.hotWork', 'decoration.requestInspection', 'decoration.inspect',
+        'decoration.closeProblem', 'decoration.prepareRefund', 'decoration.payOut', 'decoration.void', 'decoration.reveal',
+      ] as const
+    ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
+  ),
+  'decoration.create': (r) => expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: { unitId: { message: 'v.notFound' } } } }),
   'gate.lookup': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
   'gate.exit': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
   'records.print': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.noRecordNumbered', params: { number: 'ZZ-2026-999999' } } }),

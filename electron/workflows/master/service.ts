@@ -131,6 +131,9 @@ export function recordOccupancy(ctx: ServiceCtx, unitId: string, state: Occupanc
   return id;
 }
 
+/** A unit's occupancy state on a date from its dated history (null before its first entry). */
+export const occupancyStateOn = (ctx: ServiceCtx, unitId: string, date: string): OccupancyState | null => repo.stateOn(ctx.db, unitId, date);
+
 export function setOccupancy(ctx: ServiceCtx, input: ChannelParsedInput<'units.setOccupancy'>): UnitDetail {
   const u = unitOrThrow(ctx, input.unitId);
   if (input.effectiveDate > ctx.today()) throw fieldError('effectiveDate', 'v.notInFuture');

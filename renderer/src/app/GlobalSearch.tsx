@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
-import { BarChartOutlined, FileDoneOutlined, HomeOutlined, PhoneOutlined, SearchOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, FormatPainterOutlined, HomeOutlined, IdcardOutlined, PhoneOutlined, SearchOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
@@ -23,6 +23,8 @@ const KIND = {
   report: { icon: <BarChartOutlined style={{ color: '#722ed1' }} />, label: 'search.kindReport' },
   repair: { icon: <ToolOutlined style={{ color: '#cf1322' }} />, label: 'repair.record' },
   callback: { icon: <PhoneOutlined style={{ color: '#08979c' }} />, label: 'callback.record' },
+  decoration: { icon: <FormatPainterOutlined style={{ color: '#c41d7f' }} />, label: 'decoration.record' },
+  pass: { icon: <IdcardOutlined style={{ color: '#c41d7f' }} />, label: 'decoration.passRecord' },
 } as const;
 
 /**

@@ -51,6 +51,9 @@ const dashboard = {
       overdue: 'Overdue for pick-up',
       callbacksOverdue: 'Callbacks overdue',
     },
+    decorationApprovals: { title: 'Decoration approvals', waiting: 'Awaiting', near: 'Near the deadline', late: 'Past the deadline' },
+    depositsHeld: { title: 'Decoration deposits held', note: '{{count}} deposits' },
+    decorationRefunds: { title: 'Deposit refunds', due: 'Due this week', overdue: 'Overdue' },
     backup: {
       title: 'Last backup',
       never: 'No backup yet',

@@ -6,11 +6,12 @@ import occupancyReport from './occupancy-report';
 import dashboard from './dashboard';
 import repairs from './repairs';
 import callbacks from './callbacks';
+import decoration from './decoration';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration };
 
 export default en;

@@ -49,6 +49,9 @@ const dashboard = {
       overdue: '超时未领单',
       callbacksOverdue: '回访逾期',
     },
+    decorationApprovals: { title: '装修审批', waiting: '待审批', near: '临近期限', late: '已超期' },
+    depositsHeld: { title: '在押装修押金', note: '共 {{count}} 笔' },
+    decorationRefunds: { title: '装修押金退还', due: '本周到期', overdue: '逾期未退' },
     backup: {
       title: '最近备份',
       never: '尚无备份',
