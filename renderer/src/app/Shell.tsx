@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FormatPainterOutlined,
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -60,6 +61,10 @@ const CallbackPage = lazy(() => import('../features/callbacks/CallbackPage'));
 const GatePage = lazy(() => import('../features/gate/GatePage'));
 const OccupancyReportPage = lazy(() => import('../features/occupancy-report/OccupancyReportPage'));
 const RepairStatsPage = lazy(() => import('../features/repairs-stats/RepairStatsPage'));
+const DecorationsPage = lazy(() => import('../features/decoration/DecorationsPage'));
+const DecorationFormPage = lazy(() => import('../features/decoration/DecorationForm'));
+const DecorationPage = lazy(() => import('../features/decoration/DecorationPage'));
+const DepositLedgerPage = lazy(() => import('../features/decoration/LedgerPage'));
 
 interface NavItem {
   key: string;
@@ -208,6 +213,7 @@ export default function Shell() {
           { key: 'units', path: '/units', label: t('nav.units'), icon: <HomeOutlined />, permission: 'masterdata.read' },
           { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
           { key: 'repairs', path: '/repairs', label: t('nav.repairs'), icon: <ToolOutlined />, permission: 'repairs.read' },
+          { key: 'decoration', path: '/decoration', label: t('nav.decoration'), icon: <FormatPainterOutlined />, permission: 'decoration.read' },
           { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
@@ -393,6 +399,10 @@ export default function Shell() {
                 <Route path="/repairs/new" element={<Guard permission="repairs.write"><RepairFormPage /></Guard>} />
                 <Route path="/repairs/end-of-day" element={<Guard permission="repairs.read"><EndOfDayPage /></Guard>} />
                 <Route path="/repairs/:id" element={<Guard permission="repairs.read"><RepairPage /></Guard>} />
+                <Route path="/decoration" element={<Guard permission="decoration.read"><DecorationsPage /></Guard>} />
+                <Route path="/decoration/new" element={<Guard permission="decoration.write"><DecorationFormPage /></Guard>} />
+                <Route path="/decoration/ledger" element={<Guard permission="decoration.ledger"><DepositLedgerPage /></Guard>} />
+                <Route path="/decoration/:id" element={<Guard permission="decoration.read"><DecorationPage /></Guard>} />
                 <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />

@@ -30,6 +30,7 @@ const app = {
     gate: 'Gate',
     reports: 'Monthly report',
     repairs: 'Repairs',
+    decoration: 'Decoration',
     callbacks: 'Callbacks',
   },
   shortcut: {

@@ -28,6 +28,7 @@ const app = {
     gate: '门岗',
     reports: '月报',
     repairs: '报修',
+    decoration: '装修',
     callbacks: '回访',
   },
   shortcut: {

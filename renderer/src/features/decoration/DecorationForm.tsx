@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/feedback';
+
+/** Placeholder while the screen is built (issue 10). */
+export default function DecorationForm() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('decorationUi.title')} />;
+}
