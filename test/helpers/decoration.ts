@@ -1,7 +1,7 @@
 /** Decoration permits on real SQLite through the real host: a site, a clerk, a cashier, a supervisor; each step as the desk does it. */
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { createSite, type Site } from './fixtures';
-import { testEnv, type TestEnv } from './host';
+import { PASSWORD, testEnv, type TestEnv } from './host';
 
 export async function setup(): Promise<{ env: TestEnv; site: Site }> {
   const env = testEnv();
@@ -12,6 +12,14 @@ export async function setup(): Promise<{ env: TestEnv; site: Site }> {
   await env.addUser('cashier');
   await env.addUser('supervisor');
   return { env, site };
+}
+
+const SESSIONS = ['mgr', 'clerk', 'cashier', 'supervisor'];
+
+/** Moves the clock to `iso` and unlocks every session again (the idle lock fires on a jump), as the counter would. */
+export async function at(env: TestEnv, iso: string): Promise<void> {
+  env.clock.set(iso);
+  for (const s of SESSIONS) await env.ok('auth.unlock', { password: PASSWORD }, s);
 }
 
 export type Detail = ChannelOutput<'decoration.get'>;
