@@ -138,6 +138,21 @@ export interface UnitRef {
   buildingCode: string;
 }
 
+/**
+ * The record behind each change of a unit on a day (a workflow writes its number as the history row's note:
+ * 'slip', 'decoration'…), keyed `unitId|date`; changes made by hand, an import or the demo have none.
+ */
+export function recordsOfChanges(db: Db, changes: readonly { unitId: string; date: string }[]): Map<string, { source: string; number: string }> {
+  const one = q(db, `SELECT source, note FROM occupancy_history WHERE unit_id = ? AND effective_date = ? AND note IS NOT NULL
+                       AND source NOT IN ('manual', 'import', 'demo', 'setup') ORDER BY id DESC LIMIT 1`);
+  const out = new Map<string, { source: string; number: string }>();
+  for (const c of changes) {
+    const r = one.get<{ source: string; note: string }>(c.unitId, c.date);
+    if (r) out.set(`${c.unitId}|${c.date}`, { source: r.source, number: r.note });
+  }
+  return out;
+}
+
 export function unitRefs(db: Db, ids: readonly string[]): Map<string, UnitRef> {
   const one = q(db, 'SELECT u.id AS unitId, u.code, u.building_id AS buildingId, b.code AS buildingCode FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?');
   const out = new Map<string, UnitRef>();

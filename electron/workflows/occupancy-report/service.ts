@@ -318,7 +318,12 @@ export function unitsOf(ctx: ServiceCtx, input: ChannelParsedInput<'occupancyRep
       .filter((u) => inStateFigure(fig, u.state))
       .map((u) => ({ unitId: u.unitId, code: u.code, buildingCode: u.buildingCode, state: u.state, date: null, from: null }));
   }
-  return { rows: rows.slice(input.offset, input.offset + input.limit), total: rows.length, offset: input.offset };
+  const page = rows.slice(input.offset, input.offset + input.limit);
+  if (isMovement(input.figure)) {
+    const records = repo.recordsOfChanges(ctx.db, page.filter((r) => r.date).map((r) => ({ unitId: r.unitId, date: r.date! })));
+    for (const r of page) r.record = records.get(`${r.unitId}|${r.date}`) ?? null;
+  }
+  return { rows: page, total: rows.length, offset: input.offset };
 }
 
 const order = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);

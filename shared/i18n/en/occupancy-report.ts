@@ -73,6 +73,7 @@ const occupancyReport = {
       unit: 'Unit',
       state: 'State',
       stateAtEnd: 'State at month end',
+      record: 'Record',
       date: 'Date',
       change: 'Change',
       noUnits: 'No units behind this figure',

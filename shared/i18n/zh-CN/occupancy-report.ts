@@ -71,6 +71,7 @@ const occupancyReport = {
       unit: '房号',
       state: '状态',
       stateAtEnd: '月末状态',
+      record: '办理单据',
       date: '日期',
       change: '变动',
       noUnits: '这一项没有房屋',

@@ -116,6 +116,8 @@ export const ReportUnitSchema = z.object({
   /** Movements only: the day and the state it left. */
   date: z.string().nullable(),
   from: OccupancyStateSchema.nullable(),
+  /** Movements only: the numbered record that made the change (a release slip, a decoration permit…), when one did. */
+  record: z.object({ source: z.string(), number: z.string() }).nullable().optional(),
 });
 export type ReportUnit = z.infer<typeof ReportUnitSchema>;
 

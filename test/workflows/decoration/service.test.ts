@@ -187,6 +187,11 @@ describe('the permit', () => {
     const done = await env.ok('decoration.inspect', { id: d.id, engineeringBy: '刘工', securityBy: '李队' }, 'clerk');
     expect(done).toMatchObject({ state: 'completed', passedOn: '2026-04-24', refundDue: '2026-07-24' });
     expect((await env.ok('units.get', { id: site.unitId })).state).toBe('owner_occupied');
+    // The monthly report counts the decoration started in March and completed in April from these changes, and names the permit.
+    const started = await env.ok('occupancyReport.units', { month: '2026-03', draft: true, figure: 'decorationsStarted' });
+    expect(started.rows.map((r) => [r.code, r.date, r.from, r.state, r.record])).toEqual([['1-101', '2026-03-15', 'owner_occupied', 'under_decoration', { source: 'decoration', number: d.number }]]);
+    const completed = await env.ok('occupancyReport.units', { month: '2026-04', draft: true, figure: 'decorationsCompleted' });
+    expect(completed.rows.map((r) => [r.code, r.date, r.record?.number])).toEqual([['1-101', '2026-04-24', d.number]]);
   });
 
   it('a failed inspection keeps its problems open; they are closed, and the next inspection passes', async () => {

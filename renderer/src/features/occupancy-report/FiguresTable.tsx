@@ -8,6 +8,7 @@ import { MOVEMENT_FIGURES, STATE_FIGURES, type Figure, type Figures } from '../.
 import type { OccupancyReport, ReportUnit } from '../../../../shared/workflows/occupancy-report/schema';
 import { EmptyHint, QueryError } from '../../components/feedback';
 import { formatDate, formatInt } from '../../components/format';
+import { RecordNumberLink } from '../../components/record-link';
 import { StateTag } from '../../components/tags';
 import { useQuery } from '../../components/use-query';
 import { formatRate, tabular } from './common';
@@ -176,6 +177,11 @@ export function UnitsDrawer({ target, source, onClose }: { target: FigureTarget 
               </span>
             ),
           },
+          {
+            key: 'record',
+            title: t('report.page.record'),
+            render: (_: unknown, u: ReportUnit) => (u.record ? <RecordNumberLink number={u.record.number} /> : <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>),
+          },
         ]
       : [{ key: 'state', title: t('report.page.stateAtEnd'), render: (_: unknown, u: ReportUnit) => <StateTag state={u.state} /> }]),
   ];
@@ -184,7 +190,7 @@ export function UnitsDrawer({ target, source, onClose }: { target: FigureTarget 
     <Drawer
       open={!!target}
       onClose={onClose}
-      size={movement ? 640 : 520}
+      size={movement ? 760 : 520}
       title={target ? t('report.page.drawerTitle', { building: target.label, figure: t(`report.figure.${target.figure}`) }) : ''}
       extra={data ? <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('report.unitsBehind', { figure: t(`report.figure.${target!.figure}`), count: data.total })}</span> : null}
       data-testid="units-drawer"
