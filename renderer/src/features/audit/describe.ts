@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../shared/master/schema';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'occupancy-report', 'repair', 'callback', 'channel'] as const;
+export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'occupancy-report', 'repair', 'callback', 'decoration', 'pass', 'channel'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -48,6 +48,23 @@ export const AUDIT_ACTIONS = [
   'close',
   'reopen',
   'attempt',
+  'gov-told',
+  'pay',
+  'approve',
+  'reject',
+  'protect',
+  'issue-permit',
+  'add-pass',
+  'revoke-pass',
+  'gate-check',
+  'violation',
+  'penalty',
+  'hot-work',
+  'request-inspection',
+  'inspection-passed',
+  'inspection-failed',
+  'prepare-refund',
+  'pay-out',
 ] as const;
 
 /** The action's name; on some records the same name means something else (verify: a slip's call, the database's integrity check). */
