@@ -84,7 +84,7 @@ function post(ctx: ServiceCtx, d: repo.DecorationDb, kind: LedgerKind, amountFen
 
 // ---------------------------------------------------------------- reading
 
-function toRow(r: repo.RowDb): DecorationRow {
+export function toRow(r: repo.RowDb): DecorationRow {
   return {
     id: r.id, number: r.number, state: r.state, unitId: r.unit_id, unitCode: r.unit_code, use: r.unit_use, applicantName: r.applicant_name,
     contractor: r.self_decoration ? null : r.contractor_company, workFrom: r.work_from, workTo: r.work_to, approvalDue: r.approval_due,

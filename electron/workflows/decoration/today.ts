@@ -2,16 +2,10 @@ import { addCalendarDays, addWorkingDays } from '../../../shared/kernel/deadline
 import { can } from '../../../shared/kernel/permissions';
 import type { ServiceCtx } from '../../host/context';
 import * as repo from './repo';
-import { siteToday } from './service';
-import type { DecorationRow } from '../../../shared/workflows/decoration/schema';
+import { siteToday, toRow as row } from './service';
 
 const LIMIT = 50;
 
-const row = (r: repo.RowDb): DecorationRow => ({
-  id: r.id, number: r.number, state: r.state, unitId: r.unit_id, unitCode: r.unit_code, use: r.unit_use, applicantName: r.applicant_name,
-  contractor: r.self_decoration ? null : r.contractor_company, workFrom: r.work_from, workTo: r.work_to, approvalDue: r.approval_due,
-  refundDue: r.refund_due, depositHeldFen: r.held_fen, lastPatrol: r.last_patrol_date, createdAt: r.created_at,
-});
 
 /** The last day that counts as "near" an approval deadline: today plus the warning's working days (settings). */
 export function approvalWarnUntil(ctx: ServiceCtx): string {
