@@ -400,7 +400,7 @@ export function seedDecorations(db: Db, o: SeedOptions): DecorationSeedCounts {
       for (let j = 0; j < passCount; j++) {
         const joined = j < Math.ceil(passCount * 0.85) ? p.permitAt! : clamp(p.permitAt! + next() * Math.max(HOUR, Math.min(now, p.inspectionAt!) - p.permitAt!));
         const from = siteDate(joined) <= p.workTo ? siteDate(joined) : p.workTo;
-        const revoked = next() < 0.03 ? clamp(joined + lognormal(next, 10 * DAY, 0.7)) : null;
+        const revoked = k !== big && next() < 0.03 ? clamp(joined + lognormal(next, 10 * DAY, 0.7)) : null;
         const year = siteYear(joined);
         passRows.push([
           newId(), id, formatRecordNumber(o.passPrefix, year, seq(seqs.pass, year)), nameOf(next), idNumberOf(next), phoneOf(next), from, p.workTo,
