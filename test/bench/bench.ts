@@ -11,6 +11,7 @@
  *   npm run bench -- --safety-only  only section 6 (durability, audit chain, restore proof, kill -9 runs)
  *   npm run bench -- --report-only  only section 7 (the monthly occupancy report: draft, finalise, open a finalised one)
  *   npm run bench -- --repairs-only only section 8 (repairs: intake, list and search, Today's queues, a month's statistics)
+ *   npm run bench -- --decoration-only  only section 9 (decoration: the deposit ledger, refunds due, the gate, the list, tiles, PDFs)
  *   FRONTDESK_BENCH_DIR=/path     put the cache elsewhere (default: <repo>/.bench, gitignored)
  *
  * Budgets live here, not in unit tests: wall-clock figures depend on the machine.
@@ -40,6 +41,7 @@ import { PASSWORD, SITE, USERS, cachedSite, seedSite } from './site';
 import { REPAIR_STATS_INDEXES } from './repairs';
 import { overduePickups } from '../../electron/workflows/repairs/service';
 import { int, mib, ms1, pick, rng, s1, summarize, table, timed, type Summary } from './stats';
+import { benchDecorationSection } from './decoration-bench';
 import { coldChild, coldRender, warmRenders } from './pdf';
 import { benchSafety, crashWriter } from './safety';
 
@@ -69,6 +71,15 @@ const BUDGET = {
   repairStatsMs: { limit: 300, hard: true },
   repairStatsXlsxMs: { limit: 5000, hard: false },
   workOrderPdfMs: { limit: 100, hard: true },
+  /** Decoration permits and the deposit ledger (issue 10). */
+  decorationLedgerP95Ms: { limit: 50, hard: true },
+  refundsDueP95Ms: { limit: 20, hard: true },
+  passCheckP95Ms: { limit: 5, hard: true },
+  decorationListP95Ms: { limit: 30, hard: true },
+  decorationGetP95Ms: { limit: 30, hard: false },
+  decorationTilesP95Ms: { limit: 30, hard: false },
+  permitPdfMs: { limit: 100, hard: true },
+  passesPdfMs: { limit: 3000, hard: true },
 } as const;
 
 const OPEN_RUNS = 10;
@@ -79,7 +90,7 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only] [--report-only] [--repairs-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only] [--report-only] [--repairs-only] [--decoration-only]');
   process.exit(0);
 }
 const PDF_COLD_CHILD = args.has('--pdf-cold-child');
@@ -209,6 +220,10 @@ async function main() {
   }
   if (args.has('--repairs-only')) {
     await benchRepairs();
+    return report();
+  }
+  if (args.has('--decoration-only')) {
+    await benchDecoration();
     return report();
   }
 
@@ -418,6 +433,7 @@ async function main() {
   await benchPdf();
   await benchReport();
   await benchRepairs();
+  await benchDecoration();
   await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
   report();
 }
@@ -655,6 +671,21 @@ async function benchRepairs() {
     const why = lastHostError() ?? (e as Error).message;
     say(`ERROR: ${why}`);
     failure('repairs section', why, 'runs');
+  } finally {
+    host.close();
+  }
+}
+
+/** 9. Decoration permits at the large site (test/bench/decoration-bench.ts). */
+async function benchDecoration() {
+  heading('9. decoration permits and the deposit ledger (decoration.*, passes.check)');
+  const host = createHost({ dataDir: SITE_DIR, log });
+  try {
+    await benchDecorationSection(host, { say, check, info, failure, repeat, fmtSummary, signIn, unwrap, log, budget: BUDGET, expected: SITE.decorations });
+  } catch (e) {
+    const why = lastHostError() ?? (e as Error).message;
+    say(`ERROR: ${why}`);
+    failure('decoration section', why, 'runs');
   } finally {
     host.close();
   }

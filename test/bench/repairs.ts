@@ -64,7 +64,7 @@ const WORK: string[] = ['更换配件，试用正常', '疏通完毕', '紧固�
 const VOID_REASONS = ['重复报修', '业主已自行修好', '录入错误', '业主取消'];
 const PAID_CHARGES: { code: string; kind: 'labour' | 'material' }[] = DEFAULT_REPAIR_SETTINGS.repairPriceList.map((p) => ({ code: p.code, kind: p.kind }));
 
-function weighted<T>(next: () => number, items: [T, number][]): T {
+export function weighted<T>(next: () => number, items: [T, number][]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = next() * total;
   for (const [v, w] of items) if ((x -= w) < 0) return v;
@@ -72,7 +72,7 @@ function weighted<T>(next: () => number, items: [T, number][]): T {
 }
 
 /** A positive duration around `median` ms, spread like waiting times are (log-normal). */
-function lognormal(next: () => number, median: number, sigma: number): number {
+export function lognormal(next: () => number, median: number, sigma: number): number {
   const u = Math.max(1e-9, next());
   const v = next();
   const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

@@ -23,10 +23,11 @@ import { commitDemoRows, demoDates } from '../../electron/services/demo/seed';
 import { commitRows, type ImportCounts } from '../../electron/workflows/master/import/commit';
 import type { SessionUser } from '../../shared/contract';
 import { REPAIRS_SITE, seedRepairs, TECHNICIANS } from './repairs';
+import { DECORATION_SITE, seedDecorations } from './decoration';
 import { int, pick, rng, s1, timed } from './stats';
 
 /** Bump when the shape of the seeded data changes: cached sites with another version are rebuilt. */
-export const SITE_VERSION = 4;
+export const SITE_VERSION = 5;
 export const SITE = {
   seed: 20_260_501,
   units: 50_000,
@@ -42,6 +43,11 @@ export const SITE = {
   /** Repair orders over those years, and the callbacks they made (test/bench/repairs.ts). */
   repairs: REPAIRS_SITE.repairs,
   callbacks: REPAIRS_SITE.callbacks,
+  /** Decoration permits over those years, with their passes, patrols and penalties (test/bench/decoration.ts). */
+  decorations: DECORATION_SITE.permits,
+  passes: DECORATION_SITE.passes,
+  patrols: DECORATION_SITE.patrols,
+  penalties: DECORATION_SITE.penalties,
 } as const;
 
 export const PASSWORD = 'bench-Passw0rd';
@@ -191,6 +197,24 @@ export async function seedSite(dataDir: string, log: Logger, say: (line: string)
       }),
     );
     say(`  (${int(repairs.repairs)} repairs, ${int(repairs.charges)} charge lines, ${int(repairs.callbacks)} callbacks, ${int(repairs.attempts)} attempts)`);
+    const settings = ctx.settings();
+    const deco = await step(`${int(SITE.decorations)} decoration permits and their ledger`, () =>
+      seedDecorations(ctx.db, {
+        now: Date.now(),
+        years: SITE.years,
+        clerks: [users.clerk.id, users.clerk2.id, users.clerk3.id],
+        cashier: users.manager.id,
+        manager: users.manager.id,
+        supervisor: users.supervisor.id,
+        fees: settings.decorationFees,
+        wait: settings.decorationRefundWait,
+        decorationPrefix: settings.decorationPrefix,
+        passPrefix: settings.passPrefix,
+        overrides: ctx.deadlines().overrides,
+        say,
+      }),
+    );
+    say(`  (${int(deco.permits)} permits, ${int(deco.items)} checklist items, ${int(deco.passes)} passes, ${int(deco.patrols)} patrols, ${int(deco.violations)} violations of which ${int(deco.penalties)} with a penalty, ${int(deco.ledger)} ledger entries)`);
   } finally {
     host.close();
   }

@@ -140,7 +140,7 @@ describe('admin CLI', () => {
 
     expect(run(['print', number, '--form', 'nope', '--out', again, '--data-dir', dir])).toMatchObject({ status: 1, stderr: `${number} has no form "nope"; its forms: release-slip.` });
     expect(run(['print', 'FX-1999-000001', '--out', again, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered FX-1999-000001.' });
-    expect(run(['forms', 'ZX-2026-000001', '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered ZX-2026-000001.' });
+    expect(run(['forms', 'ZX-1999-000001', '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'No record numbered ZX-1999-000001.' });
     expect(run(['print', number, '--data-dir', dir])).toMatchObject({ status: 1, stderr: 'print needs --out FILE' });
   }, 120_000);
 

@@ -5,6 +5,7 @@ import { commitRows, type ImportCounts } from '../../workflows/master/import/com
 import { generateSite } from './generate';
 import { seedDemoSlips } from '../../workflows/slips/demo';
 import { DEMO_TECHNICIANS, seedDemoRepairs } from '../../workflows/repairs/demo';
+import { seedDemoDecorations } from '../../workflows/decoration/demo';
 import type { Settings } from '../../../shared/master/schema';
 import { writeSettings } from '../settings';
 
@@ -49,7 +50,7 @@ export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: Impor
 
 /**
  * A demo site: buildings, units and people with their dated history, then (unless `records` is false) release
- * slips and repairs in every state. Settings the demo needs (the technicians) go through `updateSettings`, so
+ * slips, repairs and decoration permits in every state. Settings the demo needs (the technicians) go through `updateSettings`, so
  * the host's cached settings see them.
  */
 export function seedDemo(
@@ -63,12 +64,14 @@ export function seedDemo(
     commitDemoRows(ctx, rows, counts);
     let slipCount = 0;
     let repairCount = 0;
+    let decorationCount = 0;
     if (opts.records !== false) {
       slipCount = seedDemoSlips(ctx);
       const settings = ctx.settings().technicians.length ? ctx.settings() : updateSettings(ctx, { technicians: DEMO_TECHNICIANS });
       repairCount = seedDemoRepairs({ ...ctx, settings: () => settings });
+      decorationCount = seedDemoDecorations(ctx);
     }
-    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount, repairs: repairCount });
+    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount, repairs: repairCount, decorations: decorationCount });
   })();
   return counts;
 }
