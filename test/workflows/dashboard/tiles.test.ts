@@ -111,7 +111,7 @@ describe('the manager’s dashboard', () => {
     const summary = await env.ok('today.summary', {});
     const tiles = summary.tiles;
     checkTiles(tiles);
-    expect(tiles.map((t) => t.id)).toEqual(['occupancy.byState', 'occupancy.rateTrend', 'report.lastMonth', 'slips.exitedToday', 'slips.waiting', 'repairs.callbackRateToday', 'repairs.callbackRateWeek', 'repairs.callbackRateMonth', 'repairs.open', 'safety.backup', 'safety.integrity']);
+    expect(tiles.map((t) => t.id)).toEqual(['occupancy.byState', 'occupancy.rateTrend', 'report.lastMonth', 'slips.exitedToday', 'slips.waiting', 'repairs.callbackRateToday', 'repairs.callbackRateWeek', 'repairs.callbackRateMonth', 'repairs.open', 'decoration.approvals', 'decoration.depositsHeld', 'decoration.refunds', 'safety.backup', 'safety.integrity']);
 
     // Now: A owner-occupied; B, D vacant; C under decoration; E no state. Against 28 Feb: A owner-occupied, B rented, C vacant, D not handed over.
     expect(byState(tiles)).toEqual({
@@ -144,6 +144,9 @@ describe('the manager’s dashboard', () => {
 
     expect(tile(tiles, 'safety.backup', 'status')).toMatchObject({ tone: 'bad', message: { key: 'dashboard.backup.never' }, link: '/backup' });
     expect(tile(tiles, 'safety.integrity', 'status')).toMatchObject({ tone: 'ok', message: { key: 'dashboard.integrity.ok' } });
+    // No decoration permit on this site: nothing waits, nothing is held.
+    expect(tile(tiles, 'decoration.depositsHeld', 'stat')).toMatchObject({ format: 'fen', value: 0, link: '/decoration/ledger' });
+    expect(tile(tiles, 'decoration.refunds', 'breakdown').parts.map((p) => p.value)).toEqual([0, 0]);
 
     // A backup, then five hours later; then two days later with none since.
     const b = env.host.backupNow('manual');
