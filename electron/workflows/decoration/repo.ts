@@ -295,15 +295,29 @@ export const noPatrolCount = (db: Db, today: string) =>
 export const refundsDueBy = (db: Db, until: string, limit: number) =>
   q(db, `${rowSelect('decorations_refund')} WHERE d.state IN ('completed', 'rejected') AND d.refund_due <= ? ORDER BY d.refund_due, d.created_at LIMIT ?`).all<RowDb>(until, limit);
 
+/** Refunds due between two days (inclusive), by due date: `from` '0000-01-01' for every overdue one. */
+export const refundsIn = (db: Db, from: string, to: string, limit: number) =>
+  q(db, `${rowSelect('decorations_refund')} WHERE d.state IN ('completed', 'rejected') AND d.refund_due BETWEEN ? AND ? ORDER BY d.refund_due, d.created_at LIMIT ?`).all<RowDb>(from, to, limit);
+
+/** The dashboard's counts, exact however many there are: approvals waiting / near their deadline / past it; refunds due ahead / overdue. */
+export const approvalCounts = (db: Db, warnUntil: string, today: string) =>
+  q(db, `SELECT COUNT(*) AS waiting, COALESCE(SUM(substr(approval_due, 1, 10) <= ?), 0) AS near, COALESCE(SUM(substr(approval_due, 1, 10) < ?), 0) AS late
+           FROM decorations INDEXED BY decorations_approval WHERE state = 'submitted'`).get<{ waiting: number; near: number; late: number }>(warnUntil, today)!;
+export const refundCounts = (db: Db, today: string, ahead: string) =>
+  q(db, `SELECT COALESCE(SUM(refund_due BETWEEN ? AND ?), 0) AS due, COALESCE(SUM(refund_due < ?), 0) AS overdue
+           FROM decorations INDEXED BY decorations_refund WHERE state IN ('completed', 'rejected') AND refund_due IS NOT NULL`).get<{ due: number; overdue: number }>(today, ahead, today)!;
+export const heldTotal = (db: Db) =>
+  q(db, 'SELECT COUNT(*) AS count, COALESCE(SUM(balance_fen), 0) AS fen FROM deposit_balances INDEXED BY deposit_balances_held WHERE balance_fen > 0').get<{ count: number; fen: number }>()!;
+
 export interface Held {
   count: number;
   fen: number;
 }
 /** The deposits held, by when they were paid (the buckets' lower bounds as ISO instants, newest first). */
 export function heldByAge(db: Db, bounds: readonly string[]): Held[] {
-  const cases = bounds.map((b, i) => `WHEN paid_at >= '${b.replace(/'/g, '')}' THEN ${i}`).join(' ');
+  const cases = bounds.map((_, i) => `WHEN paid_at >= ? THEN ${i}`).join(' ');
   const rows = q(db, `SELECT CASE ${cases} ELSE ${bounds.length} END AS bucket, COUNT(*) AS count, SUM(balance_fen) AS fen
-                       FROM deposit_balances INDEXED BY deposit_balances_held WHERE balance_fen > 0 GROUP BY bucket`).all<{ bucket: number; count: number; fen: number }>();
+                       FROM deposit_balances INDEXED BY deposit_balances_held WHERE balance_fen > 0 GROUP BY bucket`).all<{ bucket: number; count: number; fen: number }>(...bounds);
   return Array.from({ length: bounds.length + 1 }, (_, i) => {
     const r = rows.find((x) => x.bucket === i);
     return { count: r?.count ?? 0, fen: r?.fen ?? 0 };

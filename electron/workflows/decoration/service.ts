@@ -30,6 +30,7 @@ import {
 } from '../../../shared/workflows/decoration/rules';
 import type { DecorationDetail, DecorationRow, LedgerView, PassCheck } from '../../../shared/workflows/decoration/schema';
 import type { ServiceCtx } from '../../host/context';
+import { dayBefore } from '../../../shared/kernel/months';
 import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
 import { endRecord } from '../../kit/void';
@@ -71,11 +72,12 @@ const appl = (d: repo.DecorationDb) => ({ use: d.unit_use, selfDecoration: d.sel
 
 /** Appends one entry to a permit's deposit ledger, after the rules and before the triggers check it. */
 function post(ctx: ServiceCtx, d: repo.DecorationDb, kind: LedgerKind, amountFen: number, o: { receipt?: string | null; note?: string | null; refId?: string | null } = {}): void {
-  const entries = repo.ledger(ctx.db, d.id).map((e) => ({ kind: e.kind, amountFen: e.amount_fen }));
+  const rows = repo.ledger(ctx.db, d.id);
+  const entries = rows.map((e) => ({ kind: e.kind, amountFen: e.amount_fen }));
   const why = entryError(entries, { kind, amountFen });
   if (why) throw new AppError('BAD_STATE', why);
   const next = [...entries, { kind, amountFen }];
-  const paidAt = repo.ledger(ctx.db, d.id)[0]?.at ?? ctx.nowIso();
+  const paidAt = rows[0]?.at ?? ctx.nowIso();
   repo.appendLedger(ctx.db, {
     id: ctx.newId(), decoration_id: d.id, seq: entries.length + 1, kind, amount_fen: amountFen, balance_fen: balanceOf(next),
     receipt: o.receipt ?? null, note: o.note ?? null, ref_id: o.refId ?? null, by_user: uid(ctx), at: ctx.nowIso(),
@@ -662,13 +664,12 @@ export function ledgerView(ctx: ServiceCtx, limit = 200): LedgerView {
   const ages = repo.heldByAge(ctx.db, bounds);
   const totals = new Map(repo.ledgerTotals(ctx.db).map((r) => [r.kind, r.fen]));
   const ahead = addCalendarDays(today, ctx.settings().decorationRefundAheadDays);
-  const due = repo.refundsDueBy(ctx.db, ahead, limit).map(toRow);
   return {
     asOf: today,
     held: { count: ages.reduce((a, b) => a + b.count, 0), fen: ages.reduce((a, b) => a + b.fen, 0) },
     byAge: BUCKETS.map((bucket, i) => ({ bucket, ...ages[i] })),
-    refundsDue: due.filter((r) => r.refundDue !== null && r.refundDue >= today),
-    refundsOverdue: due.filter((r) => r.refundDue !== null && r.refundDue < today),
+    refundsDue: repo.refundsIn(ctx.db, today, ahead, limit).map(toRow),
+    refundsOverdue: repo.refundsIn(ctx.db, '0000-01-01', dayBefore(today), limit).map(toRow),
     totals: { paidFen: totals.get('payment') ?? 0, penaltiesFen: totals.get('penalty') ?? 0, utilitiesFen: totals.get('utilities') ?? 0, refundedFen: totals.get('refund') ?? 0 },
   };
 }

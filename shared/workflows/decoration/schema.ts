@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { paging } from '../../kernel/channel';
 import { TimelineEntrySchema } from '../../kernel/records';
-import { id, isoDate, optText, phone, requiredText, text } from '../../kernel/validation';
+import { id, isoDate, optPhone, optText, phone, requiredText, text } from '../../kernel/validation';
 import { UnitUseSchema } from '../../master/enums';
 import { APPLICANT_KINDS, DECORATION_STATES, DEPARTMENTS, FEE_CODES, GOV_FLAGS, LEDGER_KINDS } from './rules';
 
@@ -25,20 +25,13 @@ export const ContractorSchema = z
     self: z.boolean(),
     company: optText(80),
     managerName: optText(30),
-    managerPhone: z.string().max(30).nullable().optional().transform((v) => (v && v.trim() ? v : null)),
+    managerPhone: optPhone,
     managerIdNumber: optIdNumber,
   })
   .superRefine((c, ctx) => {
     if (c.self) return;
-    if (!c.company) ctx.addIssue({ code: 'custom', path: ['company'], message: 'v.required' });
-    if (!c.managerName) ctx.addIssue({ code: 'custom', path: ['managerName'], message: 'v.required' });
-    if (!c.managerPhone) ctx.addIssue({ code: 'custom', path: ['managerPhone'], message: 'v.required' });
-    else {
-      const p = phone.safeParse(c.managerPhone);
-      if (!p.success) ctx.addIssue({ code: 'custom', path: ['managerPhone'], message: 'v.phone' });
-    }
-  })
-  .transform((c) => ({ ...c, managerPhone: c.managerPhone ? (phone.safeParse(c.managerPhone).data ?? c.managerPhone) : null }));
+    for (const k of ['company', 'managerName', 'managerPhone'] as const) if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'v.required' });
+  });
 
 const applicationFields = {
   applicant: ApplicantSchema,
