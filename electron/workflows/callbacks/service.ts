@@ -25,6 +25,7 @@ import {
 } from '../../../shared/workflows/callbacks/rules';
 import type { CallbackDetail, CallbackRow } from '../../../shared/workflows/callbacks/schema';
 import type { ServiceCtx } from '../../host/context';
+import { atomic, siteToday } from '../../kit/atomic';
 import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
 import * as repo from './repo';
@@ -71,21 +72,10 @@ function sourceOf(kind: string): CallbackSource {
   return s;
 }
 
-/**
- * One step's read, rule checks and writes in one transaction (BEGIN IMMEDIATE; the inner ones are savepoints):
- * two counters cannot both record the third unreached attempt.
- */
-const atomic =
-  <A extends unknown[], T>(fn: (ctx: ServiceCtx, ...args: A) => T) =>
-  (ctx: ServiceCtx, ...args: A): T =>
-    ctx.db.transaction(() => fn(ctx, ...args))();
-
 const notFuture = (ctx: ServiceCtx, field: string, at: string) => {
   if (Date.parse(at) > ctx.clock.now().getTime() + 60_000) throw fieldError(field, 'v.notInFuture');
 };
 
-/** The site's date today (Beijing time; see shared/kernel/deadlines.ts). */
-const siteToday = (ctx: ServiceCtx): string => localWallClock(ctx.clock.now()).slice(0, 10);
 
 /**
  * A month's callback rate is frozen when the month closes: every write that can touch a callback first keeps

@@ -1,8 +1,9 @@
 import { text, type Tile, type Tone } from '../../../shared/kernel/dashboard';
-import { localWallClock, addCalendarDays } from '../../../shared/kernel/deadlines';
+import { addCalendarDays } from '../../../shared/kernel/deadlines';
 import { firstDayOf, lastDayOf, mondayOf, monthOf, previousMonth } from '../../../shared/kernel/months';
 import type { Rate } from '../../../shared/workflows/callbacks/rules';
 import type { ServiceCtx } from '../../host/context';
+import { siteToday } from '../../kit/atomic';
 import { monthRate, rateBetween } from './service';
 
 /** The target is 100 %: anything less is a warning, nothing due is neutral. */
@@ -26,7 +27,7 @@ const rateTile = (id: string, title: string, r: Rate, extra: Partial<Extract<Til
  * first home's prefix, repairs., as the dashboard has always named them.)
  */
 export function callbacksTiles(ctx: ServiceCtx): Tile[] {
-  const today = localWallClock(ctx.clock.now()).slice(0, 10);
+  const today = siteToday(ctx);
   const month = monthOf(today);
   const lastMonth = monthRate(ctx, previousMonth(month));
   return [

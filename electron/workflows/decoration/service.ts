@@ -30,6 +30,7 @@ import {
 } from '../../../shared/workflows/decoration/rules';
 import type { DecorationDetail, DecorationRow, LedgerView, PassCheck } from '../../../shared/workflows/decoration/schema';
 import type { ServiceCtx } from '../../host/context';
+import { atomic, siteToday } from '../../kit/atomic';
 import { dayBefore } from '../../../shared/kernel/months';
 import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
@@ -40,13 +41,7 @@ import * as repo from './repo';
 export const KIND = 'decoration';
 export const PASS_KIND = 'pass';
 
-const atomic =
-  <A extends unknown[], T>(fn: (ctx: ServiceCtx, ...args: A) => T) =>
-  (ctx: ServiceCtx, ...args: A): T =>
-    ctx.db.transaction(() => fn(ctx, ...args))();
-
-/** The site's date today (Beijing time, shared/kernel/deadlines.ts). */
-export const siteToday = (ctx: ServiceCtx): string => localWallClock(ctx.clock.now()).slice(0, 10);
+export { siteToday };
 const year = (ctx: ServiceCtx) => Number(siteToday(ctx).slice(0, 4));
 const uid = (ctx: ServiceCtx) => ctx.user?.id ?? null;
 

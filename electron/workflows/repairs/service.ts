@@ -26,6 +26,7 @@ import {
 } from '../../../shared/workflows/repairs/rules';
 import type { ChargeInput, RepairDetail, RepairIntake, RepairRow } from '../../../shared/workflows/repairs/schema';
 import type { ServiceCtx } from '../../host/context';
+import { atomic, siteToday } from '../../kit/atomic';
 import { nextNumber } from '../../kit/numbers';
 import { appendEvent, timelineOf } from '../../kit/timeline';
 import { endRecord } from '../../kit/void';
@@ -33,15 +34,6 @@ import * as callbacks from '../callbacks/service';
 import * as repo from './repo';
 
 const KIND = 'repair';
-
-/**
- * One step's read, rule checks and writes in one transaction (BEGIN IMMEDIATE; the inner ones are savepoints):
- * two counters cannot both complete an order (two callbacks).
- */
-const atomic =
-  <A extends unknown[], T>(fn: (ctx: ServiceCtx, ...args: A) => T) =>
-  (ctx: ServiceCtx, ...args: A): T =>
-    ctx.db.transaction(() => fn(ctx, ...args))();
 
 const limits = (ctx: ServiceCtx): PickupLimits => {
   const m = ctx.settings().repairPickupMinutes;
@@ -95,8 +87,7 @@ const toRow = (ctx: ServiceCtx, r: repo.RepairDb): RepairRow => {
   };
 };
 
-/** The site's date today (Beijing time; see shared/kernel/deadlines.ts). */
-export const siteToday = (ctx: ServiceCtx): string => localWallClock(ctx.clock.now()).slice(0, 10);
+export { siteToday };
 
 // ---------- repairs ----------
 
