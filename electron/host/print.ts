@@ -17,6 +17,6 @@ export async function printRecordForm(ctx: ServiceCtx, input: ChannelParsedInput
   if (!number || !found.kind.search(ctx, number).some((h) => h.id === found.id)) throw new AppError('FORBIDDEN');
   const form = pickForm(found, input.form);
   if (form.permission && !can(ctx.user?.role, form.permission)) throw new AppError('FORBIDDEN');
-  const { bytes, copy } = await form.print(ctx, found.id, input.lang);
+  const { bytes, copy } = await form.print(ctx, found.id, input.lang, input.item);
   return { fileName: `${found.number}${copy ? '-copy' : ''}.pdf`, pdfBase64: bytes.toString('base64'), copy, form: form.name };
 }

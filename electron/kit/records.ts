@@ -17,9 +17,10 @@ export interface FormDef {
   permission?: Permission;
   /**
    * The form of the record, rendered on the form's paper (see `renderForm`). A print after the first is a
-   * copy (every part of it marked 副本 / COPY) and is logged as a reprint on the record's timeline.
+   * copy (every part of it marked 副本 / COPY) and is logged as a reprint on the record's timeline. `item` names
+   * one part of the record when the form is of that part (a permit's rectification notice is of one violation).
    */
-  print(ctx: ServiceCtx, recordId: string, lang: Lang): Promise<{ bytes: Buffer; copy: boolean }>;
+  print(ctx: ServiceCtx, recordId: string, lang: Lang, item?: string): Promise<{ bytes: Buffer; copy: boolean }>;
 }
 
 /** A kind of numbered record, as the kit knows it: one entry per workflow record in electron/workflows/records.ts. */

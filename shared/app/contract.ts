@@ -74,7 +74,7 @@ export const appContract = {
    * a record the user may see (and the form's own permission, if it has one). A print after the first is a copy.
    */
   'records.print': { kind: 'write',
-    input: z.strictObject({ number: z.string().min(1).max(60), form: z.string().max(60).optional(), lang: z.enum(['zh-CN', 'en']) }),
+    input: z.strictObject({ number: z.string().min(1).max(60), form: z.string().max(60).optional(), item: id.optional(), lang: z.enum(['zh-CN', 'en']) }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), copy: z.boolean(), form: z.string() }),
     permission: 'masterdata.read',
   },

@@ -6,6 +6,10 @@ const decoration = {
   decorationUi: {
     title: 'Decoration',
   },
+  /** The printed forms: application, permit, passes, rectification notice, hot-work approval, inspection, refund. */
+  decorationForm: {
+    title: 'Decoration forms',
+  },
   decoration: {
     record: 'Decoration permit',
     passRecord: 'Worker pass',
@@ -153,6 +157,6 @@ const decoration = {
   decorationWork: {
     title: 'During the work',
   },
-} satisfies Pick<Messages, 'decoration' | 'decorationUi' | 'decorationWork'>;
+} satisfies Pick<Messages, 'decoration' | 'decorationUi' | 'decorationForm' | 'decorationWork'>;
 
 export default decoration;

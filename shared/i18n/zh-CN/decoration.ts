@@ -4,6 +4,10 @@ const decoration = {
   decorationUi: {
     title: '装修管理',
   },
+  /** 打印的表格：装修申请表、施工许可证、出入证、整改通知书、动火审批表、竣工验收表、押金退还单。 */
+  decorationForm: {
+    title: '装修表格',
+  },
   decoration: {
     record: '装修申请',
     passRecord: '出入证',

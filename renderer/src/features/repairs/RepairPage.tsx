@@ -14,7 +14,7 @@ import { VoidModal } from '../../components/void-modal';
 import { ChargesTable } from './charges';
 import { ChargeStateTag, mono, muted, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings } from './common';
 import { CallbacksCard, ChargePanel, ChaseModal, CompletePanel, DispatchPanel, PickUpPanel, RepairTimeline } from './panels';
-import { PrintFormButton } from './print';
+import { PrintFormButton } from '../../components/print-form';
 
 const FLOW = ['received', 'dispatched', 'picked_up', 'completed', 'closed'] as const;
 

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Modal, Space, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText, invoke } from '../../api';
-import { base64Blob, MIME_TYPES, saveFile } from '../../components/save-file';
-import { useSessionStore } from '../../stores/use-session-store';
+import { errorText, invoke } from '../api';
+import { base64Blob, MIME_TYPES, saveFile } from './save-file';
+import { useSessionStore } from '../stores/use-session-store';
 
 interface Rendered {
   fileName: string;
@@ -18,7 +18,16 @@ interface Rendered {
  * call for every kind of record. The first print is the original; each later one is a copy (副本) and is
  * logged on the record's timeline, so one fetched PDF serves preview, save and print until asked again.
  */
-export function PrintFormButton({ number, form, label, onPrinted, testId = 'print-form' }: { number: string; form?: string; label: string; onPrinted?: () => void; testId?: string }) {
+export function PrintFormButton({ number, form, item, label, onPrinted, testId = 'print-form', size }: {
+  number: string;
+  form?: string;
+  /** One part of the record the form is of (a decoration permit's violation notice, hot-work approval): its id. */
+  item?: string;
+  label: string;
+  onPrinted?: () => void;
+  testId?: string;
+  size?: 'small' | 'middle';
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const caps = useSessionStore((s) => s.app?.capabilities);
@@ -36,7 +45,7 @@ export function PrintFormButton({ number, form, label, onPrinted, testId = 'prin
   );
 
   const render = async (): Promise<Rendered> => {
-    const r = await invoke('records.print', { number, form, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
+    const r = await invoke('records.print', { number, form, item, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
     const url = URL.createObjectURL(base64Blob(r.pdfBase64, MIME_TYPES.pdf));
     urls.current.push(url);
     const out = { fileName: r.fileName, pdfBase64: r.pdfBase64, copy: r.copy, url };
@@ -78,7 +87,7 @@ export function PrintFormButton({ number, form, label, onPrinted, testId = 'prin
 
   return (
     <>
-      <Button icon={<PrinterOutlined />} onClick={() => void start()} loading={busy === 'open' && !open} data-testid={testId}>
+      <Button size={size} icon={<PrinterOutlined />} onClick={() => void start()} loading={busy === 'open' && !open} data-testid={testId}>
         {label}
       </Button>
       <Modal
