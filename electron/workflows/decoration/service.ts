@@ -192,6 +192,10 @@ export function listDecorations(ctx: ServiceCtx, input: ChannelParsedInput<'deco
     where.push('d.state = ?');
     params.push(input.state);
   }
+  if (input.unitId) {
+    where.push('d.unit_id = ?');
+    params.push(input.unitId);
+  }
   switch (input.queue) {
     case 'open':
       where.push("d.state IN ('draft', 'submitted', 'approved', 'under_way', 'inspection')");

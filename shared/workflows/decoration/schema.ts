@@ -120,6 +120,8 @@ export const DecorationListInputSchema = z.strictObject({
   ...paging,
   state: z.enum(DECORATION_STATES).optional(),
   queue: z.enum(DECORATION_QUEUES).optional(),
+  /** One unit's permits (the unit page). */
+  unitId: id.optional(),
   /** A ZX number, a unit code (prefix) or a contractor. */
   search: text(60).optional(),
 });

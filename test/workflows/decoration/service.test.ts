@@ -32,6 +32,9 @@ describe('the application', () => {
     expect(env.count('SELECT count(*) FROM decorations')).toBe(0);
     const first = await env.ok('decoration.create', application(site), 'clerk');
     expect(await field(application(site))).toMatchObject({ unitId: { message: 'decoration.v.openPermit', params: { number: first.number } } });
+    // The unit page lists one unit's permits.
+    expect((await env.ok('decoration.list', { unitId: site.unitId }, 'clerk')).rows.map((r) => r.number)).toEqual([first.number]);
+    expect((await env.ok('decoration.list', { unitId: site.unit2Id }, 'clerk')).total).toBe(0);
   });
 
   it('asks for the documents of the unit use, the contractor and the applicant, and the commitments (自装承诺书 when self-decorating)', async () => {
