@@ -18,6 +18,7 @@ import { useCan } from '../../components/permissions';
 import { RelationTag, StateTag } from '../../components/tags';
 import { useQuery } from '../../components/use-query';
 import { VoidModal } from '../../components/void-modal';
+import { UnitDecorations } from '../decoration/UnitDecorations';
 import { UnitSlips } from '../slips/UnitSlips';
 import { LinkPersonDrawer } from './LinkPersonDrawer';
 import { UnitForm } from './UnitForm';
@@ -266,6 +267,7 @@ export default function UnitPage() {
       </Card>
 
       {u ? <UnitSlips unitId={u.id} /> : null}
+      {u ? <UnitDecorations unitId={u.id} /> : null}
 
       <Card title={t('unit.history')} data-testid="occupancy-history">
         {history.length === 0 ? (
