@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { formatFen } from '../../../../shared/kernel/money';
 import { transitionError } from '../../../../shared/workflows/decoration/rules';
+import type { TimelineEntry } from '../../../../shared/kernel/records';
 import type { DecorationDetail, Pass } from '../../../../shared/workflows/decoration/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { useNotifyError } from '../../components/feedback';
@@ -25,7 +26,7 @@ import { DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
 import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { PrintFormButton } from '../../components/print-form';
-import { RecordTimeline } from '../../components/record-timeline';
+import { eventData, RecordTimeline } from '../../components/record-timeline';
 import { RevealText } from '../../components/reveal';
 import { ReasonModal } from '../../components/void-modal';
 import { ApprovalDue, mono, muted } from './common';
@@ -655,6 +656,7 @@ function eventDetail(t: Translate, action: string, d: Record<string, unknown>): 
       return [str(d.unit), d.applicant ? t(`decoration.applicantKind.${str(d.applicant)}`) : '', d.self ? t('decorationUi.selfShort') : ''].filter(Boolean).join(' · ');
     case 'item-received':
     case 'item-removed':
+      if (Array.isArray(d.items)) return (d.items as Array<Record<string, unknown>>).map((x) => item(x.kind, x.code)).join('、');
       return `${item(d.kind, d.code)}${d.date && action === 'item-received' ? ` · ${formatDate(str(d.date))}` : ''}`;
     case 'gov-told':
       return Array.isArray(d.flags) ? d.flags.map((f) => t(`decoration.gov.${str(f)}`)).join('、') : '';
@@ -683,12 +685,31 @@ function eventDetail(t: Translate, action: string, d: Record<string, unknown>): 
   }
 }
 
+/**
+ * The checklist's ticks of one person one after another read as one step (17 documents ticked at the counter
+ * are one visit, not 17 lines): their items in one line, the time of the last.
+ */
+export function mergeTicks(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  let run: { entry: TimelineEntry; items: unknown[] } | null = null;
+  for (const e of entries) {
+    if (e.action === 'item-received' && run && run.entry.userName === e.userName) {
+      run.items.push(eventData(e.detail));
+      out[out.length - 1] = { ...run.entry, at: e.at, detail: JSON.stringify({ items: run.items }) };
+      continue;
+    }
+    run = e.action === 'item-received' ? { entry: e, items: [eventData(e.detail)] } : null;
+    out.push(e);
+  }
+  return out;
+}
+
 export function DecorationTimeline({ d }: { d: DecorationDetail }) {
   const { t } = useTranslation();
   return (
     <RecordTimeline
       title={t('decorationUi.timeline')}
-      entries={d.timeline}
+      entries={mergeTicks(d.timeline)}
       reader={{
         label: (action) => t(`decorationUi.action.${action}`, { defaultValue: action }),
         detail: (action, data) => eventDetail(t, action, data),
