@@ -102,6 +102,8 @@ test('an office application from the unit page: documents, the owner told, the c
   await expect(form).toBeVisible();
   await expect(form.getByTestId('field-unitId')).toContainText(UNIT);
   await expect(form).toContainText('写字楼');
+  // The unit is known: the focus is in the applicant.
+  await expect(page.locator('#f-applicant-name')).toBeFocused();
 
   // Saved with nothing typed: each problem next to its field, nothing created.
   await form.getByTestId('decoration-save').click();
@@ -200,6 +202,11 @@ test('an office application from the unit page: documents, the owner told, the c
   await expect(page.getByTestId('approval-for-manager')).toBeVisible();
   await expect(page.getByTestId('decoration-approve')).toHaveCount(0);
   await expect(page.getByTestId('decoration-reject')).toHaveCount(0);
+  // The checklist is history now: folded, the items a click away, nothing to tick.
+  await expect(page.getByTestId('checklist-panel')).toContainText('已收齐 17 项资料和承诺书');
+  await page.getByTestId('checklist-show').click();
+  await expect(page.getByTestId('check-item')).toHaveCount(17);
+  await expect(page.getByTestId('checklist-panel').locator('input[type="checkbox"]')).toHaveCount(0);
 
   // The project manager approves.
   await switchUser(page, MANAGER);

@@ -159,6 +159,7 @@ export function DecorationForm({ unitId: presetUnit }: { unitId: string | null }
                 <AutoComplete
                   id={p.id}
                   data-testid={p['data-testid']}
+                  autoFocus={!!presetUnit}
                   value={field.value}
                   onBlur={field.onBlur}
                   onChange={(v: string) => {

@@ -30,6 +30,7 @@ function DecorationSteps({ d }: { d: DecorationDetail }) {
   return (
     <Steps
       size="small"
+      titlePlacement="vertical"
       style={{ marginBottom: 16 }}
       current={current}
       status={ended ? 'error' : d.state === 'refunded' ? 'finish' : 'process'}

@@ -156,9 +156,9 @@ export function DecorationTable({
               {
                 title: t('decorationUi.unit'),
                 dataIndex: 'unitCode',
-                width: 130,
+                width: 180,
                 render: (v: string, r: DecorationRow) => (
-                  <span>
+                  <span style={{ whiteSpace: 'nowrap' }}>
                     <strong>{v}</strong> <span style={{ ...muted, fontSize: 12 }}>{t(`enum.use.${r.use}`)}</span>
                   </span>
                 ),

@@ -59,6 +59,7 @@ export function ChecklistPanel({ d, editable, onDone }: { d: DecorationDetail; e
   const notify = useNotifyError();
   const [date, setDate] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
 
   const tick = async (kind: 'document' | 'commitment', code: string, done: boolean) => {
     const r = await invoke('decoration.check', { id: d.id, kind, code, done, date: done ? (date ?? todayIso()) : null });
@@ -81,6 +82,11 @@ export function ChecklistPanel({ d, editable, onDone }: { d: DecorationDetail; e
   });
 
   const missingCount = d.missing.length;
+  const label = (c: { kind: string; code: string; done: boolean; required: boolean }) => (
+    <span style={c.done ? undefined : { color: c.required ? '#d46b08' : undefined }}>{t(`decoration.${c.kind === 'document' ? 'doc' : 'commitment'}.${c.code}`, { defaultValue: c.code })}</span>
+  );
+  // Once the application has gone on, the list is history: folded, unless something is missing.
+  const folded = !editable && missingCount === 0 && !open;
   const list = (kind: 'document' | 'commitment') => {
     const items = d.checklist.filter((c) => c.kind === kind);
     return (
@@ -97,14 +103,15 @@ export function ChecklistPanel({ d, editable, onDone }: { d: DecorationDetail; e
               data-done={String(c.done)}
               style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '3px 0', borderBottom: '1px dashed #f0f0f0' }}
             >
-              <Checkbox
-                checked={c.done}
-                disabled={!editable || !!busy}
-                onChange={(e) => void run(key, () => tick(c.kind, c.code, e.target.checked))()}
-                data-testid={`check-${c.code}`}
-              >
-                <span style={c.done ? undefined : { color: c.required ? '#d46b08' : undefined }}>{t(`decoration.${kind === 'document' ? 'doc' : 'commitment'}.${c.code}`, { defaultValue: c.code })}</span>
-              </Checkbox>
+              {editable ? (
+                <Checkbox checked={c.done} disabled={!!busy} onChange={(e) => void run(key, () => tick(c.kind, c.code, e.target.checked))()} data-testid={`check-${c.code}`}>
+                  {label(c)}
+                </Checkbox>
+              ) : (
+                <span>
+                  {c.done ? <CheckCircleOutlined style={{ color: '#52c41a' }} /> : <CloseCircleOutlined style={{ color: '#d46b08' }} />} {label(c)}
+                </span>
+              )}
               <span style={{ ...muted, fontSize: 12, whiteSpace: 'nowrap' }}>
                 {c.done ? `${kind === 'document' ? t('decorationUi.receivedOn') : t('decorationUi.signedOn')} ${formatDate(c.date)}${c.by ? ` · ${c.by}` : ''}` : t('decorationUi.missingShort')}
               </span>
@@ -136,14 +143,25 @@ export function ChecklistPanel({ d, editable, onDone }: { d: DecorationDetail; e
           ) : null}
         </Space>
       ) : null}
-      <Row gutter={24}>
-        <Col xs={24} lg={12}>
-          {list('document')}
-        </Col>
-        <Col xs={24} lg={12}>
-          {list('commitment')}
-        </Col>
-      </Row>
+      {folded ? (
+        <div>
+          <span style={{ color: '#389e0d' }}>
+            <CheckCircleOutlined /> {t('decorationUi.checklistDone', { count: d.checklist.filter((c) => c.done).length })}
+          </span>
+          <Button type="link" size="small" onClick={() => setOpen(true)} data-testid="checklist-show">
+            {t('decorationUi.showItems')}
+          </Button>
+        </div>
+      ) : (
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            {list('document')}
+          </Col>
+          <Col xs={24} lg={12}>
+            {list('commitment')}
+          </Col>
+        </Row>
+      )}
     </Card>
   );
 }
@@ -507,7 +525,7 @@ export function PassesPanel({ d, canWrite, onDone }: { d: DecorationDetail; canW
         onRow={(p) => ({ 'data-testid': 'pass-row', 'data-number': p.number, 'data-revoked': String(!!p.revokedAt), style: p.revokedAt ? { opacity: 0.6 } : undefined }) as object}
         locale={{ emptyText: <span style={muted}>{t('decorationUi.noPasses')}</span> }}
         columns={[
-          { title: t('decorationUi.passNumber'), dataIndex: 'number', width: 150, render: (v: string) => <span style={{ ...mono, fontWeight: 600 }}>{v}</span> },
+          { title: t('decorationUi.passNumber'), dataIndex: 'number', width: 170, render: (v: string) => <span style={{ ...mono, fontWeight: 600, whiteSpace: 'nowrap' }}>{v}</span> },
           { title: t('decorationUi.passName'), dataIndex: 'name', width: 100 },
           {
             title: t('decorationUi.passId'),
