@@ -229,6 +229,11 @@ test('an office application from the unit page: documents, the owner told, the c
   await expect(permit).toHaveAttribute('data-state', 'under_way');
   await expect(page.getByTestId('permit-issued')).toBeVisible();
   await expect(page.getByTestId('print-permit')).toBeVisible();
+  // The application form prints by the ZX number (the PDF, or the host's reason why not, in the dialog).
+  await page.getByTestId('print-application').click();
+  await expect(page.getByTestId('print-frame').or(page.getByTestId('print-error'))).toBeVisible();
+  await page.locator('.ant-modal-close').click();
+  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
 
   // Two workers' passes: each ID shown masked once saved.
   const pass = page.getByTestId('pass-form');

@@ -119,6 +119,11 @@ export default function DecorationPage() {
               <Link to={`/units/${d.unitId}`} data-testid="decoration-unit" style={{ fontSize: 16, fontWeight: 500 }}>
                 {d.unitCode}
               </Link>
+              <span style={{ fontSize: 14, fontWeight: 400, display: 'inline-flex', gap: 6, alignItems: 'center' }} data-testid="header-applicant">
+                <span style={muted}>{t('decorationUi.applicant')}</span>
+                {d.applicant.name}
+                <RevealText masked={d.applicant.phoneMasked} testId="applicant-phone" resetKey={d.id} load={async () => (await invoke('decoration.reveal', { id: d.id, field: 'applicantPhone' })).value} />
+              </span>
               {d.state === 'submitted' ? (
                 <span style={{ fontSize: 14, fontWeight: 400 }}>
                   <span style={{ ...muted, marginRight: 4 }}>{t('decorationUi.approveBy')}</span>
@@ -171,9 +176,6 @@ export default function DecorationPage() {
                     </Link>
                   ) : null}
                 </span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('decorationUi.applicantPhone')}>
-                <RevealText masked={d.applicant.phoneMasked} testId="applicant-phone" resetKey={d.id} load={async () => (await invoke('decoration.reveal', { id: d.id, field: 'applicantPhone' })).value} />
               </Descriptions.Item>
               <Descriptions.Item label={t('decorationUi.contractor')}>
                 <span data-testid="decoration-contractor">{c.self ? <Tag color="purple">{t('decorationUi.self')}</Tag> : c.company}</span>
