@@ -82,6 +82,7 @@ const decoration = {
     missingCount_other: '{{count}} missing',
     checklistDone: 'All {{count}} documents and commitments in',
     showItems: 'Show the items',
+    listSep: ', ',
     allIn: 'All in',
     tickDate: 'Received / signed on',
     today: 'Today',

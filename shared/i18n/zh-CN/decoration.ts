@@ -80,6 +80,7 @@ const decoration = {
     missingCount_other: '还差 {{count}} 项',
     checklistDone: '已收齐 {{count}} 项资料和承诺书',
     showItems: '查看明细',
+    listSep: '、',
     allIn: '已收齐',
     tickDate: '收到/签署日期',
     today: '今天',

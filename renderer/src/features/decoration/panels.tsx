@@ -674,10 +674,10 @@ function eventDetail(t: Translate, action: string, d: Record<string, unknown>): 
       return [str(d.unit), d.applicant ? t(`decoration.applicantKind.${str(d.applicant)}`) : '', d.self ? t('decorationUi.selfShort') : ''].filter(Boolean).join(' · ');
     case 'item-received':
     case 'item-removed':
-      if (Array.isArray(d.items)) return (d.items as Array<Record<string, unknown>>).map((x) => item(x.kind, x.code)).join('、');
+      if (Array.isArray(d.items)) return (d.items as Array<Record<string, unknown>>).map((x) => item(x.kind, x.code)).join(t('decorationUi.listSep'));
       return `${item(d.kind, d.code)}${d.date && action === 'item-received' ? ` · ${formatDate(str(d.date))}` : ''}`;
     case 'gov-told':
-      return Array.isArray(d.flags) ? d.flags.map((f) => t(`decoration.gov.${str(f)}`)).join('、') : '';
+      return Array.isArray(d.flags) ? d.flags.map((f) => t(`decoration.gov.${str(f)}`)).join(t('decorationUi.listSep')) : '';
     case 'pay':
       return t('decorationUi.event.pay', { amount: formatFen(Number(d.totalFen ?? 0)), receipt: str(d.receipt) });
     case 'submit':
