@@ -1,18 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Descriptions, Input, Table, type InputRef } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, ExportOutlined, ScanOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExportOutlined, IdcardOutlined, ScanOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { parseRecordNumber } from '../../../../shared/kernel/record-number';
+import type { PassCheck } from '../../../../shared/workflows/decoration/schema';
 import type { SlipDetail } from '../../../../shared/workflows/slips/schema';
 import { errorText, invoke, isApiError } from '../../api';
 import { PageHeader } from '../../components/feedback';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useQuery } from '../../components/use-query';
 import { NatureTag, SlipStateTag, beep, mono } from '../slips/common';
 
 type Outcome =
   | { kind: 'found'; slip: SlipDetail }
   | { kind: 'ok'; slip: SlipDetail }
-  | { kind: 'refusal'; reason: string; text: string; slip: SlipDetail | null; number: string };
+  | { kind: 'refusal'; reason: string; text: string; slip: SlipDetail | null; number: string }
+  | { kind: 'pass'; check: PassCheck };
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -78,7 +82,69 @@ function SlipSummary({ slip }: { slip: SlipDetail }) {
 }
 
 /**
+ * A worker pass (出入证) checked at the gate: one big answer — valid, expired, not yet valid, revoked, unknown —
+ * with whose pass it is, the unit and the permit, so the guard compares the face and the ID card at once.
+ */
+function PassAnswer({ check }: { check: PassCheck }) {
+  const { t } = useTranslation();
+  const ok = check.answer === 'valid';
+  const p = check.pass;
+  return (
+    <>
+      <div
+        data-testid="gate-pass-answer"
+        data-answer={check.answer}
+        data-number={check.number}
+        role={ok ? 'status' : 'alert'}
+        style={{ marginTop: 16, background: ok ? '#389e0d' : '#cf1322', color: '#fff', borderRadius: 10, padding: '28px 32px', display: 'flex', gap: 24, alignItems: 'center' }}
+      >
+        {ok ? <CheckCircleFilled style={{ fontSize: 72, flex: 'none' }} /> : <CloseCircleFilled style={{ fontSize: 72, flex: 'none' }} />}
+        <div style={{ minWidth: 0 }}>
+          <div style={{ fontSize: 34, fontWeight: 700, letterSpacing: 2 }} data-testid="gate-pass-answer-text">
+            {t(`decoration.passAnswer.${check.answer}`)}
+          </div>
+          <div style={{ fontSize: 22, marginTop: 6 }}>
+            {p
+              ? t('decorationWork.gate.whose', { number: check.number, name: p.name, unit: p.unitCode })
+              : t('decorationWork.gate.unknown', { number: check.number })}
+          </div>
+          {p && check.answer === 'revoked' && p.revokeReason ? (
+            <div style={{ fontSize: 16, marginTop: 8, opacity: 0.95 }}>{t('decorationWork.gate.revokedBecause', { reason: p.revokeReason, at: formatDateTime(p.revokedAt) })}</div>
+          ) : null}
+          {!ok ? <div style={{ fontSize: 15, marginTop: 8, opacity: 0.9 }}>{t('decorationWork.gate.refusedHint')}</div> : null}
+        </div>
+      </div>
+      {p ? (
+        <Card style={{ marginTop: 16 }} data-testid="gate-pass" title={<span><IdcardOutlined /> {t('decoration.passRecord')}</span>}>
+          <Descriptions column={{ xs: 1, md: 3 }} size="middle" styles={{ content: { fontSize: 16 } }}>
+            <Descriptions.Item label={t('decorationWork.gate.worker')}>
+              <strong style={{ fontSize: 20 }} data-testid="gate-pass-name">{p.name}</strong>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('person.idNumber')}>
+              <span style={{ ...mono, fontSize: 18 }} data-testid="gate-pass-id">{p.idNumberMasked}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decorationWork.gate.validity')}>
+              <span data-testid="gate-pass-validity">{formatDate(p.validFrom)} – {formatDate(p.validTo)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('slip.unit')}>
+              <strong style={{ fontSize: 18 }}>{p.unitCode}</strong>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decoration.number')}>
+              <Link to={`/decoration/${p.permitId}`} style={{ ...mono, fontSize: 16 }} data-testid="gate-pass-permit">
+                {p.permitNumber}
+              </Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decorationWork.contractor')}>{p.contractor ?? t('decorationWork.self')}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * The guard post: a slip number is typed or scanned (a USB scanner types the QR content, then Enter).
+ * A worker pass's number (the pass prefix in settings, CR-…) is checked as a pass instead.
  * An issued slip is shown with a big "mark exited" button; anything else is a loud refusal.
  * After every result the box is emptied and focused for the next scan.
  */
@@ -88,6 +154,9 @@ export default function GatePage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<'lookup' | 'exit' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Which numbers are worker passes: the pass prefix of the site's settings.
+  const settings = useQuery('settings.get', {});
+  const passPrefix = settings.data?.passPrefix ?? 'CR';
 
   const focus = () => window.setTimeout(() => input.current?.focus(), 0);
   useEffect(() => {
@@ -98,6 +167,21 @@ export default function GatePage() {
     const number = text.trim();
     if (!number || busy) return;
     setBusy('lookup');
+    if (parseRecordNumber(number)?.prefix === passPrefix) {
+      try {
+        const check = await invoke('passes.check', { number });
+        beep(check.answer === 'valid' ? 'ok' : 'refusal');
+        setOutcome({ kind: 'pass', check });
+      } catch (e) {
+        beep('refusal');
+        setOutcome({ kind: 'refusal', reason: 'error', text: errorText(t, e), slip: null, number: number.toUpperCase() });
+      } finally {
+        setBusy(null);
+        setText('');
+        focus();
+      }
+      return;
+    }
     try {
       const slip = await invoke('gate.lookup', { number });
       const refusal = refusalOf(t, slip);
@@ -158,6 +242,7 @@ export default function GatePage() {
           }
         />
         <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 8 }}>{t('gate.hint')}</div>
+        <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 2 }} data-testid="gate-pass-hint">{t('decorationWork.gate.hint', { prefix: passPrefix })}</div>
       </Card>
 
       {outcome?.kind === 'refusal' ? (
@@ -212,7 +297,9 @@ export default function GatePage() {
         </div>
       ) : null}
 
-      {outcome && outcome.slip ? <SlipSummary slip={outcome.slip} /> : null}
+      {outcome?.kind === 'pass' ? <PassAnswer check={outcome.check} /> : null}
+
+      {outcome && outcome.kind !== 'pass' && outcome.slip ? <SlipSummary slip={outcome.slip} /> : null}
     </div>
   );
 }

@@ -18,18 +18,20 @@ import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
 import { CALENDAR_SETTING_KEYS, CalendarSettingsCard } from './CalendarSettings';
 import { REPAIR_SETTING_KEYS, RepairSettingsCard } from './RepairSettings';
+import { DECORATION_SETTING_KEYS, DecorationSettingsCard } from './DecorationSettings';
 
 const LOGO_MAX_BYTES = 300 * 1024;
 
 const REPAIR_KEYS = Object.fromEntries(REPAIR_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof REPAIR_SETTING_KEYS)[number]]: true };
+const DECORATION_KEYS = Object.fromEntries(DECORATION_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof DECORATION_SETTING_KEYS)[number]]: true };
 
-/** What the site form edits: everything but the calendar's and the repair card's keys, so one form's save never resets another's. */
-const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true, ...REPAIR_KEYS });
+/** What the site form edits: everything but the calendar's, the repair card's and the decoration card's keys, so one form's save never resets another's. */
+const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true, ...REPAIR_KEYS, ...DECORATION_KEYS });
 type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 function siteSettings(s: Settings): SiteSettings {
   const rest: Record<string, unknown> = { ...s };
-  for (const k of [...CALENDAR_SETTING_KEYS, ...REPAIR_SETTING_KEYS]) delete rest[k];
+  for (const k of [...CALENDAR_SETTING_KEYS, ...REPAIR_SETTING_KEYS, ...DECORATION_SETTING_KEYS]) delete rest[k];
   return rest as SiteSettings;
 }
 
@@ -225,7 +227,7 @@ export default function SettingsPage() {
   const isManager = can('settings.write');
   const settings = useQuery('settings.get', isManager ? {} : null);
   const [formKey, setFormKey] = useState(0);
-  // Today's notice links here: ?section=calendar&year=2027 opens the calendar on that year; ?section=repairs the repair settings.
+  // Today's notice links here: ?section=calendar&year=2027 opens the calendar on that year; ?section=repairs the repair settings; ?section=decoration the decoration settings.
   const [params] = useSearchParams();
   const section = params.get('section');
   const linkedYear = Number(params.get('year')) || undefined;
@@ -236,7 +238,7 @@ export default function SettingsPage() {
   }, [settings.data]);
 
   useEffect(() => {
-    const target = section === 'calendar' ? 'calendar-settings' : section === 'repairs' ? 'repair-settings' : null;
+    const target = section === 'calendar' ? 'calendar-settings' : section === 'repairs' ? 'repair-settings' : section === 'decoration' ? 'decoration-settings' : null;
     if (!target || !settings.data || scrolled.current) return;
     scrolled.current = true;
     document.getElementById(target)?.scrollIntoView({ block: 'start' });
@@ -271,6 +273,7 @@ export default function SettingsPage() {
         <CalendarSettingsCard key={`calendar-${formKey}`} settings={settings.data} initialYear={linkedYear} onSaved={() => message.success(t('common.saved'))} />
       ) : null}
       {isManager && settings.data ? <RepairSettingsCard key={`repairs-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
+      {isManager && settings.data ? <DecorationSettingsCard key={`decoration-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
     </div>
   );
 }
