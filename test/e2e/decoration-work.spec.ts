@@ -32,18 +32,27 @@ async function api<T = Json>(page: Page, app: RunningApp, channel: string, input
 /** The label around an antd radio or checkbox (its input is transparent): what a person clicks. */
 const labelOf = (scope: Locator, testId: string) => scope.locator('label', { has: scope.page().getByTestId(testId) });
 
-async function shot(page: Page, name: string, target?: Locator) {
+/** The whole page, without the toasts and tooltips of the steps before. */
+async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
+  await page.mouse.move(0, 0);
+  // Hidden by a style of its own (React owns those nodes: they are never removed by hand).
+  await page.evaluate(() => {
+    const st = document.createElement('style');
+    st.id = 'shot-quiet';
+    st.textContent = '.ant-message, .ant-tooltip { display: none !important; }';
+    document.head.appendChild(st);
+  });
   await page.waitForTimeout(300);
-  if (target) await target.screenshot({ path: `${SHOTS}/${name}.png` });
-  else await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.evaluate(() => document.getElementById('shot-quiet')?.remove());
 }
 
 /** A screenshot in each language, back to Chinese after. */
-async function bothLanguages(page: Page, name: string, target?: Locator) {
-  await shot(page, `${name}-zh`, target);
+async function bothLanguages(page: Page, name: string) {
+  await shot(page, `${name}-zh`);
   await switchLanguage(page, 'en');
-  await shot(page, `${name}-en`, target);
+  await shot(page, `${name}-en`);
   await switchLanguage(page, 'zh-CN');
 }
 
@@ -71,7 +80,8 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(card.getByTestId('decoration-settings-unsaved')).toHaveCount(0);
   const saved = await api<{ decorationRefundWait: { residential: { unit: string; n: number } } }>(page, app, 'settings.get', {});
   expect(saved.decorationRefundWait.residential).toEqual({ unit: 'days', n: 0 });
-  await bothLanguages(page, 'settings', card);
+  await card.scrollIntoViewIfNeeded();
+  await bothLanguages(page, 'settings');
 
   // A home under way with no violation yet (the demo's hot-work permit), and the revoked pass of another.
   const list = await api<{ rows: Row[] }>(page, app, 'decoration.list', { queue: 'underWay', limit: 50 });
@@ -117,6 +127,7 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(v.getByTestId('step-owner-done')).toBeVisible();
   await expect(v.getByTestId('manager-id-masked')).toHaveText(MASKED_ID);
   await expect(v.getByTestId('manager-id-masked')).toHaveText('110***********1234');
+  await bothLanguages(page, 'notice-in-progress');
   await v.getByTestId('call-contractor-submit').click();
   await expect(v.getByTestId('step-contractor-done')).toBeVisible();
   await v.getByTestId('notice-signed').click();
@@ -132,7 +143,7 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await v.getByTestId('rectified-form').getByTestId('field-note').fill('已恢复原状，工程部复查合格');
   await v.getByTestId('rectified-submit').click();
   await expect(v.getByTestId('rectified-shown')).toBeVisible();
-  await bothLanguages(page, 'during-work', work);
+  await bothLanguages(page, 'during-work');
 
   // The completion inspection, passed.
   const done = page.getByTestId('completion');
@@ -155,6 +166,7 @@ test('a serious violation through the notice, penalty and rectification; inspect
   for (const c of ['commonArea', 'neighbours', 'leaks', 'violations']) await labelOf(rf, `field-checks.${c}.ok`).click();
   for (const s of ['signedByOwner', 'signedByContractor', 'signedByManager']) await labelOf(rf, `field-${s}`).click();
   await expect(rf.getByTestId('field-signedByManager')).toBeChecked();
+  await bothLanguages(page, 'refund-form');
   await rf.getByTestId('refund-submit').click();
   const sums = done.getByTestId('refund-sums');
   await expect(sums).toHaveAttribute('data-refund', String(deposit - 50_000));
@@ -169,7 +181,7 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(entries.last()).toHaveAttribute('data-kind', 'refund');
   await expect(entries.last()).toHaveAttribute('data-balance', '0');
   await expect(done.locator('[data-testid="ledger-entry"][data-kind="penalty"]')).toHaveCount(1);
-  await bothLanguages(page, 'completion', done);
+  await bothLanguages(page, 'completion');
 
   // The manager's ledger: deposits held by age, refunds due and overdue (each opening its permit), the totals.
   await page.goto(page.url().replace(/#.*$/, '#/decoration/ledger'));

@@ -35,7 +35,7 @@ function RefundTable({ rows, testId, overdue, asOf }: { rows: DecorationRow[]; t
         {
           title: t('decorationWork.refund.due'),
           dataIndex: 'refundDue',
-          width: 150,
+          width: 190,
           render: (v: string | null) => (
             <span style={{ color: overdue ? '#cf1322' : undefined }}>
               {formatDate(v)}
