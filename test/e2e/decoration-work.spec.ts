@@ -36,6 +36,7 @@ const labelOf = (scope: Locator, testId: string) => scope.locator('label', { has
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Hidden by a style of its own (React owns those nodes: they are never removed by hand).
   await page.evaluate(() => {
     const st = document.createElement('style');
@@ -66,6 +67,7 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(page.getByTestId('today-decoration')).toBeVisible();
   await expect(page.getByTestId('today-decoration-patrol-row').first()).toBeVisible();
   await expect(page.getByTestId('today-decoration-refunds-row').first()).toBeVisible();
+  await bothLanguages(page, 'today');
 
   // The manager sets a home's refund wait to 0 days (Settings › Decoration permits), so the refund is due at once.
   await goTo(page, 'settings');

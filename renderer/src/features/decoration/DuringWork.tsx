@@ -23,6 +23,7 @@ import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { MoneyInput } from '../../components/money-input';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
+import { RevealText } from '../../components/reveal';
 import { DateTimeInput } from '../repairs/common';
 import { failWith, muted, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
 
@@ -174,7 +175,7 @@ function ViolationForm({ detail, onDone }: { detail: DecorationDetail; onDone: D
       <Row gutter={12}>
         <Col xs={24} md={severity === 'minor' ? 14 : 24}>
           <Field control={control} name="description" label={t('decorationWork.violation.description')} required max={300} idPrefix="violation">
-            {(field, p) => <Input {...field} {...p} placeholder={t('decorationWork.violation.descriptionPlaceholder')} />}
+            {(field, p) => <Input {...field} {...p} autoFocus placeholder={t('decorationWork.violation.descriptionPlaceholder')} />}
           </Field>
         </Col>
         {severity === 'minor' ? (
@@ -222,7 +223,9 @@ function CallForm({ v, who, detail, onDone }: { v: Violation; who: 'owner' | 'co
         {who === 'owner' ? (
           <>
             <Descriptions.Item label={t(`decoration.applicantKind.${detail.applicant.kind}`)}>{detail.applicant.name}</Descriptions.Item>
-            <Descriptions.Item label={t('decorationWork.phone')}>{detail.applicant.phoneMasked}</Descriptions.Item>
+            <Descriptions.Item label={t('decorationWork.phone')}>
+              <RevealText masked={detail.applicant.phoneMasked} testId="owner-phone" resetKey={detail.id} load={async () => (await invoke('decoration.reveal', { id: detail.id, field: 'applicantPhone' })).value} />
+            </Descriptions.Item>
           </>
         ) : (
           <>
