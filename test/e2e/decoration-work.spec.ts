@@ -18,7 +18,7 @@ const MASKED_ID = /^\d{3}\*{11}\d{4}$/;
 
 type Json = Record<string, unknown>;
 interface Row { id: string; number: string; state: string; use: string }
-interface Detail extends Row { violations: unknown[]; passes: Array<{ number: string; revokedAt: string | null }>; refund: { depositFen: number } | null }
+interface Detail extends Row { violations: unknown[]; passes: Array<{ number: string; revokedAt: string | null; validFrom: string; validTo: string }>; refund: { depositFen: number } | null }
 
 /** Calls a channel with the page's session (the browser shell's cookie). */
 async function api<T = Json>(page: Page, app: RunningApp, channel: string, input: unknown): Promise<T> {
@@ -89,11 +89,15 @@ test('a serious violation through the notice, penalty and rectification; inspect
   const list = await api<{ rows: Row[] }>(page, app, 'decoration.list', { queue: 'underWay', limit: 50 });
   let permit: Detail | null = null;
   let revoked: string | null = null;
+  let valid: string | null = null;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   for (const r of list.rows) {
     const d = await api<Detail>(page, app, 'decoration.get', { id: r.id });
     if (!permit && d.state === 'under_way' && d.use === 'residential' && d.violations.length === 0) permit = d;
     revoked ??= d.passes.find((p) => p.revokedAt)?.number ?? null;
+    if (d.state === 'under_way' && d.id !== permit?.id) valid ??= d.passes.find((p) => !p.revokedAt && p.validFrom <= today && today <= p.validTo)?.number ?? null;
   }
+  expect(valid, 'a valid pass').not.toBeNull();
   expect(permit, 'a residential permit under way with no violation').not.toBeNull();
   expect(revoked, 'a revoked pass').not.toBeNull();
   const deposit = permit!.refund!.depositFen;
@@ -185,6 +189,14 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(done.locator('[data-testid="ledger-entry"][data-kind="penalty"]')).toHaveCount(1);
   await bothLanguages(page, 'completion');
 
+  // A rejected application: no inspection, its deposit due back at once.
+  const rejected = await api<{ rows: Row[] }>(page, app, 'decoration.list', { state: 'rejected', limit: 5 });
+  await page.goto(page.url().replace(/#.*$/, `#/decoration/${rejected.rows[0].id}`));
+  await expect(page.getByTestId('completion')).toHaveAttribute('data-state', 'rejected');
+  await expect(page.getByTestId('inspection-card')).toHaveCount(0);
+  await expect(page.getByTestId('refund-form')).toBeVisible();
+  await shot(page, 'completion-rejected-zh');
+
   // The manager's ledger: deposits held by age, refunds due and overdue (each opening its permit), the totals.
   await page.goto(page.url().replace(/#.*$/, '#/decoration/ledger'));
   const ledger = page.getByTestId('ledger-page');
@@ -213,6 +225,11 @@ test('a serious violation through the notice, penalty and rectification; inspect
   await expect(page.getByTestId('gate-pass-permit')).toHaveText(/^ZX-\d{4}-\d{6}$/);
   await expect(input).toBeFocused();
   await bothLanguages(page, 'gate-revoked');
+  // A valid pass: the big green answer.
+  await input.fill(valid!);
+  await input.press('Enter');
+  await expect(answer).toHaveAttribute('data-answer', 'valid');
+  await shot(page, 'gate-valid-zh');
   // A pass number that is no pass: unknown; a slip number still goes to the slip check as before.
   await input.fill('CR-2026-999999');
   await input.press('Enter');
