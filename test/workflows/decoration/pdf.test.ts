@@ -27,11 +27,12 @@ function qrCodes(file: string): string[] {
 }
 
 /** With FORMS_PREVIEW=dir, every printed form is also written there (to look at as PNGs). */
+let kept = 0;
 function keep(name: string, bytes: Buffer) {
   const dir = process.env.FORMS_PREVIEW;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.pdf`), bytes);
+  fs.writeFileSync(path.join(dir, `${String(++kept).padStart(2, '0')}-${name}.pdf`), bytes);
 }
 
 async function print(env: TestEnv, number: string, form: string, lang: 'zh-CN' | 'en' = 'zh-CN', item?: string, who = 'clerk') {

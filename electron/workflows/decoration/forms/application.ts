@@ -6,7 +6,7 @@
  */
 import type { DocDefinition, Content } from '../../../pdf/engine';
 import { labelGrid, signatureRow } from '../../../pdf/parts';
-import { a4Form, capitals, dayOf, fill, GREY, namesOf, section, table, when, wordsOf, yuan, type FormInput } from './common';
+import { a4Form, capitals, dayOf, fill, GREY, marksOf, namesOf, section, table, when, wordsOf, yuan, type FormInput } from './common';
 
 export function applicationDocument(input: FormInput): DocDefinition {
   const t = wordsOf(input.lang);
@@ -14,6 +14,7 @@ export function applicationDocument(input: FormInput): DocDefinition {
   const n = namesOf(input.lang);
   const d = input.detail;
   const c = d.contractorDetail;
+  const m = marksOf(input.lang);
 
   const who: Content = labelGrid(
     [
@@ -41,7 +42,7 @@ export function applicationDocument(input: FormInput): DocDefinition {
         const name = kind === 'document' ? (n.doc as Record<string, string>)[x.code] : (n.commitment as Record<string, string>)[x.code];
         const status = x.done ? (kind === 'document' ? a.received : a.signed) : kind === 'document' ? a.missing : a.unsigned;
         return [
-          `${x.done ? '☑' : '☐'} ${name ?? x.code}${x.required ? '' : ` ${a.optional}`}`,
+          `${x.done ? '■' : '□'} ${name ?? x.code}${x.required ? '' : ` ${a.optional}`}`,
           { text: status, bold: !x.done, color: x.done ? undefined : '#b3261e' },
           x.date ?? '',
           x.by ?? '',
@@ -52,14 +53,10 @@ export function applicationDocument(input: FormInput): DocDefinition {
   const commits = checkRows('commitment');
   const missing = d.missing.length ? fill(a.missingCount, { n: d.missing.length }) : a.complete;
 
+  const flags = `${(['fire', 'structure', 'gas'] as const).map((f) => `${d.govFlags.includes(f) ? '■' : '□'} ${n.gov[f]}`).join(m.gap)}${m.gap}${m.gap}`;
   const gov: Content = d.govFlags.length
-    ? {
-        text: [
-          { text: d.govFlags.map((f) => `☑ ${n.gov[f]}`).join('　　'), bold: true },
-          { text: `　　${d.govToldAt ? fill(a.govTold, { at: when(d.govToldAt), by: d.govToldBy ?? '' }) : a.govNotTold}`, color: d.govToldAt ? undefined : '#b3261e' },
-        ],
-      }
-    : { text: `☐ ${n.gov.fire}　☐ ${n.gov.structure}　☐ ${n.gov.gas}　　${a.govNone}`, color: GREY };
+    ? { text: [{ text: flags, bold: true }, { text: d.govToldAt ? fill(a.govTold, { at: when(d.govToldAt), by: d.govToldBy ?? '' }) : a.govNotTold, color: d.govToldAt ? undefined : '#b3261e' }] }
+    : { text: [flags, a.govNone], color: GREY };
 
   const fees = table(
     [a.feeItem, a.feeQty, a.feeUnit, a.feeAmount],
@@ -81,8 +78,8 @@ export function applicationDocument(input: FormInput): DocDefinition {
   const approval: Content = labelGrid(
     [
       [{ label: a.submittedAt, value: when(d.submittedAt) }, { label: a.approvalDue, value: d.approvalDue ? fill(a.approvalDueValue, { date: dayOf(d.approvalDue) }) : '' }],
-      [{ label: a.result, value: result }, { label: a.decided, value: d.decidedAt ? `${d.decidedBy ?? ''}　${when(d.decidedAt)}` : '' }],
-      [{ label: a.protection, value: d.protection ? `${d.protection.by}　${when(d.protection.at)}${d.protection.note ? `　${d.protection.note}` : ''}` : a.protectionNone, span: 2 }],
+      [{ label: a.result, value: result }, { label: a.decided, value: d.decidedAt ? `${d.decidedBy ?? ''}${m.gap}${when(d.decidedAt)}` : '' }],
+      [{ label: a.protection, value: d.protection ? `${d.protection.by}${m.gap}${when(d.protection.at)}${d.protection.note ? `${m.gap}${d.protection.note}` : ''}` : a.protectionNone, span: 2 }],
     ],
     2,
   );
@@ -92,7 +89,7 @@ export function applicationDocument(input: FormInput): DocDefinition {
     who,
     section(a.partWork),
     work,
-    section(`${a.partDocs}　（${missing}）`),
+    section(`${a.partDocs}${m.gap}${m.open}${missing}${m.close}`),
     {
       columns: [
         { width: '55%', stack: [table([a.colItem, a.colStatus, a.colDate, a.colBy], ['*', 34, 52, 40], docs)] },

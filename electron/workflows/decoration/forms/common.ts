@@ -18,6 +18,12 @@ export const namesOf = (lang: Language) => resources[lang].decoration;
 /** A message's {{placeholders}} filled in. */
 export const fill = (s: string, p: Record<string, string | number>): string => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(p[k] ?? ''));
 
+/** The punctuation between a form's words and its data, in the form's language. */
+export const marksOf = (lang: Language) =>
+  lang === 'zh-CN'
+    ? { colon: '：', semi: '；', gap: '　', open: '（', close: '）', lb: '【', rb: '】' }
+    : { colon: ': ', semi: '; ', gap: '  ', open: ' (', close: ')', lb: '[', rb: '] ' };
+
 export const yuan = (fen: Fen): string => formatFen(fen).slice(1);
 /** Site wall clock "YYYY-MM-DD HH:mm" of an instant (Beijing time, as the service counts). */
 export const when = (iso: string | null | undefined): string => (iso ? localWallClock(iso).replace('T', ' ').slice(0, 16) : '');

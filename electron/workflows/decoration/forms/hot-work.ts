@@ -6,7 +6,7 @@
 import type { DocDefinition } from '../../../pdf/engine';
 import { labelGrid, signatureRow } from '../../../pdf/parts';
 import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
-import { a4Form, contractorName, fill, section, when, wordsOf, type FormInput } from './common';
+import { a4Form, contractorName, fill, marksOf, when, wordsOf, type FormInput } from './common';
 
 export function hotWorkDocument(input: FormInput, h: DecorationDetail['hotWorks'][number]): DocDefinition {
   const t = wordsOf(input.lang);
@@ -17,11 +17,11 @@ export function hotWorkDocument(input: FormInput, h: DecorationDetail['hotWorks'
     labelGrid(
       [
         [{ label: t.unit, value: d.unitCode }, { label: t.workPeriod, value: fill(t.periodValue, { from: d.workFrom, to: d.workTo }) }],
-        [{ label: t.contractor, value: contractorName(d, t) }, { label: t.manager, value: c.self ? d.applicant.name : `${c.managerName ?? ''}　${c.managerPhone ?? ''}` }],
+        [{ label: t.contractor, value: contractorName(d, t) }, { label: t.manager, value: c.self ? d.applicant.name : `${c.managerName ?? ''}${marksOf(input.lang).gap}${c.managerPhone ?? ''}` }],
       ],
       2,
     ),
-    section(hw.title),
+    { text: ' ', margin: [0, 4, 0, 0] },
     {
       table: {
         widths: [90, '*'],

@@ -7,7 +7,7 @@
 import type { Violation } from '../../../../shared/workflows/decoration/schema';
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { labelGrid, signatureRow } from '../../../pdf/parts';
-import { a4Form, contractorName, fill, GREY, namesOf, section, when, wordsOf, yuan, type FormInput } from './common';
+import { a4Form, contractorName, fill, GREY, marksOf, namesOf, section, when, wordsOf, yuan, type FormInput } from './common';
 
 /** An empty ruled box to write in by hand, `lines` lines high. */
 const writeIn = (lines: number, text = ''): Content => ({
@@ -21,18 +21,19 @@ export function noticeDocument(input: FormInput, v: Violation): DocDefinition {
   const n = namesOf(input.lang);
   const d = input.detail;
   const self = d.contractorDetail.self;
+  const m = marksOf(input.lang);
 
-  const called = (at: string | null, note: string | null | undefined) => (at ? `${fill(no.called, { at: when(at) })}${note ? `：${note}` : ''}` : no.notCalled);
+  const called = (at: string | null, note: string | null | undefined) => (at ? `${fill(no.called, { at: when(at) })}${note ? `${m.colon}${note}` : ''}` : no.notCalled);
   const calls: Content = labelGrid(
     [
-      [{ label: `① ${no.callOwner}`, value: `${d.applicant.name}　${called(v.ownerCalledAt, v.ownerCallNote)}` }],
-      ...(self ? [] : [[{ label: `② ${no.callContractor}`, value: `${d.contractorDetail.managerName ?? ''}　${called(v.contractorCalledAt, input.contractorCallNotes[v.id])}` }]]),
+      [{ label: `① ${no.callOwner}`, value: `${d.applicant.name}${m.gap}${called(v.ownerCalledAt, v.ownerCallNote)}` }],
+      ...(self ? [] : [[{ label: `② ${no.callContractor}`, value: `${d.contractorDetail.managerName ?? ''}${m.gap}${called(v.contractorCalledAt, input.contractorCallNotes[v.id])}` }]]),
     ],
     1,
   );
 
   return a4Form(input, no.title, [
-    { text: [{ text: `${no.to}：`, bold: true }, fill(no.toValue, { unit: d.unitCode, owner: d.applicant.name }), self ? '' : `；${contractorName(d, t)}`], fontSize: 10.5, margin: [0, 2, 0, 6] },
+    { text: [{ text: `${no.to}${m.colon}`, bold: true }, fill(no.toValue, { unit: d.unitCode, owner: d.applicant.name }), self ? '' : `${m.semi}${contractorName(d, t)}`], fontSize: 10.5, margin: [0, 2, 0, 6] },
     { text: no.body, fontSize: 9.5, lineHeight: 1.4, margin: [0, 0, 0, 6] },
     labelGrid(
       [
@@ -43,14 +44,14 @@ export function noticeDocument(input: FormInput, v: Violation): DocDefinition {
       2,
     ),
     section(no.findings),
-    writeIn(4, `【${n.severity[v.severity]}】${v.description}${v.hotWorkUnapproved ? `　${no.hotWorkUnapproved}` : ''}`),
+    writeIn(4, `${m.lb}${n.severity[v.severity]}${m.rb}${v.description}${v.hotWorkUnapproved ? `${m.gap}${no.hotWorkUnapproved}` : ''}`),
     section(no.rectify),
     writeIn(4),
-    { text: [{ text: `${no.rectifyBy}：`, bold: true }, no.rectifyByLine], margin: [0, 6, 0, 0] },
-    v.rectifiedAt ? { text: [{ text: `${no.rectified}：`, bold: true }, fill(no.rectifiedValue, { at: when(v.rectifiedAt), note: v.rectifiedNote ?? '' })], margin: [0, 4, 0, 0] } : '',
-    v.penaltyFen !== null
-      ? { text: [{ text: `${no.penalty}：`, bold: true }, fill(no.penaltyValue, { amount: yuan(v.penaltyFen), deducted: yuan(v.penaltyDeductedFen ?? 0) }), v.penaltyBy ? `　${v.penaltyBy}` : ''], margin: [0, 4, 0, 0] }
-      : '',
+    { text: [{ text: `${no.rectifyBy}${m.colon}`, bold: true }, no.rectifyByLine], margin: [0, 6, 0, 0] },
+    ...(v.rectifiedAt ? [{ text: [{ text: `${no.rectified}${m.colon}`, bold: true }, fill(no.rectifiedValue, { at: when(v.rectifiedAt), note: v.rectifiedNote ?? '' })], margin: [0, 4, 0, 0] }] : []),
+    ...(v.penaltyFen !== null
+      ? [{ text: [{ text: `${no.penalty}${m.colon}`, bold: true }, fill(no.penaltyValue, { amount: yuan(v.penaltyFen), deducted: yuan(v.penaltyDeductedFen ?? 0) }), v.penaltyBy ? `${m.gap}${v.penaltyBy}` : ''], margin: [0, 4, 0, 0] }]
+      : []),
     section(no.calls, 10),
     calls,
     { text: ' ', margin: [0, 14, 0, 0] },
@@ -59,6 +60,6 @@ export function noticeDocument(input: FormInput, v: Violation): DocDefinition {
       ...(self ? [] : [{ label: no.signContractor, image: null, caption: t.dateLine }]),
       { label: no.signCenter, image: null, caption: t.dateLine },
     ]),
-    v.signedAt ? { text: `✓ ${when(v.signedAt)}`, fontSize: 8, color: GREY, margin: [0, 4, 0, 0] } : '',
+    ...(v.signedAt ? [{ text: `✓ ${when(v.signedAt)}`, fontSize: 8, color: GREY, margin: [0, 4, 0, 0] }] : []),
   ]);
 }

@@ -7,7 +7,7 @@
 import type { Pass } from '../../../../shared/workflows/decoration/schema';
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp } from '../../../pdf/parts';
-import { contractorName, fill, GREY, PAGE_HEIGHT, PAGE_WIDTH, wordsOf, type FormInput } from './common';
+import { contractorName, fill, GREY, marksOf, PAGE_HEIGHT, PAGE_WIDTH, wordsOf, type FormInput } from './common';
 
 const MARGIN_X = 22;
 const MARGIN_TOP = 30;
@@ -40,6 +40,7 @@ export function passesDocument(input: FormInput, passes: Pass[]): DocDefinition 
   const d = input.detail;
   const copy = input.opts.copy;
   const company = contractorName(d, t);
+  const m = marksOf(input.lang);
 
   const line = (label: string, value: string, o: Record<string, unknown> = {}): Content => ({
     columns: [
@@ -73,7 +74,7 @@ export function passesDocument(input: FormInput, passes: Pass[]): DocDefinition 
               line(p.idNumber, x.idNumberMasked),
               line(p.phone, input.passPhones[x.id] ?? x.phoneMasked),
               line(p.valid, fill(t.periodValue, { from: x.validFrom, to: x.validTo }), { fontSize: 8.5 }),
-              line(p.permit, `${d.number}　${d.unitCode}`, { fontSize: 8.5 }),
+              line(p.permit, `${d.number}${m.gap}${d.unitCode}`, { fontSize: 8.5 }),
               ...(company ? [line(t.contractor, company, { fontSize: 8 })] : []),
             ],
           },
@@ -98,7 +99,7 @@ export function passesDocument(input: FormInput, passes: Pass[]): DocDefinition 
       body.push(row);
     }
     pages.push(
-      { text: `✂ ${p.cut}　${d.number}　${d.unitCode}${copy ? `　${t.copy}` : ''}`, fontSize: 7, color: GREY, margin: [0, -14, 0, 2], ...(start ? { pageBreak: 'before' } : {}) },
+      { text: `✂ ${p.cut}${m.gap}${d.number}${m.gap}${d.unitCode}${copy ? `${m.gap}${t.copy}` : ''}`, fontSize: 7, color: GREY, margin: [0, -14, 0, 2], ...(start ? { pageBreak: 'before' } : {}) },
       { table: { widths: ['*', '*'], heights: CARD_HEIGHT, dontBreakRows: true, body }, layout: dashed },
     );
   }

@@ -6,7 +6,7 @@
  */
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp, copyWatermark, footer } from '../../../pdf/parts';
-import { dayOf, fill, GREY, MARGIN_X, wordsOf, type FormInput } from './common';
+import { dayOf, fill, GREY, MARGIN_X, marksOf, wordsOf, type FormInput } from './common';
 
 export function permitDocument(input: FormInput): DocDefinition {
   const t = wordsOf(input.lang);
@@ -19,7 +19,7 @@ export function permitDocument(input: FormInput): DocDefinition {
     { text: value || ' ', fontSize: big ? 22 : 16, bold: true, margin: [6, big ? 4 : 5, 6, 4] },
   ];
   const rows: Content[][] = [
-    row(t.unit, `${d.unitCode}${d.buildingName && !d.unitCode.startsWith(d.buildingName) ? `（${d.buildingName}）` : ''}`),
+    row(t.unit, `${d.unitCode}${d.buildingName && !d.unitCode.startsWith(d.buildingName) ? `${marksOf(input.lang).open}${d.buildingName}${marksOf(input.lang).close}` : ''}`),
     row(p.contractor, c.self ? p.selfName : (c.company ?? '')),
     row(p.manager, c.self ? d.applicant.name : (c.managerName ?? '')),
     row(p.managerPhone, c.self ? input.applicantPhone : (c.managerPhone ?? ''), true),
@@ -45,10 +45,10 @@ export function permitDocument(input: FormInput): DocDefinition {
     footer: footer(t.printed, input.opts.printedAt, (page, pages) => fill(t.page, { page, pages })),
     content: [
       { text: site.siteName, fontSize: 15, bold: true, alignment: 'center' },
-      site.formHeader ? { text: site.formHeader, fontSize: 9, color: GREY, alignment: 'center', margin: [0, 2, 0, 0] } : '',
+      ...(site.formHeader ? [{ text: site.formHeader, fontSize: 9, color: GREY, alignment: 'center', margin: [0, 2, 0, 0] }] : []),
       { text: p.title, fontSize: 50, bold: true, alignment: 'center', characterSpacing: input.lang === 'zh-CN' ? 10 : 1, margin: [0, 12, 0, 2] },
       { text: p.subtitle, fontSize: 10, color: GREY, alignment: 'center' },
-      input.opts.copy ? { columns: [{ width: '*', text: '' }, { ...(copyStamp(t.copy) as object), width: 'auto' }, { width: '*', text: '' }], margin: [0, 6, 0, 0] } : '',
+      ...(input.opts.copy ? [{ columns: [{ width: '*', text: '' }, { ...(copyStamp(t.copy) as object), width: 'auto' }, { width: '*', text: '' }], margin: [0, 6, 0, 0] }] : []),
       { text: [{ text: `${p.number}  `, fontSize: 12, color: GREY }, { text: d.number, fontSize: 24, bold: true }], alignment: 'center', margin: [0, 14, 0, 14] },
       { table: { widths: [120, '*'], body: rows }, layout: frame },
       { text: p.rules, fontSize: 10, color: '#333333', margin: [0, 14, 0, 0], lineHeight: 1.35 },

@@ -8,7 +8,7 @@
 import { REFUND_CHECKS } from '../../../../shared/workflows/decoration/schema';
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { cutLine, labelGrid, signatureRow } from '../../../pdf/parts';
-import { a4Form, capitals, CONTENT_WIDTH, contractorName, dayOf, GREY, namesOf, section, table, when, wordsOf, yuan, type FormInput } from './common';
+import { a4Form, capitals, CONTENT_WIDTH, contractorName, dayOf, GREY, marksOf, namesOf, section, table, when, wordsOf, yuan, type FormInput } from './common';
 
 export function refundDocument(input: FormInput): DocDefinition {
   const t = wordsOf(input.lang);
@@ -17,6 +17,7 @@ export function refundDocument(input: FormInput): DocDefinition {
   const d = input.detail;
   const f = d.refund!;
   const self = d.contractorDetail.self;
+  const m = marksOf(input.lang);
 
   const checkLabel = { commonArea: r.checkCommonArea, neighbours: r.checkNeighbours, leaks: r.checkLeaks, violations: r.checkViolations } as const;
   const ledgerRows: Content[][] = d.ledger
@@ -39,7 +40,7 @@ export function refundDocument(input: FormInput): DocDefinition {
   const checks = REFUND_CHECKS.map((k) => {
     const c = f.checks?.[k];
     const ok = c ? c.ok : null;
-    return [checkLabel[k], { text: ok === null ? '□ ' + r.checkOk + '　□ ' + r.checkNotOk : ok ? `☑ ${r.checkOk}` : `☒ ${r.checkNotOk}`, bold: ok === false, color: ok === false ? '#b3261e' : undefined }, c?.note ?? ''] as Content[];
+    return [checkLabel[k], { text: `${ok === true ? '■' : '□'} ${r.checkOk}${m.gap}${ok === false ? '■' : '□'} ${r.checkNotOk}`, bold: ok === false, color: ok === false ? '#b3261e' : undefined }, c?.note ?? ''] as Content[];
   });
 
   const request = f.requestedBy === 'contractor' ? r.requestContractor : r.requestOwner;
@@ -50,7 +51,7 @@ export function refundDocument(input: FormInput): DocDefinition {
     labelGrid(
       [
         [{ label: t.unit, value: d.unitCode }, { label: t.applicant, value: d.applicant.name }],
-        [{ label: t.contractor, value: contractorName(d, t) }, { label: t.manager, value: self ? '' : `${d.contractorDetail.managerName ?? ''}　${d.contractorDetail.managerPhone ?? ''}` }],
+        [{ label: t.contractor, value: contractorName(d, t) }, { label: t.manager, value: self ? '' : `${d.contractorDetail.managerName ?? ''}${m.gap}${d.contractorDetail.managerPhone ?? ''}` }],
         [{ label: r.passedOn, value: d.passedOn ?? (d.state === 'rejected' || d.priorState === 'rejected' ? n.state.rejected : '') }, { label: r.refundDue, value: d.refundDue ?? '' }],
         [{ label: r.requestedBy, value: request }, { label: r.ownerConsent, value: consent }],
       ],
@@ -59,8 +60,8 @@ export function refundDocument(input: FormInput): DocDefinition {
     section(r.ledger),
     table([r.colItem, r.colNote, r.colAt, r.colAmount, r.colBalance], [80, '*', 62, 70, 70], ledgerRows, ['left', 'left', 'left', 'right', 'right']),
     section(r.checks),
-    table([r.checks, '', r.colNote], [150, 90, '*'], checks),
-    { text: `${r.preparedBy}：${f.preparedBy ?? ''}　${when(f.preparedAt)}`, fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
+    table([r.colItem, '', r.colNote], [150, 90, '*'], checks),
+    { text: `${r.preparedBy}${m.colon}${f.preparedBy ?? ''}${m.gap}${when(f.preparedAt)}`, fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
     { text: ' ', margin: [0, 8, 0, 0] },
     signatureRow([
       { label: r.signOwner, image: null, caption: t.dateLine },
@@ -73,7 +74,7 @@ export function refundDocument(input: FormInput): DocDefinition {
       [
         [{ label: t.number, value: d.number }, { label: t.unit, value: d.unitCode }, { label: r.refundAmount, value: `¥${yuan(f.refundFen)}` }],
         [{ label: r.paidReceipt, value: paid?.receipt ?? '' }, { label: r.paidAt, value: when(paid?.at) }, { label: r.cashier, value: paid?.by ?? '' }],
-        [{ label: r.paidAmount, value: paid ? `¥${yuan(f.refundFen)}　${capitals(r.capitals, f.refundFen)}` : r.notPaid, span: 3 }],
+        [{ label: r.paidAmount, value: paid ? `¥${yuan(f.refundFen)}${m.gap}${capitals(r.capitals, f.refundFen)}` : r.notPaid, span: 3 }],
       ],
       3,
     ),
