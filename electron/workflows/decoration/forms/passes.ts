@@ -7,6 +7,7 @@
 import type { Pass } from '../../../../shared/workflows/decoration/schema';
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp } from '../../../pdf/parts';
+import { qrImage } from './qr';
 import { contractorName, fill, GREY, marksOf, PAGE_HEIGHT, PAGE_WIDTH, wordsOf, type FormInput } from './common';
 
 const MARGIN_X = 22;
@@ -78,7 +79,7 @@ export function passesDocument(input: FormInput, passes: Pass[]): DocDefinition 
               ...(company ? [line(t.contractor, company, { fontSize: 8 })] : []),
             ],
           },
-          { width: 88, stack: [{ qr: x.number, fit: 88, eccLevel: 'M' }], margin: [6, 8, 0, 0] },
+          { width: 100, stack: [qrImage(x.number, 100)], margin: [0, 0, -6, 0] },
         ],
         columnGap: 4,
       },
