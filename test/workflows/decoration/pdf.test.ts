@@ -109,6 +109,14 @@ describe('the permit (施工许可证)', () => {
     expect(env.rows("SELECT action FROM audit_log WHERE entity = 'decoration' AND action IN ('print', 'reprint') ORDER BY seq").map((a) => (a as { action: string }).action)).toEqual(['print', 'reprint', 'print']);
   });
 
+  it('a self-decoration (自装) names the owner decorating and the owner’s phone for emergencies', async () => {
+    const { env, site } = await siteSetup();
+    const d = await underWay(env, site, { contractor: { self: true } });
+    const p = await print(env, d.number, 'permit');
+    for (const s of ['业主自装', '张三', '13812345678']) expect(p.text, s).toContain(s);
+    expect(p.text).not.toContain('美家装饰');
+  });
+
   it('prints in English: the words of the form, the data as entered', async () => {
     const { env, site } = await siteSetup();
     const d = await underWay(env, site);
