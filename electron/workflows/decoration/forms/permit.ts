@@ -6,6 +6,7 @@
  */
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp, copyWatermark, footer } from '../../../pdf/parts';
+import { qrImage } from './qr';
 import { dayOf, fill, GREY, MARGIN_X, marksOf, wordsOf, type FormInput } from './common';
 
 export function permitDocument(input: FormInput): DocDefinition {
@@ -55,7 +56,7 @@ export function permitDocument(input: FormInput): DocDefinition {
       {
         margin: [0, 22, 0, 0],
         columns: [
-          { width: 150, stack: [{ qr: d.number, fit: 140, eccLevel: 'M' }, { text: `${p.scan}  ${d.number}`, fontSize: 8, color: GREY, margin: [0, 4, 0, 0] }] },
+          { width: 150, stack: [qrImage(d.number, 150), { text: `${p.scan}  ${d.number}`, fontSize: 8, color: GREY, margin: [0, -6, 0, 0] }] },
           {
             width: '*',
             stack: [
