@@ -124,6 +124,8 @@ describe('the permit (施工许可证)', () => {
     for (const s of ['Decoration Permit', 'Permit No.', 'Emergency phone', 'Working hours', '2026-03-16 to 2026-06-15', '13911112222', '美家装饰有限公司']) expect(p.text, s).toContain(s);
     expect(p.text).not.toContain('施工许可证');
     expect(qrCodes(p.file)).toEqual([d.number]);
+    const app = await print(env, d.number, 'application', 'en');
+    for (const s of ['Decoration Application', '1. Applicant and unit', 'Decoration deposit', 'In words: ', 'Approved', 'Project manager']) expect(app.text, s).toContain(s);
   });
 });
 
@@ -220,6 +222,25 @@ describe('the hot-work approval and the application', () => {
     expect(p.text).toContain(`人民币大写：${fenInCapitals(d.feesTotalFen)}`);
     expect(p.text).toMatch(/合计\s+[\d,]+\.\d\d/);
     expect(p.text).not.toContain('110101199003071234');
+  });
+});
+
+describe('the longest application', () => {
+  it('an office leased to a company, with fire works: every document and commitment, the office fees, on one page', async () => {
+    const { env, site } = await siteSetup();
+    const unitId = (await env.ok('units.create', { buildingId: site.buildingId, code: '1-2001', use: 'office', floor: 20, areaM2: 420, note: null })).id;
+    const d = await env.ok('decoration.create', (await import('../../helpers/decoration')).application(site, {
+      unitId,
+      applicant: { kind: 'company_tenant', personId: null, name: '深圳市阳光科技有限公司', phone: '0755-12345678' },
+      govFlags: ['fire', 'structure'],
+      description: '办公室隔断、吊顶及强弱电改造，消防喷淋移位，空调风口改造，前台区域背景墙及地面石材铺贴'.repeat(3),
+    }), 'clerk');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const p = await print(env, d.number, 'application', lang);
+      expect(pdfPages(p.file), lang).toBe(1);
+    }
+    const p = await print(env, d.number, 'application');
+    for (const s of ['外立面效果图', '法人委托证明', '空调改动费', '消防联动费', '■ 消防报建', '■ 结构改动', '□ 煤气改动', '尚未告知业主报批']) expect(p.text, s).toContain(s);
   });
 });
 

@@ -5,7 +5,7 @@
  * approval and its deadline; the applicant, the contractor's manager, the cashier and the project manager sign.
  */
 import type { DocDefinition, Content } from '../../../pdf/engine';
-import { labelGrid, signatureRow } from '../../../pdf/parts';
+import { labelGrid, signatureRow, thinLayout } from '../../../pdf/parts';
 import { a4Form, capitals, dayOf, fill, GREY, marksOf, namesOf, section, table, when, wordsOf, yuan, type FormInput } from './common';
 
 export function applicationDocument(input: FormInput): DocDefinition {
@@ -35,22 +35,40 @@ export function applicationDocument(input: FormInput): DocDefinition {
     3,
   );
 
-  const checkRows = (kind: 'document' | 'commitment') =>
+  const entries = (kind: 'document' | 'commitment'): Content[][] =>
     d.checklist
       .filter((x) => x.kind === kind)
       .map((x) => {
         const name = kind === 'document' ? (n.doc as Record<string, string>)[x.code] : (n.commitment as Record<string, string>)[x.code];
         const status = x.done ? (kind === 'document' ? a.received : a.signed) : kind === 'document' ? a.missing : a.unsigned;
         return [
-          `${x.done ? '■' : '□'} ${name ?? x.code}${x.required ? '' : ` ${a.optional}`}`,
+          { text: `${x.done ? '■' : '□'} ${name ?? x.code}${x.required ? '' : ` ${a.optional}`}` },
           { text: status, bold: !x.done, color: x.done ? undefined : '#b3261e' },
-          x.date ?? '',
-          x.by ?? '',
-        ] as Content[];
+          { text: x.date ?? ' ' },
+        ];
       });
-  // Documents and commitments side by side: two narrow tables fit one page for any applicant.
-  const docs = checkRows('document');
-  const commits = checkRows('commitment');
+  // Two entries a row: an office leased to a company (17 documents, 6 commitments) still fits one page.
+  const pairs = (list: Content[][]): Content[][] => {
+    const rows: Content[][] = [];
+    for (let k = 0; k < list.length; k += 2) rows.push([...list[k], ...(list[k + 1] ?? [{ text: ' ' }, { text: ' ' }, { text: ' ' }])]);
+    return rows;
+  };
+  const head = (cells: string[]) => cells.map((h) => ({ text: h, bold: true, fontSize: 7.5, fillColor: '#f3f3f3' }));
+  const checklist: Content = {
+    table: {
+      headerRows: 1,
+      widths: ['*', 30, 46, '*', 30, 46],
+      body: [
+        head([a.colItem, a.colStatus, a.colDate, a.colItem, a.colStatus, a.colDate]),
+        ...pairs(entries('document')),
+        [{ text: a.partCommitments, bold: true, fontSize: 8, colSpan: 6, fillColor: '#f3f3f3' }, {}, {}, {}, {}, {}],
+        ...pairs(entries('commitment')),
+      ],
+    },
+    layout: thinLayout(),
+    fontSize: 8,
+    lineHeight: 1,
+  };
   const missing = d.missing.length ? fill(a.missingCount, { n: d.missing.length }) : a.complete;
 
   const flags = `${(['fire', 'structure', 'gas'] as const).map((f) => `${d.govFlags.includes(f) ? '■' : '□'} ${n.gov[f]}`).join(m.gap)}${m.gap}${m.gap}`;
@@ -60,7 +78,7 @@ export function applicationDocument(input: FormInput): DocDefinition {
 
   const fees = table(
     [a.feeItem, a.feeQty, a.feeUnit, a.feeAmount],
-    ['*', 40, 70, 80],
+    ['*', 26, 52, 58],
     [
       ...d.fees.map((f) => [n.fee[f.code], String(f.quantity), yuan(f.unitFen), yuan(f.amountFen)] as Content[]),
       [{ text: a.feeTotal, bold: true }, '', '', { text: yuan(d.feesTotalFen), bold: true, alignment: 'right' }],
@@ -75,45 +93,52 @@ export function applicationDocument(input: FormInput): DocDefinition {
       : d.decidedAt
         ? a.resultApproved
         : a.resultPending;
+  // One label/value pair a row: the approval sits beside the fees.
   const approval: Content = labelGrid(
     [
-      [{ label: a.submittedAt, value: when(d.submittedAt) }, { label: a.approvalDue, value: d.approvalDue ? fill(a.approvalDueValue, { date: dayOf(d.approvalDue) }) : '' }],
-      [{ label: a.result, value: result }, { label: a.decided, value: d.decidedAt ? `${d.decidedBy ?? ''}${m.gap}${when(d.decidedAt)}` : '' }],
-      [{ label: a.protection, value: d.protection ? `${d.protection.by}${m.gap}${when(d.protection.at)}${d.protection.note ? `${m.gap}${d.protection.note}` : ''}` : a.protectionNone, span: 2 }],
+      [{ label: a.submittedAt, value: when(d.submittedAt) }],
+      [{ label: a.approvalDue, value: d.approvalDue ? fill(a.approvalDueValue, { date: dayOf(d.approvalDue) }) : '' }],
+      [{ label: a.result, value: result }],
+      [{ label: a.decided, value: d.decidedAt ? `${d.decidedBy ?? ''}${m.gap}${when(d.decidedAt)}` : '' }],
+      [{ label: a.protection, value: d.protection ? `${d.protection.by}${m.gap}${when(d.protection.at)}${d.protection.note ? `${m.gap}${d.protection.note}` : ''}` : a.protectionNone }],
     ],
-    2,
+    1,
   );
 
   return a4Form(input, a.title, [
     section(a.partApplicant, 2),
     who,
-    section(a.partWork),
+    section(a.partWork, 5),
     work,
-    section(`${a.partDocs}${m.gap}${m.open}${missing}${m.close}`),
+    section(`${a.partDocs}${m.gap}${m.open}${missing}${m.close}`, 5),
+    checklist,
+    section(a.partGov, 5),
+    gov,
     {
       columns: [
-        { width: '55%', stack: [table([a.colItem, a.colStatus, a.colDate, a.colBy], ['*', 34, 52, 40], docs)] },
-        { width: '45%', stack: [{ text: a.partCommitments, bold: true, fontSize: 8.5, margin: [0, 0, 0, 2] }, table([a.colItem, a.colStatus, a.colDate], ['*', 34, 52], commits.map((r) => r.slice(0, 3)))] },
+        {
+          width: '58%',
+          stack: [
+            section(a.partFees, 5),
+            fees,
+            { text: capitals(a.capitals, d.feesTotalFen), bold: true, fontSize: 9, margin: [0, 3, 0, 0] },
+            { text: paid, fontSize: 8, color: GREY, margin: [0, 1, 0, 0] },
+          ],
+        },
+        { width: '42%', stack: [section(a.partApproval, 5), approval] },
       ],
-      columnGap: 8,
+      columnGap: 10,
     },
-    section(a.partGov),
-    gov,
-    section(a.partFees),
-    fees,
-    { text: capitals(a.capitals, d.feesTotalFen), fontSize: 9, bold: true, margin: [0, 3, 0, 0] },
-    { text: paid, fontSize: 8.5, color: GREY, margin: [0, 2, 0, 0] },
-    section(a.partApproval),
-    approval,
-    { text: ' ', margin: [0, 6, 0, 0] },
+    { text: ' ', margin: [0, 10, 0, 0] },
     signatureRow([
       { label: a.signApplicant, image: null, caption: t.dateLine },
       { label: a.signContractor, image: null, caption: t.dateLine },
     ]),
+    { text: ' ', fontSize: 4 },
     signatureRow([
       { label: a.signCashier, image: null, caption: t.dateLine },
       { label: a.signApprover, image: null, caption: t.dateLine },
     ]),
-  ]);
+  ], { compact: true });
 }
 

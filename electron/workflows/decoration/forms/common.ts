@@ -72,13 +72,14 @@ export const contractorName = (d: DecorationDetail, t: FormWords): string => (d.
 /**
  * One A4 form: the site header (title, the permit's number and its QR code; 副本 / COPY beside the title on a
  * reprint), the content, a large COPY mark behind a reprint, and the footer with the print time and pages.
+ * `compact` sets the text a little closer (a form that must hold much on its one page).
  */
-export function a4Form(input: FormInput, title: string, content: Content[], o: { subject?: string } = {}): DocDefinition {
+export function a4Form(input: FormInput, title: string, content: Content[], o: { subject?: string; compact?: boolean } = {}): DocDefinition {
   const t = wordsOf(input.lang);
   const d = input.detail;
   return {
     pageMargins: [MARGIN_X, 28, MARGIN_X, 30],
-    defaultStyle: { fontSize: 9, lineHeight: 1.15 },
+    defaultStyle: { fontSize: 9, lineHeight: o.compact ? 1.05 : 1.15 },
     info: { title: `${title} ${d.number}`, subject: o.subject ?? d.number, creator: 'FrontDesk' },
     background: input.opts.copy ? copyWatermark(t.copy) : undefined,
     footer: footer(t.printed, input.opts.printedAt, (page, pages) => fill(t.page, { page, pages })),
