@@ -245,13 +245,19 @@ export async function benchDecorationSection(host: Host, t: Tools): Promise<void
     const n = numberOf.get(bigId) as string;
     const runs: number[] = [];
     let bytes = 0;
+    let last = '';
     for (let i = 0; i < 3; i++) {
       const r = await timed(() => print(n, 'passes', 'zh-CN'));
       runs.push(r.ms);
       bytes = (r.value.pdfBase64.length * 3) / 4;
+      last = r.value.pdfBase64;
     }
     const worst = Math.max(...runs);
-    say(`records.print passes for ${n} (${int(count('SELECT count(*) FROM decoration_passes WHERE decoration_id = ? AND revoked_at IS NULL', bigId))} passes not revoked): ${runs.map(ms1).join(', ')}; ${mib(bytes)}`);
+    const valid = count('SELECT count(*) FROM decoration_passes WHERE decoration_id = ? AND revoked_at IS NULL', bigId);
+    // Eight cards to an A4 sheet: the pages the PDF says it has.
+    const pages = (Buffer.from(last, 'base64').toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    say(`records.print passes for ${n} (${int(valid)} passes not revoked, ${pages} pages): ${runs.map(ms1).join(', ')}; ${mib(bytes)}`);
+    if (pages !== Math.ceil(valid / 8)) failure('worker passes: eight to a page', `${pages} pages for ${valid} passes`, `${Math.ceil(valid / 8)}`);
     check('200 worker passes in one PDF (records.print passes, slowest of 3)', worst, 'ms', budget.passesPdfMs);
   }
 }

@@ -128,6 +128,7 @@ export function insertPass(db: Db, p: Omit<PassDb, 'revoked_at' | 'revoked_by' |
 }
 export const revokePass = (db: Db, id: string, user: string | null, reason: string, now: string) =>
   q(db, 'UPDATE decoration_passes SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, user, reason, id);
+export const markPassPrinted = (db: Db, passId: string) => q(db, 'UPDATE decoration_passes SET printed = 1 WHERE id = ?').run(passId);
 export const markPassesPrinted = (db: Db, id: string) => q(db, 'UPDATE decoration_passes SET printed = 1 WHERE decoration_id = ? AND revoked_at IS NULL').run(id);
 
 // ---------------------------------------------------------------- patrols, violations, hot work

@@ -677,16 +677,44 @@ export function ledgerView(ctx: ServiceCtx, limit = 200): LedgerView {
 
 export interface DecorationForPrint {
   detail: DecorationDetail;
-  /** In clear for the paper that needs it (the permit's contractor phone; pass cards carry masked IDs only). */
+  /** In clear for the paper that needs it: the application form kept in the office, the worker's own card. */
   applicantPhone: string;
+  passPhones: Record<string, string>;
+  /** Who was phoned about each serious violation and what was said (the contractor's note is not on the page). */
+  contractorCallNotes: Record<string, string | null>;
 }
 export function decorationForPrint(ctx: ServiceCtx, id: string): DecorationForPrint {
   const d = dec(ctx, id);
-  return { detail: getDecoration(ctx, id), applicantPhone: d.applicant_phone };
+  return {
+    detail: getDecoration(ctx, id),
+    applicantPhone: d.applicant_phone,
+    passPhones: Object.fromEntries(repo.passes(ctx.db, id).map((p) => [p.id, p.phone])),
+    contractorCallNotes: Object.fromEntries(repo.violations(ctx.db, id).map((v) => [v.id, v.contractor_call_note])),
+  };
 }
-export const markPrinted = (ctx: ServiceCtx, id: string, form: string, copy: boolean) =>
-  ctx.db.transaction(() => {
-    q(ctx.db, 'UPDATE decorations SET print_count = print_count + 1 WHERE id = ?').run(id);
-    if (form === 'passes') repo.markPassesPrinted(ctx.db, id);
-    appendEvent(ctx, KIND, id, copy ? 'reprint' : 'print', { form });
-  })();
+
+/**
+ * Prints made so far of one form of a permit (of one item of it: a notice's violation, a hot-work approval, a
+ * single pass), read from the permit's timeline: the next print is a copy when there was one.
+ */
+export const decorationPrintCount = (ctx: ServiceCtx, id: string, form: string, item: string | null): number =>
+  q(ctx.db, `SELECT count(*) FROM record_events WHERE kind = ? AND record_id = ? AND action IN ('print', 'reprint')
+              AND json_extract(detail, '$.form') = ? AND json_extract(detail, '$.item') IS ?`).value<number>(KIND, id, form, item) ?? 0;
+
+/**
+ * Counts a print of a form on the permit's timeline and in the audit log; every print after the first of the
+ * same form (and item) is a copy (副本) and is logged as a reprint. Printing passes marks them printed.
+ */
+export const markDecorationPrinted = atomic(function markDecorationPrinted(ctx: ServiceCtx, id: string, form: string, item: string | null): { copy: boolean; count: number } {
+  const d = dec(ctx, id);
+  const count = decorationPrintCount(ctx, id, form, item) + 1;
+  const action = count > 1 ? 'reprint' : 'print';
+  q(ctx.db, 'UPDATE decorations SET print_count = print_count + 1 WHERE id = ?').run(id);
+  if (form === 'passes') {
+    if (item) repo.markPassPrinted(ctx.db, item);
+    else repo.markPassesPrinted(ctx.db, id);
+  }
+  appendEvent(ctx, KIND, id, action, { form, item, count });
+  ctx.audit(action, KIND, id, null, { number: d.number, form, item, count });
+  return { copy: count > 1, count };
+});

@@ -37,6 +37,8 @@ export const DecorationSettingsShape = {
   decorationRefundAheadDays: z.number().int().min(0).max(60),
   /** Today: an approval this many working days or fewer from its deadline is "near its deadline". */
   decorationApprovalWarnDays: z.number().int().min(0).max(10),
+  /** The hours work may be done, as printed on the permit on the door (施工许可证): the site's own rule, in its words. */
+  decorationWorkingHours: z.string().trim().min(1, { message: 'v.required' }).max(60),
 };
 
 type DecorationSettings = { [K in keyof typeof DecorationSettingsShape]: z.infer<(typeof DecorationSettingsShape)[K]> };
@@ -62,4 +64,5 @@ export const DEFAULT_DECORATION_SETTINGS: DecorationSettings = {
   },
   decorationRefundAheadDays: 7,
   decorationApprovalWarnDays: 1,
+  decorationWorkingHours: '08:00–12:00, 14:00–18:00',
 };
