@@ -77,11 +77,16 @@ test('a serious violation through the notice, penalty and rectification; inspect
   const wait = card.getByTestId('field-decorationRefundWait.residential.n');
   await wait.fill('0');
   await chooseOption(page, card.getByTestId('field-decorationRefundWait.residential.unit'), '天');
+  // The hours printed on the door's permit are the site's own words.
+  const hours = card.getByTestId('field-decorationWorkingHours');
+  await expect(hours).toHaveValue('08:00–12:00, 14:00–18:00');
+  await hours.fill('08:00–12:00, 14:30–18:30');
   await expect(card.getByTestId('decoration-settings-unsaved')).toBeVisible();
   await card.getByTestId('decoration-settings-submit').click();
   await expect(card.getByTestId('decoration-settings-unsaved')).toHaveCount(0);
-  const saved = await api<{ decorationRefundWait: { residential: { unit: string; n: number } } }>(page, app, 'settings.get', {});
+  const saved = await api<{ decorationRefundWait: { residential: { unit: string; n: number } }; decorationWorkingHours: string }>(page, app, 'settings.get', {});
   expect(saved.decorationRefundWait.residential).toEqual({ unit: 'days', n: 0 });
+  expect(saved.decorationWorkingHours).toBe('08:00–12:00, 14:30–18:30');
   await card.scrollIntoViewIfNeeded();
   await bothLanguages(page, 'settings');
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -57,6 +58,30 @@ const isoDaysFromNow = (n: number) => {
   const d = new Date(Date.now() + n * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 };
+
+/**
+ * Opens a form's print dialog from its button, saves the PDF (the download the clerk would keep) and reads it
+ * back as a person's tools would: its text (pdftotext) and every QR code on its pages (pdftoppm + zbarimg).
+ */
+async function printAndRead(page: Page, button: Locator, name: string): Promise<{ text: string; qr: string[] }> {
+  await button.click();
+  const dialog = page.locator('.ant-modal-wrap:visible');
+  await expect(dialog.getByTestId('print-frame')).toBeVisible();
+  await expect(dialog.getByTestId('print-kind')).toHaveText('正本');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('print-save').click()]);
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `decoration-${name}.pdf`);
+  fs.copyFileSync(await download.path(), file);
+  await dialog.locator('.ant-modal-close').click();
+  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const prefix = path.join(OUT, `decoration-${name}`);
+  execFileSync('pdftoppm', ['-r', '150', '-png', file, prefix]);
+  const pages = fs.readdirSync(OUT).filter((f) => f.startsWith(`decoration-${name}-`) && f.endsWith('.png')).map((f) => path.join(OUT, f));
+  // (zbarimg tries the desktop bus and says so on stderr when there is none: not ours to show.)
+  const qr = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return { text, qr: qr.trim().split('\n').filter(Boolean).sort() };
+}
 
 /** The window as tall as the page (up to 3000 px), nothing loading or moving, to test-results/screens/. */
 async function shot(page: Page, lang: string, name: string) {
@@ -229,11 +254,12 @@ test('an office application from the unit page: documents, the owner told, the c
   await expect(permit).toHaveAttribute('data-state', 'under_way');
   await expect(page.getByTestId('permit-issued')).toBeVisible();
   await expect(page.getByTestId('print-permit')).toBeVisible();
-  // The application form prints by the ZX number (the PDF, or the host's reason why not, in the dialog).
-  await page.getByTestId('print-application').click();
-  await expect(page.getByTestId('print-frame').or(page.getByTestId('print-error'))).toBeVisible();
-  await page.locator('.ant-modal-close').click();
-  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
+  // The application form and the permit for the door print by the ZX number, and read back.
+  const application = await printAndRead(page, page.getByTestId('print-application'), 'application');
+  for (const s of [number, '装修申请表', '美家装饰', '消防联动费', '7,110.00', '柒仟壹佰壹拾元整']) expect(application.text, `application lacks ${s}`).toContain(s);
+  const door = await printAndRead(page, page.getByTestId('print-permit'), 'permit');
+  for (const s of [number, '施工许可证', '13911112222']) expect(door.text, `permit lacks ${s}`).toContain(s);
+  expect(door.qr).toEqual([number]);
 
   // Two workers' passes: each ID shown masked once saved.
   const pass = page.getByTestId('pass-form');
@@ -255,12 +281,19 @@ test('an office application from the unit page: documents, the owner told, the c
     await expect(r).toContainText(workTo);
     await expect(r.getByTestId('pass-state')).toHaveAttribute('data-state', 'valid');
   }
-  await expect(page.getByTestId('print-passes')).toBeVisible();
   await expect(page.getByTestId('print-pass')).toHaveCount(2);
+  // The passes print as cards, each with its worker, the ID masked, and a QR code a gate scanner reads as its number.
+  const passNumbers = (await rows.evaluateAll((els) => els.map((e) => /CR-\d{4}-\d{6}/.exec(e.textContent ?? '')?.[0] ?? ''))).sort();
+  const cards = await printAndRead(page, page.getByTestId('print-passes'), 'passes');
+  expect(cards.qr).toEqual(passNumbers);
+  for (const w of WORKERS) {
+    expect(cards.text).toContain(w.name);
+    expect(cards.text).not.toContain(w.id);
+  }
   // Every step on the timeline, oldest first.
   const actions = await page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
   // (the 17 ticks of one visit read as one step)
-  expect(actions).toEqual(['create', 'item-received', 'gov-told', 'pay', 'submit', 'approve', 'protect', 'issue-permit', 'add-pass', 'add-pass']);
+  expect(actions).toEqual(['create', 'item-received', 'gov-told', 'pay', 'submit', 'approve', 'protect', 'issue-permit', 'print', 'print', 'add-pass', 'add-pass', 'print']);
   await shot(page, 'zh-CN', 'permit');
 
   // The unit's card lists the permit, with a link to it.

@@ -889,6 +889,8 @@ const decoration = {
       today: 'Today’s reminders',
       aheadDays: 'Refunds listed ahead',
       aheadHint: 'Refunds due within this many days are listed on Today',
+      workingHours: 'Working hours',
+      workingHoursHint: 'Printed on the permit on the door, e.g. 08:00–12:00, 14:00–18:00',
       warnDays: 'Approval deadline warning',
       warnHint: 'Warn this many working days before the approval deadline',
       unsaved: 'Unsaved changes',

@@ -887,6 +887,8 @@ const decoration = {
       today: '今日提醒',
       aheadDays: '提前提醒退押金',
       aheadHint: '这么多天内到期的退押金列在今日',
+      workingHours: '施工时间',
+      workingHoursHint: '印在贴于门上的施工许可证上，如 08:00–12:00, 14:00–18:00',
       warnDays: '审批临近期限提醒',
       warnHint: '离审批期限还剩这么多个工作日时提醒',
       unsaved: '有未保存的修改',

@@ -22,6 +22,7 @@ import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { MoneyInput } from '../../components/money-input';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
+import { afterPrint } from './common';
 import { failWith, LedgerTable, mono, muted, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
 
 // ---------------------------------------------------------------- the inspection
@@ -183,7 +184,7 @@ function Inspection({ detail, onDone, canWrite }: { detail: DecorationDetail; on
       title={t('decorationWork.inspection.title')}
       testId="inspection-card"
       accent={detail.state === 'inspection' ? '#91caff' : undefined}
-      extra={detail.inspections.length ? <PrintFormButton number={detail.number} form="inspection" label={t('decorationWork.inspection.print')} size="small" testId="print-inspection" /> : null}
+      extra={detail.inspections.length ? <PrintFormButton number={detail.number} form="inspection" label={t('decorationWork.inspection.print')} onPrinted={afterPrint(detail.id, onDone)} size="small" testId="print-inspection" /> : null}
     >
       {passed ? (
         <Alert
@@ -444,7 +445,7 @@ function Refund({ detail, onDone, canWrite, canPay }: { detail: DecorationDetail
       title={t('decorationWork.refund.title')}
       testId="refund-card"
       accent={overdue ? '#ffa39e' : r?.preparedAt && !r.paidOut ? '#ffd591' : undefined}
-      extra={r?.preparedAt ? <PrintFormButton number={detail.number} form="refund" label={t('decorationWork.refund.print')} size="small" testId="print-refund" /> : null}
+      extra={r?.preparedAt ? <PrintFormButton number={detail.number} form="refund" label={t('decorationWork.refund.print')} onPrinted={afterPrint(detail.id, onDone)} size="small" testId="print-refund" /> : null}
     >
       {!r ? (
         <Alert type="info" showIcon title={t('decorationWork.refund.nothing')} data-testid="refund-nothing" />

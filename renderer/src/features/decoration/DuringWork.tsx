@@ -23,6 +23,7 @@ import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { MoneyInput } from '../../components/money-input';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
+import { afterPrint } from './common';
 import { RevealText } from '../../components/reveal';
 import { DateTimeInput } from '../repairs/common';
 import { failWith, muted, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
@@ -371,7 +372,7 @@ function SeriousSteps({ v, detail, onDone, canWrite, canApprove }: { v: Violatio
       {canWrite && v.ownerCalledAt && !contractorDone ? <CallForm v={v} who="contractor" detail={detail} onDone={onDone} /> : null}
       {canWrite && v.ownerCalledAt && contractorDone && !signed ? (
         <Space wrap style={{ marginBottom: 12 }}>
-          <PrintFormButton number={detail.number} form="notice" item={v.id} label={t('decorationWork.notice.print')} testId="print-notice" />
+          <PrintFormButton number={detail.number} form="notice" item={v.id} label={t('decorationWork.notice.print')} onPrinted={afterPrint(detail.id, onDone)} testId="print-notice" />
           <Button type="primary" icon={<CheckCircleOutlined />} loading={busy} onClick={() => void sign()} data-testid="notice-signed">
             {t('decorationWork.notice.markSigned')}
           </Button>
@@ -380,7 +381,7 @@ function SeriousSteps({ v, detail, onDone, canWrite, canApprove }: { v: Violatio
       ) : null}
       {signed ? (
         <div style={{ marginBottom: 12 }}>
-          <PrintFormButton number={detail.number} form="notice" item={v.id} label={t('decorationWork.notice.print')} testId="print-notice" size="small" />
+          <PrintFormButton number={detail.number} form="notice" item={v.id} label={t('decorationWork.notice.print')} onPrinted={afterPrint(detail.id, onDone)} testId="print-notice" size="small" />
         </div>
       ) : null}
       {signed && !penaltyDone ? (
@@ -584,7 +585,7 @@ function HotWorks({ detail, onDone, canWrite }: { detail: DecorationDetail; onDo
           { title: t('decorationWork.hotWork.location'), dataIndex: 'location' },
           { title: t('decorationWork.hotWork.fireWatch'), dataIndex: 'fireWatch' },
           { title: t('decorationWork.hotWork.approvedBy'), dataIndex: 'approvedBy' },
-          { title: '', key: 'print', width: 120, render: (_: unknown, h) => <PrintFormButton number={detail.number} form="hot-work" item={h.id} label={t('decorationWork.hotWork.print')} size="small" testId="print-hot-work" /> },
+          { title: '', key: 'print', width: 120, render: (_: unknown, h) => <PrintFormButton number={detail.number} form="hot-work" item={h.id} label={t('decorationWork.hotWork.print')} onPrinted={afterPrint(detail.id, onDone)} size="small" testId="print-hot-work" /> },
         ]}
       />
     </WorkCard>

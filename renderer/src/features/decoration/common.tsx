@@ -5,6 +5,8 @@ import { addCalendarDays } from '../../../../shared/kernel/deadlines';
 import type { DecorationState } from '../../../../shared/workflows/decoration/rules';
 import { formatDate, todayIso } from '../../components/format';
 import { useQuery } from '../../components/use-query';
+import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
+import { invoke } from '../../api';
 
 export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 export const muted = { color: 'rgba(0,0,0,0.45)' } as const;
@@ -66,3 +68,8 @@ export function ApprovalDue({ due, estimated, warnDays, testId = 'approval-due' 
     );
   return estimated ? <Tooltip title={t('decorationUi.dueEstimated')}>{tag}</Tooltip> : tag;
 }
+
+/** After a print, the permit again from the host, so the print (a reprint is logged as one) is on its timeline. */
+export const afterPrint = (id: string, onDone: (d: DecorationDetail) => void) => () => {
+  invoke('decoration.get', { id }).then(onDone, () => undefined);
+};

@@ -29,7 +29,7 @@ import { PrintFormButton } from '../../components/print-form';
 import { eventData, RecordTimeline } from '../../components/record-timeline';
 import { RevealText } from '../../components/reveal';
 import { ReasonModal } from '../../components/void-modal';
-import { ApprovalDue, mono, muted } from './common';
+import { afterPrint, ApprovalDue, mono, muted } from './common';
 import { PassFormSchema, ProtectFormSchema, type PassValues, type ProtectValues } from './schemas';
 
 type Done = (d: DecorationDetail) => void;
@@ -513,7 +513,7 @@ export function PassesPanel({ d, canWrite, onDone }: { d: DecorationDetail; canW
       title={<Title icon={<IdcardOutlined />} step={7} text={t('decorationUi.passes', { count: valid.length })} />}
       style={{ marginBottom: 16 }}
       data-testid="passes-panel"
-      extra={valid.length && canWrite ? <PrintFormButton number={d.number} form="passes" label={t('decorationUi.printPasses')} testId="print-passes" size="small" /> : null}
+      extra={valid.length && canWrite ? <PrintFormButton number={d.number} form="passes" label={t('decorationUi.printPasses')} onPrinted={afterPrint(d.id, onDone)} testId="print-passes" size="small" /> : null}
     >
       <Table<Pass>
         rowKey="id"
@@ -573,7 +573,7 @@ export function PassesPanel({ d, canWrite, onDone }: { d: DecorationDetail; canW
             render: (_: unknown, p) =>
               !p.revokedAt && canWrite ? (
                 <Space size={4}>
-                  <PrintFormButton number={d.number} form="passes" item={p.id} label={t('decorationUi.printPass')} testId="print-pass" size="small" />
+                  <PrintFormButton number={d.number} form="passes" item={p.id} label={t('decorationUi.printPass')} onPrinted={afterPrint(d.id, onDone)} testId="print-pass" size="small" />
                   <Button size="small" danger icon={<StopOutlined />} onClick={() => setRevoking(p)} data-testid="revoke-pass">
                     {t('decorationUi.revoke')}
                   </Button>

@@ -33,6 +33,7 @@ const FIELD_PATHS = [
   'decorationApproval.hours',
   'decorationRefundAheadDays',
   'decorationApprovalWarnDays',
+  'decorationWorkingHours',
   ...UNIT_USES.flatMap((u) => [...FEES.map((f) => `decorationFees.${u}.${f}`), `decorationRefundWait.${u}.n`, `decorationRefundWait.${u}.unit`]),
 ];
 
@@ -182,6 +183,11 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
       <Row gutter={24}>
         <Col xs={24} md={8}>{intField('decorationRefundAheadDays', t('decorationWork.settings.aheadDays'), t('decorationWork.settings.days'), t('decorationWork.settings.aheadHint'))}</Col>
         <Col xs={24} md={8}>{intField('decorationApprovalWarnDays', t('decorationWork.settings.warnDays'), t('decorationWork.settings.workingDays'), t('decorationWork.settings.warnHint'))}</Col>
+        <Col xs={24} md={8}>
+          <Field control={control} name="decorationWorkingHours" label={t('decorationWork.settings.workingHours')} required extra={t('decorationWork.settings.workingHoursHint')} idPrefix="deco-settings">
+            {(field, p) => <Input {...field} {...p} maxLength={60} />}
+          </Field>
+        </Col>
       </Row>
 
       <Divider style={{ margin: '16px 0' }} />
