@@ -5,6 +5,7 @@ import { occupancyReportContract } from './workflows/occupancy-report/contract';
 import { repairsContract } from './workflows/repairs/contract';
 import { callbacksContract } from './workflows/callbacks/contract';
 import { decorationContract } from './workflows/decoration/contract';
+import { moveInContract } from './workflows/move-in/contract';
 import type { z } from 'zod';
 
 export type { ChannelDef } from './kernel/channel';
@@ -20,6 +21,7 @@ export const contract = {
   ...repairsContract,
   ...callbacksContract,
   ...decorationContract,
+  ...moveInContract,
 } as const;
 
 export type Contract = typeof contract;

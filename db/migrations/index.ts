@@ -16,6 +16,7 @@ import repairs from './0120_repairs.sql';
 import repairsToday from './0125_repairs_today.sql';
 import repairStats from './0130_repair_stats.sql';
 import decoration from './0140_decoration.sql';
+import moveIn from './0150_move_in.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0125_repairs_today', sql: repairsToday },
   { name: '0130_repair_stats', sql: repairStats },
   { name: '0140_decoration', sql: decoration },
+  { name: '0150_move_in', sql: moveIn },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

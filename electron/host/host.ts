@@ -11,6 +11,7 @@ import { slipHandlers } from '../workflows/slips/handlers';
 import { occupancyReportHandlers } from '../workflows/occupancy-report/handlers';
 import { repairsHandlers } from '../workflows/repairs/handlers';
 import { decorationHandlers } from '../workflows/decoration/handlers';
+import { moveInHandlers } from '../workflows/move-in/handlers';
 import { callbacksHandlers } from '../workflows/callbacks/handlers';
 import { registerCallbackSources } from '../workflows/callback-sources';
 import { RECORD_KINDS } from '../workflows/records';
@@ -126,6 +127,7 @@ export function createHost(opts: HostOptions): Host {
     ...repairsHandlers,
     ...callbacksHandlers,
     ...decorationHandlers,
+    ...moveInHandlers,
   };
 
   /** Permission refusals are audited: someone tried something their role does not allow. */

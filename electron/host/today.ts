@@ -14,6 +14,8 @@ import { callbacksToday } from '../workflows/callbacks/today';
 import { callbacksTiles } from '../workflows/callbacks/tiles';
 import { decorationToday } from '../workflows/decoration/today';
 import { decorationTiles } from '../workflows/decoration/tiles';
+import { moveInToday } from '../workflows/move-in/today';
+import { moveInTiles } from '../workflows/move-in/tiles';
 import { todayScheduleNotice } from '../services/schedule-notice';
 import type { ServiceCtx } from './context';
 
@@ -23,7 +25,7 @@ import type { ServiceCtx } from './context';
  */
 function dashboardTiles(ctx: ServiceCtx, safety: () => SafetyState): Tile[] {
   if (!can(ctx.user?.role, 'dashboard.read')) return [];
-  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...callbacksTiles(ctx), ...repairsTiles(ctx), ...decorationTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
+  return [...masterTiles(ctx), ...occupancyReportTiles(ctx), ...slipsTiles(ctx), ...callbacksTiles(ctx), ...repairsTiles(ctx), ...decorationTiles(ctx), ...moveInTiles(ctx), ...safetyTiles(ctx.clock.now(), safety())];
 }
 
 /** Today: what each workflow contributes (each filters its items by the user's role), the latest activity, and for the manager the dashboard's tiles. */
@@ -38,6 +40,7 @@ export function today(ctx: ServiceCtx, safety: () => SafetyState) {
     repairs: repairsToday(ctx),
     callbacks: callbacksToday(ctx),
     decoration: decorationToday(ctx),
+    moveIn: moveInToday(ctx),
     tiles: dashboardTiles(ctx, safety),
   };
 }

@@ -5,6 +5,7 @@ import { SettingsSchema, type Settings } from '../../shared/master/schema';
 import type { ServiceCtx } from '../host/context';
 import { DEFAULT_REPAIR_SETTINGS } from '../../shared/workflows/repairs/settings';
 import { DEFAULT_DECORATION_SETTINGS } from '../../shared/workflows/decoration/settings';
+import { DEFAULT_MOVE_IN_SETTINGS } from '../../shared/workflows/move-in/settings';
 
 /** Defaults; every number here is editable by a manager in Settings. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   officeHours: DEFAULT_OFFICE_HOURS,
   ...DEFAULT_REPAIR_SETTINGS,
   ...DEFAULT_DECORATION_SETTINGS,
+  ...DEFAULT_MOVE_IN_SETTINGS,
 };
 
 export function readSettings(db: Db): Settings {

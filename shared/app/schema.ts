@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RepairRowSchema } from '../workflows/repairs/schema';
 import { CallbackRowSchema } from '../workflows/callbacks/schema';
 import { DecorationRowSchema } from '../workflows/decoration/schema';
+import { MovingInRowSchema, NoticeRowSchema, RectificationSchema } from '../workflows/move-in/schema';
 import { AuditEntrySchema, BackupInfoSchema } from '../master/schema';
 import { RoleSchema } from '../master/enums';
 import { SlipRowSchema } from '../workflows/slips/schema';
@@ -62,6 +63,14 @@ export const TodaySchema = z.object({
   callbacks: z.object({ due: z.array(CallbackRowSchema), dueTotal: z.number() }),
   /** Decoration permits (electron/workflows/decoration/today.ts), each list only for the roles it is for. */
   decoration: z.object({ today: z.string(), approvalsNearDeadline: z.array(DecorationRowSchema), noPatrolToday: z.array(DecorationRowSchema), refundsDue: z.array(DecorationRowSchema) }),
+  /** Move-in (electron/workflows/move-in/today.ts): owners expected today (imported notices not started), rectification items overdue, 入住知会单 not received by every department. */
+  moveIn: z.object({
+    waitingNotices: z.array(NoticeRowSchema),
+    waitingTotal: z.number(),
+    overdueRectifications: z.array(RectificationSchema),
+    overdueTotal: z.number(),
+    noticesNotReceived: z.array(MovingInRowSchema),
+  }),
   /** For the manager: the site's dashboard, the tiles each workflow contributes, in a fixed order; [] for everyone else. */
   tiles: z.array(TileSchema),
 });

@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   'decoration.void': ['supervisor', 'manager'],
   /** The deposits held and due back, across the site. */
   'decoration.ledger': ['cashier', 'manager'],
+  /** Move-in (入伙) and moving in (入住): the desk takes the owner through the steps; the cashier confirms the fees (a clerk cannot); a supervisor voids. */
+  'move-in.read': ['clerk', 'cashier', 'supervisor', 'manager'],
+  'move-in.write': ['clerk', 'supervisor', 'manager'],
+  'move-in.fees': ['cashier', 'manager'],
+  'move-in.void': ['supervisor', 'manager'],
   /** The site's dashboard on Today (its tiles); the lists behind them keep their own permissions. */
   'dashboard.read': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;

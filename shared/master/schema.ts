@@ -11,6 +11,7 @@ import {
 } from './enums';
 import { RepairSettingsShape } from '../workflows/repairs/settings';
 import { DecorationSettingsShape } from '../workflows/decoration/settings';
+import { MoveInSettingsShape } from '../workflows/move-in/settings';
 import { id, isoDate, isValidCreditCode, isValidResidentId, note, optDate, optPhone, optText, requiredText, text } from '../kernel/validation';
 
 // ---------- inputs ----------
@@ -109,6 +110,8 @@ export const SettingsSchema = z.strictObject({
   ...RepairSettingsShape,
   /** Decoration permits and deposits (shared/workflows/decoration/settings.ts). */
   ...DecorationSettingsShape,
+  /** Move-in and moving in (shared/workflows/move-in/settings.ts). */
+  ...MoveInSettingsShape,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -236,7 +239,7 @@ export type User = z.infer<typeof UserSchema>;
  * `state` the record's state (the renderer shows it translated); absent for units and people.
  */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['unit', 'person', 'slip', 'report', 'repair', 'callback', 'decoration', 'pass']),
+  kind: z.enum(['unit', 'person', 'slip', 'report', 'repair', 'callback', 'decoration', 'pass', 'move-in', 'moving-in']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string().nullable(),

@@ -49,6 +49,16 @@ const ALLOWED_ANSWER: Partial<Record<Channel, (r: Result<unknown>) => void>> = {
       ] as const
     ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
   ),
+  ...Object.fromEntries(
+    (
+      [
+        'moveIn.get', 'moveIn.identity', 'moveIn.overrideFee', 'moveIn.confirmFees', 'moveIn.copies', 'moveIn.archive', 'moveIn.keys', 'moveIn.inspect', 'moveIn.handover',
+        'moveIn.void', 'moveIn.rectFixed', 'moveIn.rectAccepted', 'moveIn.rectReopen', 'moveIn.importCommit', 'movingIn.get', 'movingIn.receipt', 'movingIn.void',
+      ] as const
+    ).map((c) => [c, (r: Result<unknown>) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'error.NOT_FOUND' } })]),
+  ),
+  'moveIn.create': (r) => expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: { unitId: { message: 'v.notFound' } } } }),
+  'movingIn.create': (r) => expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: { unitId: { message: 'v.notFound' } } } }),
   'decoration.create': (r) => expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'error.VALIDATION', fieldErrors: { unitId: { message: 'v.notFound' } } } }),
   'gate.lookup': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),
   'gate.exit': (r) => expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'slip.gate.unknown', params: { number: 'ZZ-2026-999999' } } }),

@@ -305,3 +305,8 @@ export function searchMaster(ctx: ServiceCtx, text: string): SearchHit[] {
   }
   return out;
 }
+
+// ---------- the import machinery, for a workflow's own imports (move-in notices) ----------
+/** The file reader (CSV/XLSX) and the cell checks of the roster import, with its per-row error codes. */
+export { readFile as readImportFile, type Sheet as ImportSheet } from './import/read';
+export { checkDate, checkPhone, checkText, collapse, normalizeKeyword, type RawCell } from './import/values';

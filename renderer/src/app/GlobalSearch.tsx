@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
-import { BarChartOutlined, FileDoneOutlined, FormatPainterOutlined, HomeOutlined, IdcardOutlined, PhoneOutlined, SearchOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, FormatPainterOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LoginOutlined, PhoneOutlined, SearchOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
@@ -25,6 +25,8 @@ const KIND = {
   callback: { icon: <PhoneOutlined style={{ color: '#08979c' }} />, label: 'callback.record' },
   decoration: { icon: <FormatPainterOutlined style={{ color: '#c41d7f' }} />, label: 'decoration.record' },
   pass: { icon: <IdcardOutlined style={{ color: '#c41d7f' }} />, label: 'decoration.passRecord' },
+  'move-in': { icon: <KeyOutlined style={{ color: '#0958d9' }} />, label: 'movein.record' },
+  'moving-in': { icon: <LoginOutlined style={{ color: '#0958d9' }} />, label: 'movein.movingInRecord' },
 } as const;
 
 /**

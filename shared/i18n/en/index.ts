@@ -7,11 +7,12 @@ import dashboard from './dashboard';
 import repairs from './repairs';
 import callbacks from './callbacks';
 import decoration from './decoration';
+import moveIn from './move-in';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn };
 
 export default en;

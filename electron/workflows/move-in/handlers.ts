@@ -1,0 +1,35 @@
+import type { moveInContract } from '../../../shared/workflows/move-in/contract';
+import type { Handlers } from '../../host/handler';
+import { commitNotices, previewNotices } from './notices';
+import * as s from './service';
+
+export type MoveInChannel = keyof typeof moveInContract;
+
+/** Move-in and moving in: each channel to its service call. */
+export const moveInHandlers: Handlers<MoveInChannel> = {
+  'moveIn.list': (ctx, input) => s.listMoveIns(ctx, input),
+  'moveIn.get': (ctx, input) => s.getMoveIn(ctx, input.id),
+  'moveIn.create': (ctx, input) => s.createMoveIn(ctx, input),
+  'moveIn.identity': (ctx, input) => s.identity(ctx, input),
+  'moveIn.overrideFee': (ctx, input) => s.overrideFee(ctx, input),
+  'moveIn.confirmFees': (ctx, input) => s.confirmFees(ctx, input),
+  'moveIn.copies': (ctx, input) => s.copies(ctx, input),
+  'moveIn.archive': (ctx, input) => s.archive(ctx, input),
+  'moveIn.keys': (ctx, input) => s.keys(ctx, input),
+  'moveIn.inspect': (ctx, input) => s.inspect(ctx, input),
+  'moveIn.handover': (ctx, input) => s.handover(ctx, input),
+  'moveIn.void': (ctx, input) => s.voidMoveIn(ctx, input),
+  'moveIn.rectifications': (ctx, input) => s.listRectifications(ctx, input),
+  'moveIn.rectFixed': (ctx, input) => s.rectFixed(ctx, input),
+  'moveIn.rectAccepted': (ctx, input) => s.rectAccepted(ctx, input),
+  'moveIn.rectReopen': (ctx, input) => s.rectReopen(ctx, input),
+  'moveIn.register': (ctx, input) => s.register(ctx, input),
+  'moveIn.importPreview': (ctx, input) => previewNotices(ctx, input),
+  'moveIn.importCommit': (ctx, input) => commitNotices(ctx, input),
+  'moveIn.notices': (ctx, input) => s.listNotices(ctx, input),
+  'movingIn.list': (ctx, input) => s.listMovingIns(ctx, input),
+  'movingIn.get': (ctx, input) => s.getMovingIn(ctx, input.id),
+  'movingIn.create': (ctx, input) => s.createMovingIn(ctx, input),
+  'movingIn.receipt': (ctx, input) => s.movingInReceipt(ctx, input),
+  'movingIn.void': (ctx, input) => s.voidMovingIn(ctx, input),
+};

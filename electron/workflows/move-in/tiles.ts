@@ -1,0 +1,37 @@
+import { q } from '../../../db/statements';
+import { text, type Tile } from '../../../shared/kernel/dashboard';
+import type { ServiceCtx } from '../../host/context';
+import * as repo from './repo';
+import { siteToday } from './service';
+
+/** What move-in puts on the manager's dashboard: the handover progress, and the rectification items (open, overdue, awaiting the owner) — exact counts. */
+export function moveInTiles(ctx: ServiceCtx): Tile[] {
+  const p = repo.progressCounts(ctx.db);
+  const waiting = q(ctx.db, "SELECT COUNT(*) FROM move_in_notices n JOIN move_in_batches b ON b.id = n.batch_id AND b.state = 'committed' WHERE NOT EXISTS (SELECT 1 FROM move_ins m WHERE m.notice_id = n.id AND m.state != 'voided')").value<number>() ?? 0;
+  const r = repo.rectCounts(ctx.db, siteToday(ctx));
+  return [
+    {
+      kind: 'breakdown',
+      id: 'moveIn.progress',
+      title: 'movein.tile.progress.title',
+      link: '/move-in',
+      parts: [
+        { key: 'handedOver', label: text('movein.tile.progress.handedOver'), value: p.handed, link: '/move-in?queue=handedOver', tone: 'ok' },
+        { key: 'inProgress', label: text('movein.tile.progress.inProgress'), value: p.open, link: '/move-in?queue=open' },
+        { key: 'notHandedOver', label: text('movein.tile.progress.notHandedOver'), value: p.notHanded, link: '/move-in?queue=notHandedOver', tone: p.notHanded ? 'warn' : undefined },
+        { key: 'waiting', label: text('movein.tile.progress.waiting'), value: waiting, link: '/move-in/notices' },
+      ],
+    },
+    {
+      kind: 'breakdown',
+      id: 'moveIn.rectifications',
+      title: 'movein.tile.rectifications.title',
+      link: '/move-in/rectifications',
+      parts: [
+        { key: 'open', label: text('movein.tile.rectifications.open'), value: r.open, link: '/move-in/rectifications?queue=open' },
+        { key: 'overdue', label: text('movein.tile.rectifications.overdue'), value: r.overdue, link: '/move-in/rectifications?queue=overdue', tone: r.overdue ? 'bad' : undefined },
+        { key: 'fixed', label: text('movein.tile.rectifications.fixed'), value: r.fixed, link: '/move-in/rectifications?queue=fixed' },
+      ],
+    },
+  ];
+}
