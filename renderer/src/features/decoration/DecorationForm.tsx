@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import { AutoComplete, Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Switch, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
+import { Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Switch, Tooltip } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -16,10 +16,9 @@ import { DateInput, Field, FormShell } from '../../components/form';
 import { todayIso } from '../../components/format';
 import { NumberInput } from '../../components/number-input';
 import { useCan } from '../../components/permissions';
-import { RelationTag } from '../../components/tags';
+import { UnitPersonName, useUnitPeople } from '../../components/unit-person-name';
 import { useUnitDetail } from '../../components/use-unit-detail';
 import { UnitPicker } from '../slips/common';
-import { muted } from './common';
 import { APPLICATION_FIELDS, ApplicationFormSchema, toApplication, type ApplicationValues } from './schemas';
 
 type Output = z.output<typeof ApplicationFormSchema>;
@@ -71,10 +70,7 @@ export function DecorationForm({ unitId: presetUnit }: { unitId: string | null }
   const unit = useUnitDetail(unitId);
   const dirty = { shouldDirty: true, shouldValidate: formState.isSubmitted } as const;
 
-  const people = useMemo(() => {
-    const seen = new Set<string>();
-    return (unit?.links ?? []).filter((l) => l.active && (seen.has(l.personId) ? false : (seen.add(l.personId), true)));
-  }, [unit]);
+  const people = useUnitPeople(unit);
 
   /** The phone on file of the person picked, in clear for the application (a logged reveal). */
   const revealPhone = async (personId: string) => {
@@ -156,37 +152,16 @@ export function DecorationForm({ unitId: presetUnit }: { unitId: string | null }
               extra={unitId ? (people.length ? t('decorationUi.applicantPickHint') : t('decorationUi.noPeopleOnUnit')) : undefined}
             >
               {(field, p) => (
-                <AutoComplete
-                  id={p.id}
-                  data-testid={p['data-testid']}
+                <UnitPersonName
+                  field={field}
+                  props={p}
                   autoFocus={!!presetUnit}
-                  value={field.value}
-                  onBlur={field.onBlur}
-                  onChange={(v: string) => {
-                    // Choosing an option gives its person id: onSelect fills the name.
-                    if (people.some((l) => l.personId === v)) return;
-                    field.onChange(v ?? '');
-                    if (getValues('applicant.personId') && (v ?? '').trim() !== pickedName.current) {
-                      setValue('applicant.personId', null, dirty);
-                      pickedName.current = null;
-                    }
-                  }}
-                  onSelect={(v: string) => {
-                    const link = people.find((l) => l.personId === v);
-                    if (link) pickApplicant(link);
-                  }}
-                  filterOption={(input, o) => !input || String((o as { name?: string })?.name ?? '').includes(input.trim())}
-                  options={people.map((l) => ({
-                    value: l.personId,
-                    name: l.personName,
-                    label: (
-                      <span data-testid="applicant-option" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                        <RelationTag relation={l.relation} />
-                        {l.personName}
-                        {l.phoneMasked ? <span style={muted}>{l.phoneMasked}</span> : null}
-                      </span>
-                    ),
-                  }))}
+                  people={people}
+                  pickedName={pickedName}
+                  personPicked={() => !!getValues('applicant.personId')}
+                  onPick={pickApplicant}
+                  onUnpick={() => setValue('applicant.personId', null, dirty)}
+                  optionTestId="applicant-option"
                 />
               )}
             </Field>

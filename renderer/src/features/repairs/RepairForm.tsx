@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import { AutoComplete, Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
+import { Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch, Tooltip } from 'antd';
 import { PhoneOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -17,6 +17,7 @@ import { DraftNote, useSessionDraft } from '../../components/draft';
 import { Field, FormShell } from '../../components/form';
 import { useCan } from '../../components/permissions';
 import { RelationTag } from '../../components/tags';
+import { UnitPersonName, useUnitPeople } from '../../components/unit-person-name';
 import { useUiStore } from '../../stores/use-ui-store';
 import { UnitPicker } from '../slips/common';
 import { ChargeLines, type ChargesShape } from './charges';
@@ -221,10 +222,7 @@ function RepairForm() {
   // The unit's people: the reporter is picked from them (or typed).
   const unit = useUnitDetail(placeKind === 'unit' ? unitId : null);
 
-  const people = useMemo(() => {
-    const seen = new Set<string>();
-    return (unit?.links ?? []).filter((l) => l.active && (seen.has(l.personId) ? false : (seen.add(l.personId), true)));
-  }, [unit]);
+  const people = useUnitPeople(unit);
 
   const dirty = { shouldDirty: true, shouldValidate: formState.isSubmitted } as const;
 
@@ -371,36 +369,15 @@ function RepairForm() {
               }
             >
               {(field, p) => (
-                <AutoComplete
-                  id={p.id}
-                  data-testid={p['data-testid']}
-                  value={field.value}
-                  onBlur={field.onBlur}
-                  onChange={(v: string) => {
-                    // Choosing an option gives its person id: onSelect fills the name.
-                    if (people.some((l) => l.personId === v)) return;
-                    field.onChange(v ?? '');
-                    if (getValues('reporterPersonId') && (v ?? '').trim() !== pickedName.current) {
-                      setValue('reporterPersonId', null, dirty);
-                      pickedName.current = null;
-                    }
-                  }}
-                  onSelect={(v: string) => {
-                    const link = people.find((l) => l.personId === v);
-                    if (link) pickReporter(link);
-                  }}
-                  filterOption={(input, o) => !input || String((o as { name?: string })?.name ?? '').includes(input.trim())}
-                  options={people.map((l) => ({
-                    value: l.personId,
-                    name: l.personName,
-                    label: (
-                      <span data-testid="reporter-option" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                        <RelationTag relation={l.relation} />
-                        {l.personName}
-                        {l.phoneMasked ? <span style={muted}>{l.phoneMasked}</span> : null}
-                      </span>
-                    ),
-                  }))}
+                <UnitPersonName
+                  field={field}
+                  props={p}
+                  people={people}
+                  pickedName={pickedName}
+                  personPicked={() => !!getValues('reporterPersonId')}
+                  onPick={pickReporter}
+                  onUnpick={() => setValue('reporterPersonId', null, dirty)}
+                  optionTestId="reporter-option"
                 />
               )}
             </Field>
