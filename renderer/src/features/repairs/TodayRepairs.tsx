@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Col, Row, Tag } from 'antd';
-import { TodayQueue as Queue } from '../today/TodayQueue';
+import { Alert, Tag } from 'antd';
+import { QueueLine, TodayQueue as Queue, TodayQueues } from '../today/TodayQueue';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -10,7 +10,6 @@ import { formatDate, formatDateTime } from '../../components/format';
 
 type TodayRepairLists = ChannelOutput<'today.summary'>['repairs'];
 type TodayCallbacks = ChannelOutput<'today.summary'>['callbacks'];
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
 
 /**
  * Today's repairs and callbacks, each list for the roles it is for (the server sends the others empty): the
@@ -20,22 +19,22 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fon
 export function TodayRepairs({ repairs, callbackQueue, desk, callbacks, cashier }: { repairs: TodayRepairLists; callbackQueue: TodayCallbacks; desk: boolean; callbacks: boolean; cashier: boolean }) {
   const { t } = useTranslation();
   const repairLine = (r: RepairRow, time: string) => (
-    <>
-      <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
-      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{r.placeName}</strong>
-      {r.urgent ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('today.repairUrgent')}</Tag> : null}
-      <span style={{ marginLeft: 'auto', flex: 'none', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{time}</span>
-    </>
+    <QueueLine
+      number={r.number}
+      place={r.placeName}
+      tags={r.urgent ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('today.repairUrgent')}</Tag> : null}
+      right={time}
+      rightColor="rgba(0,0,0,0.45)"
+    />
   );
   const callbackLine = (c: CallbackRow) => (
-    <>
-      <span style={{ ...mono, flex: 'none' }}>{c.number}</span>
-      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }}>{c.placeName}</strong>
-      {c.state === 'escalated' ? <Tag color="volcano" style={{ marginInlineEnd: 0 }}>{t('today.callbackEscalated')}</Tag> : null}
-      <span style={{ marginLeft: 'auto', flex: 'none', color: c.overdue ? '#cf1322' : 'rgba(0,0,0,0.45)', fontSize: 12 }}>
-        {c.overdue ? t('today.callbackOverdue', { date: formatDate(c.dueDate).slice(5) }) : t('today.callbackDueToday')}
-      </span>
-    </>
+    <QueueLine
+      number={c.number}
+      place={c.placeName}
+      tags={c.state === 'escalated' ? <Tag color="volcano" style={{ marginInlineEnd: 0 }}>{t('today.callbackEscalated')}</Tag> : null}
+      right={c.overdue ? t('today.callbackOverdue', { date: formatDate(c.dueDate).slice(5) }) : t('today.callbackDueToday')}
+      rightColor={c.overdue ? '#cf1322' : 'rgba(0,0,0,0.45)'}
+    />
   );
   const cards: ReactNode[] = [];
   if (cashier)
@@ -89,7 +88,7 @@ export function TodayRepairs({ repairs, callbackQueue, desk, callbacks, cashier 
   const eod = repairs.endOfDay;
   if (!cards.length && !eod) return null;
   return (
-    <div style={{ marginTop: 16 }} data-testid="today-repairs">
+    <TodayQueues cards={cards} testId="today-repairs">
       {eod ? (
         <Alert
           type={eod.open ? 'warning' : 'success'}
@@ -100,13 +99,6 @@ export function TodayRepairs({ repairs, callbackQueue, desk, callbacks, cashier 
           action={<Link to="/repairs/end-of-day">{t('today.endOfDayLink')}</Link>}
         />
       ) : null}
-      <Row gutter={[16, 16]}>
-        {cards.map((c, i) => (
-          <Col key={i} xs={24} lg={24 / cards.length}>
-            {c}
-          </Col>
-        ))}
-      </Row>
-    </div>
+    </TodayQueues>
   );
 }

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
-import { Col, Row, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { formatFen } from '../../../../shared/kernel/money';
 import type { DecorationRow } from '../../../../shared/workflows/decoration/schema';
 import { formatDate } from '../../components/format';
-import { TodayQueue as Queue } from './TodayQueue';
+import { QueueLine, TodayQueue as Queue, TodayQueues } from './TodayQueue';
 
 type TodayDecorationLists = ChannelOutput<'today.summary'>['decoration'];
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
 
 /**
  * Today's decoration permits, each list for the roles it is for (the host sends the others empty): approvals
@@ -18,15 +17,7 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fon
 export function TodayDecoration({ lists, desk, approver, cashier }: { lists: TodayDecorationLists; desk: boolean; approver: boolean; cashier: boolean }) {
   const { t } = useTranslation();
   const today = lists.today;
-  const line = (r: DecorationRow, right: ReactNode) => (
-    <>
-      <span style={{ ...mono, flex: 'none' }}>{r.number}</span>
-      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }} data-state={r.state} data-use={r.use}>
-        {r.unitCode}
-      </strong>
-      <span style={{ marginLeft: 'auto', flex: 'none', fontSize: 12 }}>{right}</span>
-    </>
-  );
+  const line = (r: DecorationRow, right: ReactNode) => <QueueLine number={r.number} place={r.unitCode} placeAttrs={{ 'data-state': r.state, 'data-use': r.use }} right={right} />;
   const due = (d: string | null) => {
     const day = (d ?? '').slice(0, 10);
     if (!day) return null;
@@ -35,65 +26,64 @@ export function TodayDecoration({ lists, desk, approver, cashier }: { lists: Tod
     return <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('decorationWork.today.dueOn', { date: formatDate(day).slice(5) })}</span>;
   };
   const who = (r: DecorationRow) => `${r.applicantName}${r.contractor ? ` · ${r.contractor}` : ` · ${t('decorationWork.self')}`}`;
+  const queue = (p: { key: string; title: string; rows: DecorationRow[]; empty: string; queue: string; color: string; right: (r: DecorationRow) => ReactNode; sub?: (r: DecorationRow) => string }) => (
+    <Queue
+      key={p.key}
+      title={p.title}
+      count={p.rows.length}
+      rows={p.rows}
+      testId={`today-decoration-${p.key}`}
+      empty={p.empty}
+      link={`/decoration?queue=${p.queue}`}
+      color={p.color}
+      href={(r) => `/decoration/${r.id}`}
+      line={(r) => line(r, p.right(r))}
+      sub={p.sub ?? who}
+    />
+  );
   const cards: ReactNode[] = [];
   if (desk || approver)
     cards.push(
-      <Queue
-        key="approvals"
-        title={t('decorationWork.today.approvals')}
-        count={lists.approvalsNearDeadline.length}
-        rows={lists.approvalsNearDeadline}
-        testId="today-decoration-approvals"
-        empty={t('decorationWork.today.approvalsNone')}
-        link="/decoration?queue=awaitingApproval"
-        color="#cf1322"
-        href={(r) => `/decoration/${r.id}`}
-        line={(r) => line(r, due(r.approvalDue))}
-        sub={who}
-      />,
+      queue({
+        key: 'approvals',
+        title: t('decorationWork.today.approvals'),
+        rows: lists.approvalsNearDeadline,
+        empty: t('decorationWork.today.approvalsNone'),
+        queue: 'awaitingApproval',
+        color: '#cf1322',
+        right: (r) => due(r.approvalDue),
+      }),
     );
   if (desk)
     cards.push(
-      <Queue
-        key="patrol"
-        title={t('decorationWork.today.noPatrol')}
-        count={lists.noPatrolToday.length}
-        rows={lists.noPatrolToday}
-        testId="today-decoration-patrol"
-        empty={t('decorationWork.today.noPatrolNone')}
-        link="/decoration?queue=noPatrolToday"
-        color="#fa8c16"
-        href={(r) => `/decoration/${r.id}`}
-        line={(r) => line(r, r.state === 'inspection' ? <Tag style={{ marginInlineEnd: 0 }}>{t(`decoration.state.${r.state}`)}</Tag> : <span style={{ color: 'rgba(0,0,0,0.45)' }}>{r.lastPatrol ? t('decorationWork.today.lastPatrol', { date: formatDate(r.lastPatrol).slice(5) }) : t('decorationWork.today.neverPatrolled')}</span>)}
-        sub={who}
-      />,
+      queue({
+        key: 'patrol',
+        title: t('decorationWork.today.noPatrol'),
+        rows: lists.noPatrolToday,
+        empty: t('decorationWork.today.noPatrolNone'),
+        queue: 'noPatrolToday',
+        color: '#fa8c16',
+        right: (r) =>
+          r.state === 'inspection' ? (
+            <Tag style={{ marginInlineEnd: 0 }}>{t(`decoration.state.${r.state}`)}</Tag>
+          ) : (
+            <span style={{ color: 'rgba(0,0,0,0.45)' }}>{r.lastPatrol ? t('decorationWork.today.lastPatrol', { date: formatDate(r.lastPatrol).slice(5) }) : t('decorationWork.today.neverPatrolled')}</span>
+          ),
+      }),
     );
   if (desk || cashier)
     cards.push(
-      <Queue
-        key="refunds"
-        title={t('decorationWork.today.refunds')}
-        count={lists.refundsDue.length}
-        rows={lists.refundsDue}
-        testId="today-decoration-refunds"
-        empty={t('decorationWork.today.refundsNone')}
-        link="/decoration?queue=refundDue"
-        color="#1668dc"
-        href={(r) => `/decoration/${r.id}`}
-        line={(r) => line(r, due(r.refundDue))}
-        sub={(r) => `${who(r)} · ${t('decorationWork.today.held', { amount: formatFen(r.depositHeldFen) })}`}
-      />,
+      queue({
+        key: 'refunds',
+        title: t('decorationWork.today.refunds'),
+        rows: lists.refundsDue,
+        empty: t('decorationWork.today.refundsNone'),
+        queue: 'refundDue',
+        color: '#1668dc',
+        right: (r) => due(r.refundDue),
+        sub: (r) => `${who(r)} · ${t('decorationWork.today.held', { amount: formatFen(r.depositHeldFen) })}`,
+      }),
     );
   if (!cards.length) return null;
-  return (
-    <div style={{ marginTop: 16 }} data-testid="today-decoration">
-      <Row gutter={[16, 16]}>
-        {cards.map((c, i) => (
-          <Col key={i} xs={24} lg={24 / cards.length}>
-            {c}
-          </Col>
-        ))}
-      </Row>
-    </div>
-  );
+  return <TodayQueues cards={cards} testId="today-decoration" />;
 }

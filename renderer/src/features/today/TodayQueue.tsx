@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Card, List } from 'antd';
+import { Badge, Card, Col, List, Row } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
@@ -49,5 +49,40 @@ export function TodayQueue<T extends { id: string; number: string }>(p: {
         )}
       />
     </Card>
+  );
+}
+
+const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
+
+/**
+ * A queue row's first line: the record's number, its place in bold (with `placeAttrs`, e.g. data attributes),
+ * any tags, and what is due on the right (`rightColor`, none by default).
+ */
+export function QueueLine({ number, place, placeAttrs, tags, right, rightColor }: { number: string; place: ReactNode; placeAttrs?: Record<`data-${string}`, string>; tags?: ReactNode; right: ReactNode; rightColor?: string }) {
+  return (
+    <>
+      <span style={{ ...mono, flex: 'none' }}>{number}</span>
+      <strong style={{ flex: 'none', color: 'rgba(0,0,0,0.85)' }} {...placeAttrs}>
+        {place}
+      </strong>
+      {tags}
+      <span style={{ marginLeft: 'auto', flex: 'none', color: rightColor, fontSize: 12 }}>{right}</span>
+    </>
+  );
+}
+
+/** A workflow's Today queues side by side (stacked on a narrow window), after what comes before them. */
+export function TodayQueues({ cards, testId, children }: { cards: ReactNode[]; testId: string; children?: ReactNode }) {
+  return (
+    <div style={{ marginTop: 16 }} data-testid={testId}>
+      {children}
+      <Row gutter={[16, 16]}>
+        {cards.map((c, i) => (
+          <Col key={i} xs={24} lg={24 / cards.length}>
+            {c}
+          </Col>
+        ))}
+      </Row>
+    </div>
   );
 }
