@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Space, Tooltip } from 'antd';
+import { Button, Divider, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -38,5 +38,25 @@ export function FormActions({
         </Tooltip>
       </Space>
     </div>
+  );
+}
+
+/**
+ * The foot of a settings form: a divider, "not saved yet" while the form is dirty, and Save.
+ * `testId` names both: `<testId>-unsaved` and `<testId>-submit`.
+ */
+export function SaveFooter({ dirty, submitting, unsavedText, testId, dividerMargin = '16px 0' }: { dirty: boolean; submitting: boolean; unsavedText: string; testId: string; dividerMargin?: string }) {
+  return (
+    <>
+      <Divider style={{ margin: dividerMargin }} />
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
+        {dirty ? (
+          <Typography.Text type="warning" data-testid={`${testId}-unsaved`}>
+            {unsavedText}
+          </Typography.Text>
+        ) : null}
+        <FormActions submitting={submitting} testId={`${testId}-submit`} />
+      </div>
+    </>
   );
 }

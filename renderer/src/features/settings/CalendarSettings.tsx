@@ -9,7 +9,7 @@ import { isYearKnown, officialYears, toggleOverride, type CalendarOverrides, typ
 import { SettingsSchema, type Settings } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
 import { Field, FormShell } from '../../components/form';
-import { FormActions } from '../../components/form-actions';
+import { SaveFooter } from '../../components/form-actions';
 import { CalendarLegend, YearCalendar } from './YearCalendar';
 
 /** The part of the settings this card edits; the site form sends the rest, so neither overwrites the other. */
@@ -234,15 +234,7 @@ export function CalendarSettingsCard({ settings, initialYear, onSaved }: { setti
           ) : null}
         </Row>
         {lunchError ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={translateMessage(t, lunchError)} data-testid="error-officeHours.lunch" /> : null}
-        <Divider style={{ margin: '8px 0 16px' }} />
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
-          {formState.isDirty ? (
-            <Typography.Text type="warning" data-testid="calendar-unsaved">
-              {t('settings.calendar.unsaved')}
-            </Typography.Text>
-          ) : null}
-          <FormActions submitting={formState.isSubmitting} testId="calendar-submit" />
-        </div>
+        <SaveFooter dirty={formState.isDirty} submitting={formState.isSubmitting} unsavedText={t('settings.calendar.unsaved')} testId="calendar" dividerMargin="8px 0 16px" />
       </FormShell>
     </Card>
   );

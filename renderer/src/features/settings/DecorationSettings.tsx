@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Divider, Input, Row, Select, Typography } from 'antd';
+import { Col, Input, Row, Select } from 'antd';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { UNIT_USES } from '../../../../shared/master/enums';
 import { DecorationSettingsShape } from '../../../../shared/workflows/decoration/settings';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { Field, FormShell } from '../../components/form';
-import { FormActions } from '../../components/form-actions';
+import { SettingsFormCard, SettingsHeading } from './settings-card';
+import { SaveFooter } from '../../components/form-actions';
 import { MoneyInput } from '../../components/money-input';
 import { NumberInput } from '../../components/number-input';
 
@@ -61,18 +62,20 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
     </Field>
   );
 
+  const prefixField = (name: 'decorationPrefix' | 'passPrefix', label: string, example: string) => (
+    <Field control={control} name={name} label={label} required extra={t('decorationWork.settings.prefixHint', { example })} idPrefix="deco-settings">
+      {(field, p) => <Input {...field} {...p} style={{ textTransform: 'uppercase' }} onChange={(e) => field.onChange(e.target.value.toUpperCase())} />}
+    </Field>
+  );
+
   return (
     <FormShell onSubmit={submit} error={error} testId="decoration-settings-form" dirty={formState.isDirty}>
       <Row gutter={24}>
         <Col xs={24} md={6}>
-          <Field control={control} name="decorationPrefix" label={t('decorationWork.settings.decorationPrefix')} required extra={t('decorationWork.settings.prefixHint', { example: 'ZX-2026-000001' })} idPrefix="deco-settings">
-            {(field, p) => <Input {...field} {...p} style={{ textTransform: 'uppercase' }} onChange={(e) => field.onChange(e.target.value.toUpperCase())} />}
-          </Field>
+          {prefixField('decorationPrefix', t('decorationWork.settings.decorationPrefix'), 'ZX-2026-000001')}
         </Col>
         <Col xs={24} md={6}>
-          <Field control={control} name="passPrefix" label={t('decorationWork.settings.passPrefix')} required extra={t('decorationWork.settings.prefixHint', { example: 'CR-2026-000001' })} idPrefix="deco-settings">
-            {(field, p) => <Input {...field} {...p} style={{ textTransform: 'uppercase' }} onChange={(e) => field.onChange(e.target.value.toUpperCase())} />}
-          </Field>
+          {prefixField('passPrefix', t('decorationWork.settings.passPrefix'), 'CR-2026-000001')}
         </Col>
         <Col xs={24} md={12}>
           <Row gutter={8}>
@@ -106,12 +109,7 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
         </Col>
       </Row>
 
-      <Divider titlePlacement="start" style={{ margin: '8px 0 4px' }}>
-        {t('decorationWork.settings.fees')}
-      </Divider>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('decorationWork.settings.feesHint')}
-      </Typography.Paragraph>
+      <SettingsHeading title={t('decorationWork.settings.fees')} hint={t('decorationWork.settings.feesHint')} />
       <div style={{ overflowX: 'auto' }}>
         <table style={{ width: '100%', borderCollapse: 'collapse', minWidth: 760 }} data-testid="fee-schedule">
           <thead>
@@ -141,12 +139,7 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
         </table>
       </div>
 
-      <Divider titlePlacement="start" style={{ margin: '8px 0 4px' }}>
-        {t('decorationWork.settings.refundWait')}
-      </Divider>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('decorationWork.settings.refundWaitHint')}
-      </Typography.Paragraph>
+      <SettingsHeading title={t('decorationWork.settings.refundWait')} hint={t('decorationWork.settings.refundWaitHint')} />
       <Row gutter={16}>
         {UNIT_USES.map((u) => (
           <Col key={u} xs={24} md={6} data-testid="refund-wait" data-use={u}>
@@ -177,9 +170,7 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
         ))}
       </Row>
 
-      <Divider titlePlacement="start" style={{ margin: '8px 0 4px' }}>
-        {t('decorationWork.settings.today')}
-      </Divider>
+      <SettingsHeading title={t('decorationWork.settings.today')} />
       <Row gutter={24}>
         <Col xs={24} md={8}>{intField('decorationRefundAheadDays', t('decorationWork.settings.aheadDays'), t('decorationWork.settings.days'), t('decorationWork.settings.aheadHint'))}</Col>
         <Col xs={24} md={8}>{intField('decorationApprovalWarnDays', t('decorationWork.settings.warnDays'), t('decorationWork.settings.workingDays'), t('decorationWork.settings.warnHint'))}</Col>
@@ -190,15 +181,7 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
         </Col>
       </Row>
 
-      <Divider style={{ margin: '16px 0' }} />
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
-        {formState.isDirty ? (
-          <Typography.Text type="warning" data-testid="decoration-settings-unsaved">
-            {t('decorationWork.settings.unsaved')}
-          </Typography.Text>
-        ) : null}
-        <FormActions submitting={formState.isSubmitting} testId="decoration-settings-submit" />
-      </div>
+      <SaveFooter dirty={formState.isDirty} submitting={formState.isSubmitting} unsavedText={t('decorationWork.settings.unsaved')} testId="decoration-settings" />
     </FormShell>
   );
 }
@@ -211,19 +194,5 @@ function DecorationSettingsForm({ settings, onSaved }: { settings: Settings; onS
  */
 export function DecorationSettingsCard({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const { t } = useTranslation();
-  const [base, setBase] = useState(settings);
-  const [version, setVersion] = useState(0);
-  return (
-    <Card title={t('decorationWork.settings.title')} id="decoration-settings" style={{ marginTop: 16, scrollMarginTop: 72 }} data-testid="decoration-settings-card">
-      <DecorationSettingsForm
-        key={version}
-        settings={base}
-        onSaved={(s) => {
-          setBase(s);
-          setVersion((v) => v + 1);
-          onSaved(s);
-        }}
-      />
-    </Card>
-  );
+  return <SettingsFormCard title={t('decorationWork.settings.title')} id="decoration-settings" testId="decoration-settings-card" settings={settings} onSaved={onSaved} form={(base, saved) => <DecorationSettingsForm settings={base} onSaved={saved} />} />;
 }

@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { AutoComplete, Button, Card, Col, Divider, Input, Row, Select, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Col, Input, Row, Select, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useFieldArray, useForm, type FieldArrayWithId } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,7 +10,8 @@ import { CALLBACK_FROM, CHARGE_KINDS } from '../../../../shared/workflows/repair
 import { RepairSettingsShape } from '../../../../shared/workflows/repairs/settings';
 import { applyFieldErrors, errorText, invoke, translateMessage } from '../../api';
 import { Field, FormShell, PROBLEM_ATTR } from '../../components/form';
-import { FormActions } from '../../components/form-actions';
+import { SettingsFormCard, SettingsHeading } from './settings-card';
+import { SaveFooter } from '../../components/form-actions';
 import { MoneyInput } from '../../components/money-input';
 import { NumberInput } from '../../components/number-input';
 import { TimeInput } from './CalendarSettings';
@@ -87,14 +88,7 @@ function ListSection({
   const { t } = useTranslation();
   return (
     <section data-testid={testId} style={{ marginBottom: 8 }}>
-      <Divider titlePlacement="start" style={{ margin: '8px 0 4px' }}>
-        {title}
-      </Divider>
-      {hint ? (
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {hint}
-        </Typography.Paragraph>
-      ) : null}
+      <SettingsHeading title={title} hint={hint} />
       {rows.length ? (
         <Row gutter={8} wrap={false} style={{ color: 'rgba(0,0,0,0.65)', fontWeight: 500, marginBottom: 4 }} aria-hidden>
           <Col flex="28px" />
@@ -397,15 +391,7 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
         ]}
       />
 
-      <Divider style={{ margin: '16px 0' }} />
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
-        {formState.isDirty ? (
-          <Typography.Text type="warning" data-testid="repair-settings-unsaved">
-            {t('repairSettings.unsaved')}
-          </Typography.Text>
-        ) : null}
-        <FormActions submitting={formState.isSubmitting} testId="repair-settings-submit" />
-      </div>
+      <SaveFooter dirty={formState.isDirty} submitting={formState.isSubmitting} unsavedText={t('repairSettings.unsaved')} testId="repair-settings" />
     </FormShell>
   );
 }
@@ -418,19 +404,5 @@ function RepairSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
  */
 export function RepairSettingsCard({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const { t } = useTranslation();
-  const [base, setBase] = useState(settings);
-  const [version, setVersion] = useState(0);
-  return (
-    <Card title={t('repairSettings.title')} id="repair-settings" style={{ marginTop: 16, scrollMarginTop: 72 }} data-testid="repair-settings-card">
-      <RepairSettingsForm
-        key={version}
-        settings={base}
-        onSaved={(s) => {
-          setBase(s);
-          setVersion((v) => v + 1);
-          onSaved(s);
-        }}
-      />
-    </Card>
-  );
+  return <SettingsFormCard title={t('repairSettings.title')} id="repair-settings" testId="repair-settings-card" settings={settings} onSaved={onSaved} form={(base, saved) => <RepairSettingsForm settings={base} onSaved={saved} />} />;
 }
