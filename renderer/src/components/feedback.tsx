@@ -1,7 +1,8 @@
 import { useCallback, type ReactNode } from 'react';
-import { Alert, App, Button, Empty } from 'antd';
+import { Alert, App, Button, Empty, Result } from 'antd';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api';
+import { errorText, isApiError } from '../api';
 
 /** A failed read, with a retry. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -62,5 +63,26 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
       </div>
       {extra ? <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>{extra}</div> : null}
     </div>
+  );
+}
+
+/** Whether a record's read failed because there is no such record (or, with `invalid`, the id is not one). */
+export function isNotFound(error: unknown, invalid = false): boolean {
+  return !!error && isApiError(error) && (error.code === 'NOT_FOUND' || (invalid && error.code === 'VALIDATION'));
+}
+
+/** A record's page when there is no such record: the message and the way back to its list. */
+export function RecordNotFound({ title, backText, to }: { title: ReactNode; backText: ReactNode; to: string }) {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={title}
+      extra={
+        <Button type="primary" onClick={() => navigate(to)}>
+          {backText}
+        </Button>
+      }
+    />
   );
 }

@@ -41,3 +41,15 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> |
   const reload = useCallback(() => setTick((x) => x + 1), []);
   return { ...state, reload };
 }
+
+/**
+ * What a record's page shows: the latest answer of its query, or the record an action on the page just
+ * returned (`set`), whichever came last.
+ */
+export function useLatest<T>(data: T | undefined): [T | undefined, (value: T) => void] {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    if (data) setValue(data);
+  }, [data]);
+  return [value, setValue];
+}

@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Table, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AttemptOutcome, CallbackChannel, Satisfaction } from '../../../../shared/workflows/callbacks/rules';
 import type { CallbackDetail } from '../../../../shared/workflows/callbacks/schema';
-import { invoke, isApiError } from '../../api';
-import { PageHeader, QueryError } from '../../components/feedback';
+import { invoke } from '../../api';
+import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { RecordTimeline } from '../../components/record-timeline';
 import { RevealText } from '../../components/reveal';
-import { useQuery } from '../../components/use-query';
+import { useLatest, useQuery } from '../../components/use-query';
 import { AttemptForm } from './AttemptForm';
 import { CallbackStateTag, OverdueTag, mono } from './common';
 
@@ -135,25 +134,9 @@ export default function CallbackPage() {
   const can = useCan();
   const query = useQuery('callbacks.get', { id });
   const settings = useQuery('settings.get', {});
-  const [callback, setCallback] = useState<CallbackDetail | undefined>(undefined);
+  const [callback, setCallback] = useLatest(query.data);
 
-  useEffect(() => {
-    if (query.data) setCallback(query.data);
-  }, [query.data]);
-
-  if (query.error && isApiError(query.error) && query.error.code === 'NOT_FOUND') {
-    return (
-      <Result
-        status="404"
-        title={t('callbackUi.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/callbacks')}>
-            {t('callbackUi.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (isNotFound(query.error)) return <RecordNotFound title={t('callbackUi.notFound')} backText={t('callbackUi.backToList')} to="/callbacks" />;
 
   const c = callback;
   const escalateAfter = settings.data?.callbackEscalateAfter;

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Space, Steps, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Steps, Tag } from 'antd';
 import { CloseCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { transitionError, type DecorationState } from '../../../../shared/workflows/decoration/rules';
 import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
-import { invoke, isApiError } from '../../api';
-import { PageHeader, QueryError } from '../../components/feedback';
+import { invoke } from '../../api';
+import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
 import { formatArea, formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
 import { RevealText } from '../../components/reveal';
-import { useQuery } from '../../components/use-query';
+import { useLatest, useQuery } from '../../components/use-query';
 import { VoidModal } from '../../components/void-modal';
 import { ApprovalDue, DecorationStateTag, mono, muted, useApprovalWarnDays } from './common';
 import { Completion } from './Completion';
@@ -69,37 +69,19 @@ export default function DecorationPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const navigate = useNavigate();
   const location = useLocation();
   const query = useQuery('decoration.get', { id });
   const warnDays = useApprovalWarnDays();
-  const [detail, setDetail] = useState<DecorationDetail | undefined>(undefined);
+  const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('decoration.write');
-
-  // The page shows the latest answer: from the query, or from the action that just changed the permit.
-  useEffect(() => {
-    if (query.data) setDetail(query.data);
-  }, [query.data]);
 
   useEffect(() => {
     if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('decorationUi.saved'));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (query.error && isApiError(query.error) && (query.error.code === 'NOT_FOUND' || query.error.code === 'VALIDATION')) {
-    return (
-      <Result
-        status="404"
-        title={t('decorationUi.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/decoration')}>
-            {t('decorationUi.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (isNotFound(query.error, true)) return <RecordNotFound title={t('decorationUi.notFound')} backText={t('decorationUi.backToList')} to="/decoration" />;
 
   const d = detail;
   const editable = !!d && canWrite && !transitionError('edit', d.state);

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Steps, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
 import { BellOutlined, CloseCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notPickedUp, pickupLimitMinutes, transitionError } from '../../../../shared/workflows/repairs/rules';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
-import { invoke, isApiError } from '../../api';
-import { PageHeader, QueryError } from '../../components/feedback';
+import { invoke } from '../../api';
+import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
-import { useQuery } from '../../components/use-query';
+import { useLatest, useQuery } from '../../components/use-query';
 import { VoidModal } from '../../components/void-modal';
 import { ChargesTable } from './charges';
 import { ChargeStateTag, mono, muted, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings } from './common';
@@ -64,19 +64,13 @@ export default function RepairPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const navigate = useNavigate();
   const location = useLocation();
   const query = useQuery('repairs.get', { id });
   const settings = useRepairSettings();
-  const [repair, setRepair] = useState<RepairDetail | undefined>(undefined);
+  const [repair, setRepair] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const [chasing, setChasing] = useState(false);
   const canWrite = can('repairs.write');
-
-  // The page shows the latest answer: from the query, or from the action that just changed the order.
-  useEffect(() => {
-    if (query.data) setRepair(query.data);
-  }, [query.data]);
 
   useEffect(() => {
     if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('repairUi.saved'));
@@ -87,19 +81,7 @@ export default function RepairPage() {
   const waiting = !!r && notPickedUp(r.state);
   const overdue = useOverdue(r?.pickupDueAt, waiting, !!r?.overdueForPickup);
 
-  if (query.error && isApiError(query.error) && (query.error.code === 'NOT_FOUND' || query.error.code === 'VALIDATION')) {
-    return (
-      <Result
-        status="404"
-        title={t('repairUi.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/repairs')}>
-            {t('repairUi.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (isNotFound(query.error, true)) return <RecordNotFound title={t('repairUi.notFound')} backText={t('repairUi.backToList')} to="/repairs" />;
 
   const limits = settings.settings?.repairPickupMinutes;
   const minutes = r && limits ? pickupLimitMinutes(r.urgent, { urgentMinutes: limits.urgent, normalMinutes: limits.normal }) : 0;

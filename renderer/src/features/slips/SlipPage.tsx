@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Steps, Table, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Table, Tag } from 'antd';
 import { EditOutlined, SendOutlined, StopOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { transitionError, type SignMode } from '../../../../shared/workflows/slips/rules';
 import type { SlipDetail } from '../../../../shared/workflows/slips/schema';
-import { invoke, isApiError } from '../../api';
-import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
+import { invoke } from '../../api';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useNotifyError } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
-import { useQuery } from '../../components/use-query';
+import { useLatest, useQuery } from '../../components/use-query';
 import { ReasonModal, VoidModal } from '../../components/void-modal';
 import { NatureTag, SlipStateTag, mono } from './common';
 import { CallForm, CallsList, FeesPanel, FrequentAlert, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
@@ -89,16 +89,11 @@ export default function SlipPage() {
   const location = useLocation();
   const notify = useNotifyError();
   const query = useQuery('slips.get', { id });
-  const [slip, setSlip] = useState<SlipDetail | undefined>(undefined);
+  const [slip, setSlip] = useLatest(query.data);
   const [refusing, setRefusing] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const canWrite = can('slips.write');
-
-  // The page shows the latest answer: from the query, or from the action that just changed the slip.
-  useEffect(() => {
-    if (query.data) setSlip(query.data);
-  }, [query.data]);
 
   useEffect(() => {
     const saved = (location.state as { saved?: string } | null)?.saved;
@@ -106,19 +101,7 @@ export default function SlipPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (query.error && isApiError(query.error) && query.error.code === 'NOT_FOUND') {
-    return (
-      <Result
-        status="404"
-        title={t('slip.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/slips')}>
-            {t('slip.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (isNotFound(query.error)) return <RecordNotFound title={t('slip.notFound')} backText={t('slip.backToList')} to="/slips" />;
 
   const s = slip;
   const submit = async () => {
