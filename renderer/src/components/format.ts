@@ -46,3 +46,8 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024 * 1024) return `${fmt(n / 1024 / 1024, 1)} MB`;
   return `${fmt(n / 1024 / 1024 / 1024, 2)} GB`;
 }
+
+/** Numbers, codes and amounts in a fixed-width face. */
+export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' } as const;
+/** Secondary text: grey. */
+export const muted = { color: 'rgba(0,0,0,0.45)' } as const;

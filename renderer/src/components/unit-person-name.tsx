@@ -2,9 +2,8 @@ import { useMemo, type RefObject } from 'react';
 import { AutoComplete } from 'antd';
 import type { LinkView, UnitDetail } from '../../../shared/master/schema';
 import type { FieldInputProps } from './form';
+import { muted } from './format';
 import { RelationTag } from './tags';
-
-const muted = { color: 'rgba(0,0,0,0.45)' } as const;
 
 /** The unit's people a name is picked from: its active links, one a person. */
 export function useUnitPeople(unit: UnitDetail | null): LinkView[] {

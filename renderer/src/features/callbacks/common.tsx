@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallbackState } from '../../../../shared/workflows/callbacks/rules';
+import { mono } from '../../components/format';
 
-export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+export { mono };
 
 const STATE_COLORS: Record<CallbackState, string> = { open: 'blue', escalated: 'orange', done: 'green', cancelled: 'default' };
 

@@ -22,8 +22,8 @@ import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { MoneyInput } from '../../components/money-input';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
-import { afterPrint } from './common';
-import { failWith, LedgerTable, mono, muted, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
+import { afterPrint, mono, muted } from './common';
+import { failWith, LedgerTable, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
 
 // ---------------------------------------------------------------- the inspection
 

@@ -23,10 +23,10 @@ import { formatDate, formatDateTime, todayIso } from '../../components/format';
 import { MoneyInput } from '../../components/money-input';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
-import { afterPrint } from './common';
+import { afterPrint, muted } from './common';
 import { RevealText } from '../../components/reveal';
 import { DateTimeInput } from '../repairs/common';
-import { failWith, muted, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
+import { failWith, WhoWhen, WorkCard, yuan, type Done } from './decoration-work-common';
 
 const PATROL_STATES = ['under_way', 'inspection'];
 

@@ -10,7 +10,8 @@ import { formatDate, formatInt } from '../../components/format';
 import { MIME_TYPES, saveFile } from '../../components/save-file';
 import { useQuery } from '../../components/use-query';
 import { useSessionStore } from '../../stores/use-session-store';
-import { mono, muted, yuan } from './decoration-work-common';
+import { mono, muted } from './common';
+import { yuan } from './decoration-work-common';
 
 const BUCKET_COLORS: Record<LedgerView['byAge'][number]['bucket'], string> = { lt3m: '#389e0d', '3to6m': '#d48806', '6to12m': '#d4380d', gt12m: '#cf1322' };
 

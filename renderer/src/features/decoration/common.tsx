@@ -3,13 +3,12 @@ import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { addCalendarDays } from '../../../../shared/kernel/deadlines';
 import type { DecorationState } from '../../../../shared/workflows/decoration/rules';
-import { formatDate, todayIso } from '../../components/format';
+import { formatDate, mono, muted, todayIso } from '../../components/format';
 import { useQuery } from '../../components/use-query';
 import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
 import { invoke } from '../../api';
 
-export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
-export const muted = { color: 'rgba(0,0,0,0.45)' } as const;
+export { mono, muted };
 
 const STATE_COLORS: Record<DecorationState, string> = {
   draft: 'orange',

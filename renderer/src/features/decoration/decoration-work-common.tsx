@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/kernel/money';
 import type { DecorationDetail, LedgerEntryRow } from '../../../../shared/workflows/decoration/schema';
 import { applyFieldErrors, errorText } from '../../api';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, mono, muted } from '../../components/format';
 
-export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' } as const;
-export const muted = { color: 'rgba(0,0,0,0.45)' } as const;
 
 /** Yuan from integer fen, the way every amount is shown: ¥1,234.50 */
 export const yuan = (fen: number): string => formatFen(fen);

@@ -7,11 +7,10 @@ import { formatFen } from '../../../../shared/kernel/money';
 import type { Settings } from '../../../../shared/master/schema';
 import type { ChargeState, RepairState } from '../../../../shared/workflows/repairs/rules';
 import type { PriceItem, RepairCategory } from '../../../../shared/workflows/repairs/settings';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, mono, muted } from '../../components/format';
 import { useQuery } from '../../components/use-query';
 
-export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
-export const muted = { color: 'rgba(0,0,0,0.45)' } as const;
+export { mono, muted };
 
 const STATE_COLORS: Record<RepairState, string> = {
   received: 'orange',

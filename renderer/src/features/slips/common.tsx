@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { SlipNature, SlipState } from '../../../../shared/workflows/slips/rules';
 import type { UnitRow } from '../../../../shared/master/schema';
 import { invoke } from '../../api';
+import { mono } from '../../components/format';
 
-export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+export { mono };
 
 /** Common units of count offered for an item line, in the language of the UI (free text is allowed too); the first is the default. */
 export const UNITS_OF_COUNT: Record<'zh-CN' | 'en', readonly string[]> = {
