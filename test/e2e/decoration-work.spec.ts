@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type RunningApp } from './fixtures';
-import { chooseOption, goTo, signIn, switchLanguage } from './helpers';
+import { expect, test } from './fixtures';
+import { api, chooseOption, goTo, signIn, switchLanguage } from './helpers';
 
 /**
  * Decoration, the work and the deposit, end to end on the demo site: on a permit under way a patrol finds a
@@ -16,18 +16,8 @@ import { chooseOption, goTo, signIn, switchLanguage } from './helpers';
 const SHOTS = '/tmp/shots-decoration-work';
 const MASKED_ID = /^\d{3}\*{11}\d{4}$/;
 
-type Json = Record<string, unknown>;
 interface Row { id: string; number: string; state: string; use: string }
 interface Detail extends Row { violations: unknown[]; passes: Array<{ number: string; revokedAt: string | null; validFrom: string; validTo: string }>; refund: { depositFen: number } | null }
-
-/** Calls a channel with the page's session (the browser shell's cookie). */
-async function api<T = Json>(page: Page, app: RunningApp, channel: string, input: unknown): Promise<T> {
-  const r = await page.request.post(new URL(`/api/${channel}`, app.url).toString(), { data: input });
-  expect(r.ok()).toBe(true);
-  const body = (await r.json()) as { ok: boolean; value?: T; error?: unknown };
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value!;
-}
 
 /** The label around an antd radio or checkbox (its input is transparent): what a person clicks. */
 const labelOf = (scope: Locator, testId: string) => scope.locator('label', { has: scope.page().getByTestId(testId) });

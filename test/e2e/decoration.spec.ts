@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, MANAGER, test, type RunningApp } from './fixtures';
-import { fillSignIn, goTo, openDropdown, popupSettled, signIn, switchLanguage, tempFile, unitRow } from './helpers';
+import { api, goTo, openDropdown, popupSettled, signIn, switchLanguage, switchUser, tempFile, unitRow } from './helpers';
 
 /**
  * Decoration permits at the counter, end to end over the browser shell: an office's application taken from the
@@ -28,21 +28,6 @@ const OUT = path.resolve('test-results', 'screens');
 async function seedUnit(app: RunningApp) {
   const csv = ['楼栋,房号,用途,楼层,建筑面积,房屋状态,业主姓名,业主电话', `A,${UNIT},写字楼,12,210.5,办公,${OWNER.name},${OWNER.phone}`].join('\r\n');
   await app.offline(() => app.cli('import', tempFile('名单.csv', `${csv}\r\n`)));
-}
-
-/** Calls a channel with the page's session (the browser shell's cookie). */
-async function api(page: Page, app: RunningApp, channel: string, input: unknown) {
-  const r = await page.request.post(new URL(`/api/${channel}`, app.url).toString(), { data: input });
-  expect(r.ok()).toBe(true);
-  const body = (await r.json()) as { ok: boolean; value?: Record<string, unknown>; error?: unknown };
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value!;
-}
-
-async function switchUser(page: Page, u: { username: string; password: string; displayName: string }) {
-  await page.getByTestId('sign-out').click();
-  await fillSignIn(page, u);
-  await expect(page.getByTestId('user-name')).toHaveText(u.displayName);
 }
 
 const inputOf = (field: Locator): Locator => field.locator('xpath=self::input | .//input').first();

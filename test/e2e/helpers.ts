@@ -94,3 +94,19 @@ export async function switchLanguage(page: Page, lng: 'zh-CN' | 'en'): Promise<v
   await page.getByTestId(lng === 'en' ? 'lang-en' : 'lang-zh').click();
   await expect(page.locator('html')).toHaveAttribute('lang', lng);
 }
+
+/** Calls a channel with the page's session (the browser shell's cookie); expects it to succeed and returns its value. */
+export async function api<T = Record<string, unknown>>(page: Page, app: RunningApp, channel: string, input: unknown): Promise<T> {
+  const r = await page.request.post(new URL(`/api/${channel}`, app.url).toString(), { data: input });
+  expect(r.ok()).toBe(true);
+  const body = (await r.json()) as { ok: boolean; value?: T; error?: unknown };
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value!;
+}
+
+/** Signs out and in again as another user. */
+export async function switchUser(page: Page, u: { username: string; password: string; displayName: string }): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await fillSignIn(page, u);
+  await expect(page.getByTestId('user-name')).toHaveText(u.displayName);
+}

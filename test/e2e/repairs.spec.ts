@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, MANAGER, test, type RunningApp } from './fixtures';
-import { chooseOption, fillSignIn, goTo, openDropdown, signIn, switchLanguage, tempFile } from './helpers';
+import { api, chooseOption, goTo, openDropdown, signIn, switchLanguage, switchUser, tempFile } from './helpers';
 
 /**
  * Repairs, end to end over the browser shell: an urgent burst-pipe call taken with the keyboard only (the
@@ -26,15 +26,6 @@ async function seedUnit(app: RunningApp) {
   await app.offline(() => app.cli('import', tempFile('名单.csv', `${csv}\r\n`)));
 }
 
-/** Calls a channel with the page's session (the browser shell's cookie). */
-async function api(page: Page, app: RunningApp, channel: string, input: unknown) {
-  const r = await page.request.post(new URL(`/api/${channel}`, app.url).toString(), { data: input });
-  expect(r.ok()).toBe(true);
-  const body = (await r.json()) as { ok: boolean; value?: Record<string, unknown>; error?: unknown };
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value!;
-}
-
 /**
  * The manager's repair settings, through settings.update: a technician on the staff list, the urgent pick-up
  * limit at its smallest (1 minute: the browser shell runs on the real clock), and the end of the day at 23:59
@@ -55,12 +46,6 @@ async function createUser(page: Page, u: { username: string; password: string; d
   await form.getByTestId('field-confirm').fill(u.password);
   await form.getByTestId('form-submit').click();
   await expect(form).toHaveCount(0);
-}
-
-async function switchUser(page: Page, u: { username: string; password: string; displayName: string }) {
-  await page.getByTestId('sign-out').click();
-  await fillSignIn(page, u);
-  await expect(page.getByTestId('user-name')).toHaveText(u.displayName);
 }
 
 function inputOf(field: Locator): Locator {
