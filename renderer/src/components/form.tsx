@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { Alert, App, DatePicker, Form } from 'antd';
+import { Alert, App, DatePicker, Form, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { Controller, type Control, type ControllerRenderProps, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -235,6 +235,40 @@ export function DateInput({
       disabledDate={disabledFuture ? (day) => day.isAfter(dayjs(), 'day') : undefined}
       onChange={(v) => onChange(v ? v.format('YYYY-MM-DD') : null)}
       onBlur={onBlur}
+    />
+  );
+}
+
+/**
+ * A field's choice as a row of buttons (a button-style Radio.Group) bound to the field; `onPicked` runs after
+ * the field takes the value picked.
+ */
+export function ButtonChoice<V extends string | boolean>({
+  field,
+  props,
+  options,
+  solid,
+  onPicked,
+}: {
+  field: { value: unknown; onChange: (v: V) => void };
+  props: FieldInputProps;
+  options: Array<{ value: V; label: ReactNode }>;
+  solid?: boolean;
+  onPicked?: (v: V) => void;
+}) {
+  return (
+    <Radio.Group
+      id={props.id}
+      data-testid={props['data-testid']}
+      optionType="button"
+      buttonStyle={solid ? 'solid' : undefined}
+      value={field.value}
+      onChange={(e) => {
+        const v = e.target.value as V;
+        field.onChange(v);
+        onPicked?.(v);
+      }}
+      options={options}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Input, Radio, Row, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Input, Row, Tooltip } from 'antd';
 import { PhoneOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useForm, useWatch } from 'react-hook-form';
@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { attemptOutcome, attemptProblems, CALLBACK_CHANNELS, SATISFACTION, type AttemptOutcome } from '../../../../shared/workflows/callbacks/rules';
 import { AttemptInputSchema, type CallbackDetail } from '../../../../shared/workflows/callbacks/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
-import { Field, FormShell } from '../../components/form';
+import { ButtonChoice, Field, FormShell } from '../../components/form';
 
 /** The form's answer; the rules' own checks (a reached callee answers both questions) run here as on the host. */
 const AttemptFormSchema = AttemptInputSchema.omit({ callbackId: true }).superRefine((a, ctx) => {
@@ -103,15 +103,7 @@ export function AttemptForm({ callback, escalateAfter, onDone }: { callback: Cal
           <Col xs={24} md={12}>
             <Field control={control} name="channel" label={t('callbackUi.channel')} required idPrefix="attempt">
               {(field, p) => (
-                <Radio.Group
-                  id={p.id}
-                  data-testid={p['data-testid']}
-                  optionType="button"
-                  buttonStyle="solid"
-                  value={field.value}
-                  onChange={(e) => field.onChange(e.target.value)}
-                  options={CALLBACK_CHANNELS.map((c) => ({ value: c, label: <span data-testid={`channel-${c}`}>{t(`callback.channel.${c}`)}</span> }))}
-                />
+                <ButtonChoice field={field} props={p} solid options={CALLBACK_CHANNELS.map((c) => ({ value: c, label: <span data-testid={`channel-${c}`}>{t(`callback.channel.${c}`)}</span> }))} />
               )}
             </Field>
           </Col>
@@ -136,15 +128,12 @@ export function AttemptForm({ callback, escalateAfter, onDone }: { callback: Cal
         </Row>
         <Field control={control} name="reached" label={t('callbackUi.reachedQuestion')} required idPrefix="attempt">
           {(field, p) => (
-            <Radio.Group
-              id={p.id}
-              data-testid={p['data-testid']}
-              optionType="button"
-              value={field.value}
-              onChange={(e) => {
-                field.onChange(e.target.value);
+            <ButtonChoice
+              field={field}
+              props={p}
+              onPicked={(v) => {
                 // Not reached: there are no answers to keep.
-                if (e.target.value === false) {
+                if (v === false) {
                   setValue('fixed', null);
                   setValue('satisfaction', null);
                   clearErrors(['fixed', 'satisfaction']);
@@ -163,12 +152,9 @@ export function AttemptForm({ callback, escalateAfter, onDone }: { callback: Cal
               <Col xs={24} md={10}>
                 <Field control={control} name="fixed" label={t('callback.fixed')} required idPrefix="attempt">
                   {(field, p) => (
-                    <Radio.Group
-                      id={p.id}
-                      data-testid={p['data-testid']}
-                      optionType="button"
-                      value={field.value}
-                      onChange={(e) => field.onChange(e.target.value)}
+                    <ButtonChoice
+                      field={field}
+                      props={p}
                       options={[
                         { value: true, label: <span data-testid="fixed-yes">{t('callbackUi.fixedYes')}</span> },
                         { value: false, label: <span data-testid="fixed-no">{t('callbackUi.fixedNo')}</span> },
@@ -180,12 +166,9 @@ export function AttemptForm({ callback, escalateAfter, onDone }: { callback: Cal
               <Col xs={24} md={14}>
                 <Field control={control} name="satisfaction" label={t('callback.satisfactionLabel')} required idPrefix="attempt">
                   {(field, p) => (
-                    <Radio.Group
-                      id={p.id}
-                      data-testid={p['data-testid']}
-                      optionType="button"
-                      value={field.value}
-                      onChange={(e) => field.onChange(e.target.value)}
+                    <ButtonChoice
+                      field={field}
+                      props={p}
                       options={SATISFACTION.map((s) => ({ value: s, label: <span data-testid={`satisfaction-${s}`}>{t(`callback.satisfaction.${s}`)}</span> }))}
                     />
                   )}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Switch, Tooltip } from 'antd';
+import { Breadcrumb, Button, Card, Checkbox, Col, Input, Row, Switch, Tooltip } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,7 +12,7 @@ import { APPLICANT_KINDS, GOV_FLAGS, type ApplicantKind } from '../../../../shar
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { DraftNote, useSessionDraft } from '../../components/draft';
 import { PageHeader, useNotifyError } from '../../components/feedback';
-import { DateInput, Field, FormShell } from '../../components/form';
+import { ButtonChoice, DateInput, Field, FormShell } from '../../components/form';
 import { todayIso } from '../../components/format';
 import { NumberInput } from '../../components/number-input';
 import { useCan } from '../../components/permissions';
@@ -129,14 +129,7 @@ export function DecorationForm({ unitId: presetUnit }: { unitId: string | null }
           <Half>
             <Field control={control} name="applicant.kind" label={t('decorationUi.applicantKind')} required>
               {(field, p) => (
-                <Radio.Group
-                  id={p.id}
-                  data-testid={p['data-testid']}
-                  optionType="button"
-                  value={field.value}
-                  onChange={(e) => field.onChange(e.target.value)}
-                  options={APPLICANT_KINDS.map((k) => ({ value: k, label: <span data-testid={`kind-${k}`}>{t(`decoration.applicantKind.${k}`)}</span> }))}
-                />
+                <ButtonChoice field={field} props={p} options={APPLICANT_KINDS.map((k) => ({ value: k, label: <span data-testid={`kind-${k}`}>{t(`decoration.applicantKind.${k}`)}</span> }))} />
               )}
             </Field>
           </Half>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Input, Radio } from 'antd';
+import { Alert, Input } from 'antd';
 import { BankOutlined, UserOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PersonInputSchema, type PersonDetail } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
-import { DateInput, Field, FormShell } from '../../components/form';
+import { ButtonChoice, DateInput, Field, FormShell } from '../../components/form';
 import { FormActions } from '../../components/form-actions';
 import { IdDocumentFields } from '../../components/id-fields';
 
@@ -74,14 +74,10 @@ export function PersonForm({
       {person && revealed ? <Alert type="info" showIcon title={t('person.editRevealed')} style={{ marginBottom: 16 }} data-testid="edit-revealed-note" /> : null}
       <Field control={control} name="kind" label={t('person.kind')}>
         {(field, p) => (
-          <Radio.Group
-            id={p.id}
-            data-testid={p['data-testid']}
-            optionType="button"
-            value={field.value}
-            onChange={(e) => {
-              const k = e.target.value as 'person' | 'company';
-              field.onChange(k);
+          <ButtonChoice
+            field={field}
+            props={p}
+            onPicked={(k) => {
               if (k === 'company' && !getValues('idType')) setValue('idType', 'business_license');
               if (k === 'person' && getValues('idType') === 'business_license' && !getValues('idNumber')) setValue('idType', null);
             }}
