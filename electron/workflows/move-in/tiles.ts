@@ -4,10 +4,15 @@ import type { ServiceCtx } from '../../host/context';
 import * as repo from './repo';
 import { siteToday } from './service';
 
-/** What move-in puts on the manager's dashboard: the handover progress, and the rectification items (open, overdue, awaiting the owner) — exact counts. */
+/**
+ * What move-in puts on the manager's dashboard: the handover progress, and the rectification items (open, overdue,
+ * awaiting the owner) — exact counts. Only on a site with a handover under way (a move-in record or an imported
+ * notice): a site whose units were all handed over years ago is not shown two tiles of zeros.
+ */
 export function moveInTiles(ctx: ServiceCtx): Tile[] {
   const p = repo.progressCounts(ctx.db);
   const waiting = q(ctx.db, "SELECT COUNT(*) FROM move_in_notices n JOIN move_in_batches b ON b.id = n.batch_id AND b.state = 'committed' WHERE NOT EXISTS (SELECT 1 FROM move_ins m WHERE m.notice_id = n.id AND m.state != 'voided')").value<number>() ?? 0;
+  if (!q(ctx.db, 'SELECT EXISTS (SELECT 1 FROM move_ins) OR EXISTS (SELECT 1 FROM move_in_notices)').value<number>()) return [];
   const r = repo.rectCounts(ctx.db, siteToday(ctx));
   return [
     {

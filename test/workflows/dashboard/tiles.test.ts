@@ -111,7 +111,8 @@ describe('the manager’s dashboard', () => {
     const summary = await env.ok('today.summary', {});
     const tiles = summary.tiles;
     checkTiles(tiles);
-    expect(tiles.map((t) => t.id)).toEqual(['occupancy.byState', 'occupancy.rateTrend', 'report.lastMonth', 'slips.exitedToday', 'slips.waiting', 'repairs.callbackRateToday', 'repairs.callbackRateWeek', 'repairs.callbackRateMonth', 'repairs.open', 'decoration.approvals', 'decoration.depositsHeld', 'decoration.refunds', 'moveIn.progress', 'moveIn.rectifications', 'safety.backup', 'safety.integrity']);
+    // (No handover on this site: move-in's two tiles come with its first record or notice — test/workflows/move-in.)
+    expect(tiles.map((t) => t.id)).toEqual(['occupancy.byState', 'occupancy.rateTrend', 'report.lastMonth', 'slips.exitedToday', 'slips.waiting', 'repairs.callbackRateToday', 'repairs.callbackRateWeek', 'repairs.callbackRateMonth', 'repairs.open', 'decoration.approvals', 'decoration.depositsHeld', 'decoration.refunds', 'safety.backup', 'safety.integrity']);
 
     // Now: A owner-occupied; B, D vacant; C under decoration; E no state. Against 28 Feb: A owner-occupied, B rented, C vacant, D not handed over.
     expect(byState(tiles)).toEqual({
