@@ -10,9 +10,9 @@ import { siteToday } from './service';
  * notice): a site whose units were all handed over years ago is not shown two tiles of zeros.
  */
 export function moveInTiles(ctx: ServiceCtx): Tile[] {
+  if (!q(ctx.db, 'SELECT EXISTS (SELECT 1 FROM move_ins) OR EXISTS (SELECT 1 FROM move_in_notices)').value<number>()) return [];
   const p = repo.progressCounts(ctx.db);
   const waiting = q(ctx.db, "SELECT COUNT(*) FROM move_in_notices n JOIN move_in_batches b ON b.id = n.batch_id AND b.state = 'committed' WHERE NOT EXISTS (SELECT 1 FROM move_ins m WHERE m.notice_id = n.id AND m.state != 'voided')").value<number>() ?? 0;
-  if (!q(ctx.db, 'SELECT EXISTS (SELECT 1 FROM move_ins) OR EXISTS (SELECT 1 FROM move_in_notices)').value<number>()) return [];
   const r = repo.rectCounts(ctx.db, siteToday(ctx));
   return [
     {
