@@ -7,7 +7,7 @@
 import type { Pass } from '../../../../shared/workflows/decoration/schema';
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp } from '../../../pdf/parts';
-import { qrImage } from './qr';
+import { qrImage } from '../../../pdf/qr';
 import { contractorName, fill, GREY, marksOf, PAGE_HEIGHT, PAGE_WIDTH, wordsOf, type FormInput } from './common';
 
 const MARGIN_X = 22;

@@ -6,7 +6,7 @@
  */
 import type { Content, DocDefinition } from '../../../pdf/engine';
 import { copyStamp, copyWatermark, footer } from '../../../pdf/parts';
-import { qrImage } from './qr';
+import { qrImage } from '../../../pdf/qr';
 import { dayOf, fill, GREY, MARGIN_X, marksOf, wordsOf, type FormInput } from './common';
 
 export function permitDocument(input: FormInput): DocDefinition {

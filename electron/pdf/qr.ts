@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import type { Content } from '../../../pdf/engine';
+import type { Content } from './engine';
 
 const require = createRequire(__filename);
 interface QrMeasure {
