@@ -1,4 +1,5 @@
 import type { Content } from './engine';
+import { qrImageBare } from './qr';
 
 /** Shared form parts: every printed form is assembled from these. Each returns a fresh object (pdfmake mutates). */
 
@@ -50,7 +51,7 @@ export function recordNumberWithQr(number: string, label: string): Content {
     width: 150,
     columns: [
       { width: '*', text: [{ text: `${label}\n`, fontSize: 7, color: GREY }, { text: number, fontSize: 10, bold: true }], alignment: 'right', margin: [0, 12, 4, 0] },
-      { width: 46, qr: number, fit: 46, eccLevel: 'M' },
+      { width: 46, stack: [qrImageBare(number, 46)] },
     ],
   };
 }

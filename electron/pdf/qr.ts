@@ -53,16 +53,16 @@ export function qrMatrix(text: string, eccLevel = 'M'): boolean[][] {
  * at 100, 150, 200 and 300 dpi), where a larger image is reduced with smoothing and its edges blur (at 2, 3 or
  * 4 pixels a module it read only 150–190 of them at some resolutions).
  */
-export function qrPng(text: string, eccLevel = 'M', scale = 1): string {
+export function qrPng(text: string, eccLevel = 'M', scale = 1, quiet = QUIET): string {
   const m = qrMatrix(text, eccLevel);
-  const side = (m.length + 2 * QUIET) * scale;
+  const side = (m.length + 2 * quiet) * scale;
   const stride = side + 1;
   const raw = Buffer.alloc(side * stride, 0xff);
   for (let y = 0; y < side; y++) {
     raw[y * stride] = 0; // filter: none
-    const row = m[Math.floor(y / scale) - QUIET];
+    const row = m[Math.floor(y / scale) - quiet];
     if (!row) continue;
-    for (let x = 0; x < side; x++) if (row[Math.floor(x / scale) - QUIET]) raw[y * stride + 1 + x] = 0;
+    for (let x = 0; x < side; x++) if (row[Math.floor(x / scale) - quiet]) raw[y * stride + 1 + x] = 0;
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(side, 0);
@@ -75,3 +75,9 @@ export function qrPng(text: string, eccLevel = 'M', scale = 1): string {
 
 /** The code as an image `size` points square, its quiet zone included. */
 export const qrImage = (text: string, size: number): Content => ({ image: qrPng(text), width: size, height: size });
+
+/**
+ * The code as an image `size` points square without a quiet zone of its own, where the page around it is
+ * blank (a form's header corner): the same symbol and size as pdfmake's `qr` node with `fit: size` drew.
+ */
+export const qrImageBare = (text: string, size: number): Content => ({ image: qrPng(text, 'M', 1, 0), width: size, height: size });

@@ -38,8 +38,14 @@ function cutLineY(file: string, caption: string): number {
 }
 
 /** Images drawn on the page (a signature captured on screen; its alpha channel is listed apart, as an smask). */
+/** The images on the page other than the header's QR codes (greyscale, one pixel a module): the signatures. */
 const images = (file: string) =>
-  execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image').length;
+  execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((c) => c[2] === 'image' && !(c[5] === 'gray' && c[3] === c[4] && Number(c[3]) <= 57)).length;
 
 /** Every QR code on the rendered page, as a scanner reads it (poppler renders, zbar decodes). */
 function qrCodes(file: string): string[] {

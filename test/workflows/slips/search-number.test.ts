@@ -1,24 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseRecordNumber } from '../../../shared/kernel/record-number';
+import { renderPdf } from '../../../electron/pdf/engine';
 import { recordNumberWithQr } from '../../../electron/pdf/parts';
+import { pdfFile, pdfToPng } from '../../helpers/pdf-tools';
 import { createSite, type Site } from '../../helpers/fixtures';
 import { testEnv } from '../../helpers/host';
 import { temporarySlip } from '../../helpers/slip-draft';
 
 const draft = (site: Site) => temporarySlip(site.unitId);
 
-/** What the printed QR code holds (electron/pdf/parts.ts recordNumberWithQr), as a USB scanner types it: then Enter. */
-function qrContent(number: string): string {
-  const found: string[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (typeof o.qr === 'string') found.push(o.qr);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(recordNumberWithQr(number, 'No.'));
+/**
+ * What the printed QR code holds (electron/pdf/parts.ts recordNumberWithQr), as a USB scanner types it (then
+ * Enter): the header printed on a page, rendered and decoded by zbar.
+ */
+async function qrContent(number: string): Promise<string> {
+  const file = pdfFile(await renderPdf({ content: [recordNumberWithQr(number, 'No.')] }), 'qr.pdf');
+  const [png] = pdfToPng(file, file.replace(/\.pdf$/, ''), 200);
+  const found = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', png], { encoding: 'utf8' }).trim().split('\n');
   expect(found).toHaveLength(1);
   return found[0];
 }
@@ -41,8 +40,8 @@ describe('open by number (global search)', () => {
       s.number.toLowerCase(),
       fullWidth(s.number),
       fullWidth(s.number.toLowerCase()),
-      `${qrContent(s.number)}\r\n`,
-      ` ${qrContent(s.number)}\t`,
+      `${await qrContent(s.number)}\r\n`,
+      ` ${await qrContent(s.number)}\t`,
       'FX2026000002',
       'fx-2026-2',
       'FX 2026 000002',
