@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../shared/master/schema';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'occupancy-report', 'repair', 'callback', 'decoration', 'pass', 'channel'] as const;
+export const AUDIT_ENTITIES = ['building', 'unit', 'person', 'link', 'user', 'settings', 'database', 'import', 'slip', 'occupancy-report', 'repair', 'callback', 'decoration', 'pass', 'move-in', 'moving-in', 'channel'] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -65,6 +65,20 @@ export const AUDIT_ACTIONS = [
   'inspection-failed',
   'prepare-refund',
   'pay-out',
+  'identity',
+  'fees',
+  'copies',
+  'archive',
+  'keys',
+  'inspection',
+  'handover',
+  'vacant',
+  'fee-override',
+  'rect-fix',
+  'rect-accept',
+  'rect-reopen',
+  'receipt',
+  'import-preview',
 ] as const;
 
 /** The action's name; on some records the same name means something else (verify: a slip's call, the database's integrity check). */
