@@ -260,6 +260,7 @@ const app = {
       void: 'Voided',
       end: 'Ended',
       'set-occupancy': 'Set occupancy',
+      receipt: 'Receipt',
       reveal: 'Viewed full number',
       'sign-in': 'Signed in',
       'sign-out': 'Signed out',
@@ -339,6 +340,7 @@ const app = {
       callback: 'Callback',
       decoration: 'Decoration permit',
       pass: 'Worker pass',
+      'moving-in': 'Moving in',
     },
   },
   backup: {

@@ -258,6 +258,7 @@ const app = {
       void: '作废',
       end: '结束',
       'set-occupancy': '设置房屋状态',
+      receipt: '签收',
       reveal: '查看完整号码',
       'sign-in': '登录',
       'sign-out': '退出',
@@ -337,6 +338,7 @@ const app = {
       callback: '回访',
       decoration: '装修申请',
       pass: '出入证',
+      'moving-in': '入住',
     },
   },
   backup: {

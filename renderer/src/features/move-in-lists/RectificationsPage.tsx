@@ -93,66 +93,65 @@ export default function RectificationsPage() {
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
         pagination={filters.pagination(total ?? 0)}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1100 }}
         onRow={(r) => ({ 'data-testid': 'rect-row', 'data-number': r.number, 'data-unit': r.unitCode, 'data-state': r.state, 'data-overdue': r.overdue ? '1' : '0' }) as object}
         locale={{ emptyText: list.error ? <span /> : <EmptyHint title={t('moveinLists.rect.emptyTitle')} hint={t('moveinLists.rect.emptyHint')} /> }}
         columns={[
           {
-            title: t('movein.number'),
+            title: `${t('movein.number')} / ${t('moveinLists.unit')}`,
             dataIndex: 'number',
-            width: 150,
+            width: 160,
             render: (v: string, r) => (
-              <Link to={`/move-in/${r.moveInId}`} style={{ ...mono, fontWeight: 600 }} data-testid="rect-record">
-                {v}
-              </Link>
+              <div>
+                <Link to={`/move-in/${r.moveInId}`} style={{ ...mono, fontWeight: 600 }} data-testid="rect-record">
+                  {v}
+                </Link>
+                <div style={{ fontWeight: 600 }}>{r.unitCode}</div>
+              </div>
             ),
           },
-          { title: t('moveinLists.unit'), dataIndex: 'unitCode', width: 100, render: (v: string) => <strong>{v}</strong> },
-          { title: t('moveinLists.rect.areaItem'), key: 'what', width: 170, render: (_: unknown, r) => what(r) },
+          { title: t('moveinLists.rect.areaItem'), key: 'what', width: 140, render: (_: unknown, r) => what(r) },
           {
             title: t('moveinLists.rect.description'),
             dataIndex: 'description',
             render: (v: string, r) => (
-              <div>
-                <div>{v}</div>
+              <div style={{ minWidth: 160 }}>
+                <div>
+                  {r.critical ? (
+                    <Tag color="red" icon={<WarningOutlined />} data-testid="rect-critical">
+                      {t('moveinLists.rect.critical')}
+                    </Tag>
+                  ) : null}
+                  {v}
+                </div>
                 {r.fixedNote ? <div style={{ ...muted, fontSize: 12 }}>{t('moveinLists.rect.fixedNote', { note: r.fixedNote })}</div> : null}
                 {r.reopened ? <Tag color="volcano" style={{ marginTop: 2 }}>{t('moveinLists.rect.reopened', { count: r.reopened })}</Tag> : null}
               </div>
             ),
           },
+          { title: t('moveinLists.rect.ownerOpinion'), dataIndex: 'ownerOpinion', width: 150, render: (v: string) => v || <span style={muted}>—</span> },
           {
-            title: t('moveinLists.rect.critical'),
-            dataIndex: 'critical',
-            width: 80,
-            render: (v: boolean) =>
-              v ? (
-                <Tag color="red" icon={<WarningOutlined />} data-testid="rect-critical">
-                  {t('moveinLists.rect.critical')}
-                </Tag>
-              ) : (
-                <span style={muted}>—</span>
-              ),
-          },
-          { title: t('moveinLists.rect.ownerOpinion'), dataIndex: 'ownerOpinion', width: 160, render: (v: string) => v || <span style={muted}>—</span> },
-          { title: t('moveinLists.rect.assignedTo'), dataIndex: 'assignedTo', width: 100 },
-          {
-            title: t('moveinLists.rect.dueDate'),
+            title: `${t('moveinLists.rect.dueDate')} / ${t('moveinLists.rect.assignedTo')}`,
             dataIndex: 'dueDate',
-            width: 110,
+            width: 120,
             render: (v: string, r) => (
-              <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined} data-testid="rect-due" data-overdue={r.overdue ? '1' : '0'}>
-                {formatDate(v)}
-              </span>
+              <div>
+                <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined} data-testid="rect-due" data-overdue={r.overdue ? '1' : '0'}>
+                  {formatDate(v)}
+                </span>
+                <div style={{ ...muted, fontSize: 12 }} data-testid="rect-assigned">
+                  {t(`movein.department.${r.assignedTo}`, { defaultValue: r.assignedTo })}
+                </div>
+              </div>
             ),
           },
-          { title: t('moveinLists.state'), dataIndex: 'state', width: 150, render: (v: Rectification['state'], r) => <RectStateTag state={v} overdue={r.overdue} /> },
+          { title: t('moveinLists.state'), dataIndex: 'state', width: 140, render: (v: Rectification['state'], r) => <RectStateTag state={v} overdue={r.overdue} /> },
           ...(canWrite
             ? [
                 {
                   title: t('moveinLists.rect.actions'),
                   key: 'actions',
-                  width: 210,
-                  fixed: 'right' as const,
+                  width: 200,
                   render: (_: unknown, r: Rectification) =>
                     r.state === 'open' ? (
                       <Button size="small" icon={<ToolOutlined />} onClick={() => setActing({ kind: 'fix', r })} data-testid="rect-fix">

@@ -43,7 +43,7 @@ export default function RegisterPage() {
         <Radio.Group
           optionType="button"
           value={scope}
-          onChange={(e) => filters.update({ scope: e.target.value === 'batch' ? 'batch' : undefined, batch: undefined, building: undefined })}
+          onChange={(e) => filters.update({ scope: e.target.value === 'batch' ? 'batch' : undefined, batch: undefined, building: undefined, status: undefined })}
           options={[
             { value: 'building', label: <span data-testid="scope-building">{t('moveinLists.register.scopeBuilding')}</span> },
             { value: 'batch', label: <span data-testid="scope-batch">{t('moveinLists.register.scopeBatch')}</span> },
@@ -55,7 +55,7 @@ export default function RegisterPage() {
             style={{ width: 260 }}
             placeholder={t('moveinLists.register.pickBuilding')}
             value={buildingId}
-            onChange={(v: string) => filters.update({ building: v })}
+            onChange={(v: string) => filters.update({ building: v, status: undefined })}
             options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.code} · ${b.name}` }))}
             data-testid="register-building"
           />
@@ -64,7 +64,7 @@ export default function RegisterPage() {
             style={{ width: 260 }}
             placeholder={t('moveinLists.register.pickBatch')}
             value={batchId}
-            onChange={(v: string) => filters.update({ batch: v, scope: 'batch' })}
+            onChange={(v: string) => filters.update({ batch: v, scope: 'batch', status: undefined })}
             options={batches.map((b) => ({ value: b.id, label: b.name }))}
             data-testid="register-batch"
           />

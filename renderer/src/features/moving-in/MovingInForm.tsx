@@ -91,14 +91,14 @@ function setPath(errors: Record<string, unknown>, path: string, message: string)
 const resolver: Resolver<Values> = (values) => {
   const payload = toPayload(values);
   const errors: Record<string, unknown> = {};
-  const parsed = MovingInCreateSchema.safeParse(payload);
-  if (!parsed.success) for (const i of parsed.error.issues) setPath(errors, i.path.join('.') || 'unitId', i.message);
   if (values.occupant === 'owner' && !values.personId) setPath(errors, 'personId', 'v.required');
   if (values.occupant === 'tenant') {
     if (values.tenantMode === 'pick' && !values.personId) setPath(errors, 'personId', 'v.required');
     const gaps = tenantGaps({ ownerAnswer: values.ownerConfirmation.answer, pledgeSigned: values.pledgeSigned, leaseFrom: values.leaseFrom, leaseTo: values.leaseTo, date: values.date ?? '' });
     for (const [k, m] of Object.entries(gaps)) setPath(errors, k, m);
   }
+  const parsed = MovingInCreateSchema.safeParse(payload);
+  if (!parsed.success) for (const i of parsed.error.issues) setPath(errors, i.path.join('.') || 'unitId', i.message);
   return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<Values> } : { values, errors: {} };
 };
 

@@ -108,7 +108,7 @@ export default function MovingInPage() {
     detail: (a, data) => {
       if (a === 'receipt') return `${t(`movein.department.${String(data.department)}`)} · ${String(data.by ?? '')}`;
       if (a === 'owner-confirmation') return `${String(data.contact ?? '')} · ${t(`movein.ownerAnswer.${String(data.answer)}`, { defaultValue: String(data.answer ?? '') })}`;
-      if (a === 'create') return `${String(data.unit ?? '')} · ${t(`movein.occupant.${String(data.occupant)}`)} · ${String(data.date ?? '')} → ${t(`enum.state.${String(data.occupancy)}`, { defaultValue: '' })}`;
+      if (a === 'create') return `${String(data.unit ?? '')} · ${String(data.date ?? '')} → ${t('moveinLists.movingIn.occupancy')}: ${t(`enum.state.${String(data.occupancy)}`, { defaultValue: '' })}`;
       if (a === 'void') return String(data.reason ?? '');
       return '';
     },
@@ -191,10 +191,7 @@ export default function MovingInPage() {
                 <>
                   <Descriptions.Item label={t('moveinLists.movingIn.page.tenancy')}>
                     <span data-testid="moving-in-tenancy">
-                      {d.tenancyLinkId ? (d.tenancyEnded ? t('moveinLists.movingIn.page.tenancyEnded', { date: formatDate(d.tenancyEnded) }) : t('moveinLists.movingIn.page.tenancyActive', { date: formatDate(d.date) })) : '—'}{' '}
-                      <Link to={`/units/${d.unitId}`} style={{ fontSize: 12 }}>
-                        {t('enum.relation.tenant')}
-                      </Link>
+                      {d.tenancyLinkId ? (d.tenancyEnded ? t('moveinLists.movingIn.page.tenancyEnded', { date: formatDate(d.tenancyEnded) }) : t('moveinLists.movingIn.page.tenancyActive', { date: formatDate(d.date) })) : '—'}
                     </span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('moveinLists.movingIn.page.lease')}>

@@ -118,7 +118,7 @@ export default function MovingInsPage() {
                   ))}
                 </Space>
               ) : (
-                <span style={muted}>{r.state === 'received' ? t('moveinLists.movingIn.allReceived') : '—'}</span>
+                <span style={muted}>—</span>
               ),
           },
         ]}

@@ -164,7 +164,7 @@ function MoveInSettingsForm({ settings, onSaved }: { settings: Settings; onSaved
       <SettingsHeading title={t('moveinLists.settings.keys')} hint={t('moveinLists.settings.keysHint')} />
       <Row gutter={16}>
         {UNIT_USES.map((u) => (
-          <Col key={u} xs={24} md={12} xl={6}>
+          <Col key={u} xs={24} lg={12}>
             <KeyTemplate control={control} use={u} />
           </Col>
         ))}
