@@ -10,6 +10,7 @@ import {
   FormatPainterOutlined,
   HomeOutlined,
   LockOutlined,
+  LoginOutlined,
   LogoutOutlined,
   PhoneOutlined,
   QuestionCircleOutlined,
@@ -65,6 +66,12 @@ const DecorationsPage = lazy(() => import('../features/decoration/DecorationsPag
 const DecorationFormPage = lazy(() => import('../features/decoration/DecorationForm'));
 const DecorationPage = lazy(() => import('../features/decoration/DecorationPage'));
 const DepositLedgerPage = lazy(() => import('../features/decoration/LedgerPage'));
+const NoticesPage = lazy(() => import('../features/move-in-lists/NoticesPage'));
+const RectificationsPage = lazy(() => import('../features/move-in-lists/RectificationsPage'));
+const RegisterPage = lazy(() => import('../features/move-in-lists/RegisterPage'));
+const MovingInsPage = lazy(() => import('../features/moving-in/MovingInsPage'));
+const MovingInFormPage = lazy(() => import('../features/moving-in/MovingInForm'));
+const MovingInPage = lazy(() => import('../features/moving-in/MovingInPage'));
 
 interface NavItem {
   key: string;
@@ -215,6 +222,7 @@ export default function Shell() {
           { key: 'repairs', path: '/repairs', label: t('nav.repairs'), icon: <ToolOutlined />, permission: 'repairs.read' },
           { key: 'decoration', path: '/decoration', label: t('nav.decoration'), icon: <FormatPainterOutlined />, permission: 'decoration.read' },
           { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
+          { key: 'movingIn', path: '/moving-in', label: t('nav.movingIn'), icon: <LoginOutlined />, permission: 'move-in.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
           { key: 'buildings', path: '/buildings', label: t('nav.buildings'), icon: <ApartmentOutlined />, permission: 'masterdata.read' },
@@ -403,6 +411,12 @@ export default function Shell() {
                 <Route path="/decoration/new" element={<Guard permission="decoration.write"><DecorationFormPage /></Guard>} />
                 <Route path="/decoration/ledger" element={<Guard permission="decoration.ledger"><DepositLedgerPage /></Guard>} />
                 <Route path="/decoration/:id" element={<Guard permission="decoration.read"><DecorationPage /></Guard>} />
+                <Route path="/move-in/notices" element={<Guard permission="move-in.read"><NoticesPage /></Guard>} />
+                <Route path="/move-in/rectifications" element={<Guard permission="move-in.read"><RectificationsPage /></Guard>} />
+                <Route path="/move-in/register" element={<Guard permission="move-in.read"><RegisterPage /></Guard>} />
+                <Route path="/moving-in" element={<Guard permission="move-in.read"><MovingInsPage /></Guard>} />
+                <Route path="/moving-in/new" element={<Guard permission="move-in.write"><MovingInFormPage /></Guard>} />
+                <Route path="/moving-in/:id" element={<Guard permission="move-in.read"><MovingInPage /></Guard>} />
                 <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />

@@ -28,6 +28,7 @@ const app = {
     myAccount: 'My account',
     slips: 'Release slips',
     gate: 'Gate',
+    movingIn: 'Moving in',
     reports: 'Monthly report',
     repairs: 'Repairs',
     decoration: 'Decoration',

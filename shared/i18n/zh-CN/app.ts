@@ -26,6 +26,7 @@ const app = {
     myAccount: '我的账号',
     slips: '放行条',
     gate: '门岗',
+    movingIn: '入住',
     reports: '月报',
     repairs: '报修',
     decoration: '装修',

@@ -19,19 +19,21 @@ import { useSessionStore } from '../../stores/use-session-store';
 import { CALENDAR_SETTING_KEYS, CalendarSettingsCard } from './CalendarSettings';
 import { REPAIR_SETTING_KEYS, RepairSettingsCard } from './RepairSettings';
 import { DECORATION_SETTING_KEYS, DecorationSettingsCard } from './DecorationSettings';
+import { MOVE_IN_SETTING_KEYS, MoveInSettingsCard } from './MoveInSettings';
 
 const LOGO_MAX_BYTES = 300 * 1024;
 
 const REPAIR_KEYS = Object.fromEntries(REPAIR_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof REPAIR_SETTING_KEYS)[number]]: true };
 const DECORATION_KEYS = Object.fromEntries(DECORATION_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof DECORATION_SETTING_KEYS)[number]]: true };
+const MOVE_IN_KEYS = Object.fromEntries(MOVE_IN_SETTING_KEYS.map((k) => [k, true])) as { [K in (typeof MOVE_IN_SETTING_KEYS)[number]]: true };
 
 /** What the site form edits: everything but the calendar's, the repair card's and the decoration card's keys, so one form's save never resets another's. */
-const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true, ...REPAIR_KEYS, ...DECORATION_KEYS });
+const SiteSettingsSchema = SettingsSchema.omit({ calendarOverrides: true, officeHours: true, ...REPAIR_KEYS, ...DECORATION_KEYS, ...MOVE_IN_KEYS });
 type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 function siteSettings(s: Settings): SiteSettings {
   const rest: Record<string, unknown> = { ...s };
-  for (const k of [...CALENDAR_SETTING_KEYS, ...REPAIR_SETTING_KEYS, ...DECORATION_SETTING_KEYS]) delete rest[k];
+  for (const k of [...CALENDAR_SETTING_KEYS, ...REPAIR_SETTING_KEYS, ...DECORATION_SETTING_KEYS, ...MOVE_IN_SETTING_KEYS]) delete rest[k];
   return rest as SiteSettings;
 }
 
@@ -238,7 +240,7 @@ export default function SettingsPage() {
   }, [settings.data]);
 
   useEffect(() => {
-    const target = section === 'calendar' ? 'calendar-settings' : section === 'repairs' ? 'repair-settings' : section === 'decoration' ? 'decoration-settings' : null;
+    const target = section === 'calendar' ? 'calendar-settings' : section === 'repairs' ? 'repair-settings' : section === 'decoration' ? 'decoration-settings' : section === 'move-in' ? 'movein-settings' : null;
     if (!target || !settings.data || scrolled.current) return;
     scrolled.current = true;
     document.getElementById(target)?.scrollIntoView({ block: 'start' });
@@ -274,6 +276,7 @@ export default function SettingsPage() {
       ) : null}
       {isManager && settings.data ? <RepairSettingsCard key={`repairs-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
       {isManager && settings.data ? <DecorationSettingsCard key={`decoration-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
+      {isManager && settings.data ? <MoveInSettingsCard key={`movein-${formKey}`} settings={settings.data} onSaved={() => message.success(t('common.saved'))} /> : null}
     </div>
   );
 }

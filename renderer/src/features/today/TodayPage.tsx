@@ -14,6 +14,7 @@ import { actorLabel, auditSummary } from '../audit/describe';
 import { TodaySlips } from '../slips/TodaySlips';
 import { TodayRepairs } from '../repairs/TodayRepairs';
 import { TodayDecoration } from './TodayDecoration';
+import { TodayMoveIn } from './TodayMoveIn';
 
 // The manager's dashboard and its charts (echarts) load on first use: Today for a clerk never fetches them.
 const Dashboard = lazy(() => import('./Dashboard'));
@@ -100,6 +101,7 @@ export default function TodayPage() {
       </Row>
       {data && can('slips.read') ? <TodaySlips slips={data.slips} cashier={can('slips.fees')} /> : null}
       {data && can('decoration.read') ? <TodayDecoration lists={data.decoration} desk={can('decoration.write')} approver={can('decoration.approve')} cashier={can('decoration.fees')} /> : null}
+      {data && can('move-in.read') ? <TodayMoveIn lists={data.moveIn} desk={can('move-in.write')} cashier={can('move-in.fees')} /> : null}
       {data && can('repairs.read') ? <TodayRepairs repairs={data.repairs} callbackQueue={data.callbacks} desk={can('repairs.write')} callbacks={can('callbacks.read')} cashier={can('repairs.fees')} /> : null}
       {/* The manager's dashboard has its own units-by-state tile (with the month's change). */}
       {data && data.counts.units > 0 && !data.tiles.length ? (

@@ -1,0 +1,128 @@
+import { useCallback } from 'react';
+import { Button, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { MovingInState } from '../../../../shared/workflows/move-in/rules';
+import type { MovingInRow } from '../../../../shared/workflows/move-in/schema';
+import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
+import { formatDate, formatInt, mono, muted } from '../../components/format';
+import { useCan } from '../../components/permissions';
+import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
+import { useQuery } from '../../components/use-query';
+
+const STATE_COLORS: Record<MovingInState, string> = { notified: 'gold', received: 'green', voided: 'default' };
+
+export function MovingInStateTag({ state, testId = 'moving-in-state-tag' }: { state: MovingInState; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATE_COLORS[state]} data-testid={testId} data-state={state} style={state === 'voided' ? { textDecoration: 'line-through', marginInlineEnd: 0 } : { marginInlineEnd: 0 }}>
+      {t(`movein.movingInState.${state}`)}
+    </Tag>
+  );
+}
+
+/** `/moving-in`: every moving-in (入住, RZ), newest first, or those whose 入住知会单 some department has not received yet. */
+export default function MovingInsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const filters = useListParams();
+  const queue = filters.get('queue') === 'notReceived' ? 'notReceived' : 'all';
+  const canWrite = can('move-in.write');
+  const list = useQuery('movingIn.list', { offset: filters.offset, limit: filters.pageSize, queue });
+  const openNew = useCallback(() => navigate('/moving-in/new'), [navigate]);
+  useNewRecordOpener(canWrite ? openNew : null);
+  const total = list.data?.total;
+
+  return (
+    <div data-testid="moving-ins-page">
+      <PageHeader
+        title={t('moveinLists.movingIn.title')}
+        sub={total === undefined ? t('moveinLists.movingIn.sub') : `${t('moveinLists.movingIn.count', { count: total, formatted: formatInt(total) })} · ${t('moveinLists.movingIn.sub')}`}
+        extra={
+          canWrite ? (
+            <Tooltip title={t('shortcut.new')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="new-moving-in">
+                {t('moveinLists.movingIn.new')}
+              </Button>
+            </Tooltip>
+          ) : null
+        }
+      />
+      <Tabs
+        size="small"
+        activeKey={queue}
+        data-testid="queue-tabs"
+        onChange={(k) => filters.update({ queue: k === 'notReceived' ? k : undefined })}
+        items={[
+          { key: 'all', label: <span data-testid="tab-all">{t('moveinLists.movingIn.tabAll')}</span> },
+          { key: 'notReceived', label: <span data-testid="tab-notReceived">{t('moveinLists.movingIn.tabNotReceived')}</span> },
+        ]}
+        style={{ marginBottom: 4 }}
+      />
+      <QueryError error={list.error} onRetry={list.reload} />
+      <Table<MovingInRow>
+        rowKey="id"
+        size="middle"
+        data-testid="moving-in-table"
+        loading={list.loading}
+        dataSource={list.data?.rows ?? []}
+        pagination={filters.pagination(total ?? 0)}
+        scroll={{ x: 1000 }}
+        onRow={(r) => ({ onClick: () => navigate(`/moving-in/${r.id}`), style: { cursor: 'pointer' }, 'data-testid': 'moving-in-row', 'data-number': r.number, 'data-state': r.state }) as object}
+        locale={{
+          emptyText: list.error ? (
+            <span />
+          ) : (
+            <EmptyHint
+              title={t('moveinLists.movingIn.emptyTitle')}
+              hint={t('moveinLists.movingIn.emptyHint')}
+              action={
+                canWrite ? (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                    {t('moveinLists.movingIn.new')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          ),
+        }}
+        columns={[
+          {
+            title: t('moveinLists.movingIn.number'),
+            dataIndex: 'number',
+            width: 160,
+            render: (v: string, r) => (
+              <Link to={`/moving-in/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
+                {v}
+              </Link>
+            ),
+          },
+          { title: t('moveinLists.unit'), dataIndex: 'unitCode', width: 110, render: (v: string) => <strong>{v}</strong> },
+          { title: t('moveinLists.movingIn.occupant'), dataIndex: 'occupant', width: 90, render: (v: MovingInRow['occupant']) => <Tag color={v === 'tenant' ? 'purple' : 'blue'}>{t(`movein.occupant.${v}`)}</Tag> },
+          { title: t('moveinLists.movingIn.person'), dataIndex: 'personName', width: 140 },
+          { title: t('moveinLists.movingIn.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDate(v) },
+          { title: t('moveinLists.movingIn.occupancy'), dataIndex: 'occupancy', width: 110, render: (v: string) => t(`enum.state.${v}`) },
+          { title: t('moveinLists.state'), dataIndex: 'state', width: 140, render: (v: MovingInState) => <MovingInStateTag state={v} /> },
+          {
+            title: t('moveinLists.movingIn.notReceived'),
+            dataIndex: 'notReceived',
+            render: (v: MovingInRow['notReceived'], r) =>
+              r.state === 'notified' && v.length ? (
+                <Space size={4} wrap>
+                  {v.map((d) => (
+                    <Tag key={d} color="orange" style={{ marginInlineEnd: 0 }}>
+                      {t(`movein.department.${d}`)}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                <span style={muted}>—</span>
+              ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
