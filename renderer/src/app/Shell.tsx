@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FormatPainterOutlined,
   HomeOutlined,
+  KeyOutlined,
   LockOutlined,
   LogoutOutlined,
   PhoneOutlined,
@@ -65,6 +66,9 @@ const DecorationsPage = lazy(() => import('../features/decoration/DecorationsPag
 const DecorationFormPage = lazy(() => import('../features/decoration/DecorationForm'));
 const DecorationPage = lazy(() => import('../features/decoration/DecorationPage'));
 const DepositLedgerPage = lazy(() => import('../features/decoration/LedgerPage'));
+const MoveInsPage = lazy(() => import('../features/move-in/MoveInsPage'));
+const MoveInFormPage = lazy(() => import('../features/move-in/MoveInForm'));
+const MoveInPage = lazy(() => import('../features/move-in/MoveInPage'));
 
 interface NavItem {
   key: string;
@@ -214,6 +218,7 @@ export default function Shell() {
           { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
           { key: 'repairs', path: '/repairs', label: t('nav.repairs'), icon: <ToolOutlined />, permission: 'repairs.read' },
           { key: 'decoration', path: '/decoration', label: t('nav.decoration'), icon: <FormatPainterOutlined />, permission: 'decoration.read' },
+          { key: 'moveIn', path: '/move-in', label: t('nav.moveIn'), icon: <KeyOutlined />, permission: 'move-in.read' },
           { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
           { key: 'people', path: '/people', label: t('nav.people'), icon: <TeamOutlined />, permission: 'masterdata.read' },
@@ -403,6 +408,9 @@ export default function Shell() {
                 <Route path="/decoration/new" element={<Guard permission="decoration.write"><DecorationFormPage /></Guard>} />
                 <Route path="/decoration/ledger" element={<Guard permission="decoration.ledger"><DepositLedgerPage /></Guard>} />
                 <Route path="/decoration/:id" element={<Guard permission="decoration.read"><DecorationPage /></Guard>} />
+                <Route path="/move-in" element={<Guard permission="move-in.read"><MoveInsPage /></Guard>} />
+                <Route path="/move-in/new" element={<Guard permission="move-in.write"><MoveInFormPage /></Guard>} />
+                <Route path="/move-in/:id" element={<Guard permission="move-in.read"><MoveInPage /></Guard>} />
                 <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />
