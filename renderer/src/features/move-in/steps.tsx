@@ -154,18 +154,14 @@ export function IdentityStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
               </Checkbox>
             </Item>
           ))}
-          <Row gutter={16} align="bottom">
+          <Row gutter={16}>
             <Col xs={24} md={8}>
               <Item name="noticeDate" fields={a.fields} label={t('moveinUi.noticeDate')} required extra={t('moveinUi.noticeDateHint')}>
                 <DateInput value={noticeDate} onChange={setNoticeDate} data-testid="field-noticeDate" allowClear={false} />
               </Item>
             </Col>
-            <Col>
-              <Form.Item style={{ marginBottom: 12 }}>
-                <Submit busy={a.busy} text={t('moveinUi.identitySubmit')} testId="identity-submit" />
-              </Form.Item>
-            </Col>
           </Row>
+          <Submit busy={a.busy} text={t('moveinUi.identitySubmit')} testId="identity-submit" />
         </FormShell>
       ) : null}
     </StepCard>
@@ -726,11 +722,11 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
                     <Space wrap>
                       <span style={{ display: 'inline-block', minWidth: 90 }}>{itemLabel(t, x.item)}</span>
                       <Radio.Group size="small" optionType="button" buttonStyle="solid" value={results[i].result} onChange={(e) => set(i, { result: e.target.value as Result['result'] })}>
-                        <Radio.Button value="ok" data-testid="result-ok">
-                          {t('moveinUi.result.ok')}
+                        <Radio.Button value="ok">
+                          <span data-testid="result-ok">{t('moveinUi.result.ok')}</span>
                         </Radio.Button>
-                        <Radio.Button value="defective" data-testid="result-defective">
-                          {t('moveinUi.result.defective')}
+                        <Radio.Button value="defective">
+                          <span data-testid="result-defective">{t('moveinUi.result.defective')}</span>
                         </Radio.Button>
                       </Radio.Group>
                     </Space>
@@ -814,8 +810,8 @@ export function HandoverStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
         <Item name="outcome" fields={a.fields}>
           <Radio.Group optionType="button" buttonStyle="solid" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} data-testid="field-outcome">
             {choices.map((c) => (
-              <Radio.Button key={c} value={c} data-testid={`outcome-${c}`}>
-                {t(`moveinUi.outcome.${c}`)}
+              <Radio.Button key={c} value={c}>
+                <span data-testid={`outcome-${c}`}>{t(`moveinUi.outcome.${c}`)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -849,8 +845,8 @@ export function HandoverStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
             <Item name="reason" fields={a.fields} label={t('moveinUi.reason')} required>
               <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as typeof reason)} data-testid="field-reason">
                 {(['owner_refused', 'defects', 'fees'] as const).map((r) => (
-                  <Radio key={r} value={r} data-testid={`reason-${r}`}>
-                    {t(`movein.reason.${r}`)}
+                  <Radio key={r} value={r}>
+                    <span data-testid={`reason-${r}`}>{t(`movein.reason.${r}`)}</span>
                   </Radio>
                 ))}
               </Radio.Group>
