@@ -159,6 +159,11 @@ test('a move-in from the unit page through the eight steps: the fee changed with
   await expect(fees.getByTestId('confirm-fees')).toHaveText(/确认已收 ¥600\.00/);
   // A cashier takes no other step.
   await expect(step(page, 'copies')).toHaveAttribute('data-status', 'later');
+  // The cashier's view in English (the screen's words, the fee maths in the other language's order).
+  await switchLanguage(page, 'en');
+  await expect(fees.getByTestId('confirm-fees')).toHaveText(/Confirm ¥600\.00 received/);
+  await shot(page, 'en', 'step2-cashier');
+  await switchLanguage(page, 'zh-CN');
   await fees.getByTestId('field-receipt').fill('SJ-2026-0088');
   await fees.getByTestId('field-receipt').press('Enter');
   await expect(fees).toHaveAttribute('data-status', 'done');
@@ -242,7 +247,7 @@ test('a move-in from the unit page through the eight steps: the fee changed with
   // Step 7: refused while the critical defect is open, unless accepted in writing.
   const handover = step(page, 'handover');
   await expect(handover).toHaveAttribute('data-status', 'due');
-  await expect(handover.getByTestId('critical-open')).toContainText('还有 1 个严重问题未整改确认');
+  await expect(handover.getByTestId('critical-open')).toContainText('尚有 1 个严重问题未整改并经业主确认');
   await handover.getByTestId('handover-submit').click();
   await expect(handover.getByTestId('form-error')).toContainText('除非业主书面同意接收，否则不能交房');
   await expect(page.getByTestId('move-in-page')).toHaveAttribute('data-state', 'open');

@@ -71,7 +71,7 @@ const FIELDS = ['unitId', 'noticeId', 'ownerIds', 'newOwner.name', 'newOwner.pho
 export function MoveInForm({ unitId: presetUnit, noticeId }: { unitId: string | null; noticeId: string | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values, unknown, Output>({
     resolver: zodResolver(FormSchema),
     defaultValues: { unitId: presetUnit, ownerIds: [], registerNew: false, newOwner: { name: '', phone: '', idNumber: '' } },
@@ -105,12 +105,12 @@ export function MoveInForm({ unitId: presetUnit, noticeId }: { unitId: string | 
       const saved = await invoke('moveIn.create', toInput(values, notice && values.unitId === notice.unitId ? notice.id : null));
       navigate(`/move-in/${saved.id}`, { replace: true, state: { saved: true } });
     } catch (e) {
-      if (!applyFieldErrors(e, setFieldError, { fields: FIELDS })) setError(moveInErrorText(t, e));
+      if (!applyFieldErrors(e, setFieldError, { fields: FIELDS })) setError(e);
     }
   });
 
   return (
-    <FormShell onSubmit={save} error={error} testId="move-in-form" dirty={formState.isDirty}>
+    <FormShell onSubmit={save} error={error ? moveInErrorText(t, error) : null} testId="move-in-form" dirty={formState.isDirty}>
       {notice ? (
         <Alert
           type="info"

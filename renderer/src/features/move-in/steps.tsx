@@ -22,29 +22,32 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export function useAction() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  // Kept as the host said it (or as message keys), put in words when shown: a language switch re-words them.
+  const [failure, setFailure] = useState<unknown>(null);
+  const [raw, setRaw] = useState<Record<string, { message: string; params?: Record<string, string | number> }>>({});
   const run = async (fn: () => Promise<void>) => {
     if (busy) return;
     setBusy(true);
-    setError(null);
-    setFields({});
+    setFailure(null);
+    setRaw({});
     try {
       await fn();
     } catch (e) {
       if (isApiError(e) && e.fieldErrors && Object.keys(e.fieldErrors).length) {
-        setFields(Object.fromEntries(Object.entries(e.fieldErrors).map(([k, fe]) => [k, translateMessage(t, fe.message, fe.params)])));
-        if (e.code !== 'VALIDATION') setError(moveInErrorText(t, e));
-      } else setError(moveInErrorText(t, e));
+        setRaw(Object.fromEntries(Object.entries(e.fieldErrors).map(([k, fe]) => [k, { message: fe.message, params: fe.params }])));
+        if (e.code !== 'VALIDATION') setFailure(e);
+      } else setFailure(e);
     } finally {
       setBusy(false);
     }
   };
-  /** A problem found before the call (a required tick missing): shown next to the field like the host's. */
+  /** Problems found before the call (a required tick missing), as message keys: shown next to the fields like the host's. */
   const refuse = (errs: Record<string, string>) => {
-    setFields(errs);
+    setRaw(Object.fromEntries(Object.entries(errs).map(([k, m]) => [k, { message: m }])));
     return Object.keys(errs).length > 0;
   };
+  const fields = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, translateMessage(t, v.message, v.params)]));
+  const error = failure ? moveInErrorText(t, failure) : null;
   return { busy, error, fields, run, refuse };
 }
 
@@ -136,8 +139,8 @@ export function IdentityStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
   const submit = () =>
     a.run(async () => {
       const errs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(seen)) if (!v) errs[k] = t('movein.v.seen');
-      if (!noticeDate) errs.noticeDate = t('v.required');
+      for (const [k, v] of Object.entries(seen)) if (!v) errs[k] = 'movein.v.seen';
+      if (!noticeDate) errs.noticeDate = 'v.required';
       if (a.refuse(errs)) return;
       onDone(await invoke('moveIn.identity', { id: d.id, ...seen, noticeDate: noticeDate! }));
     });
@@ -190,8 +193,8 @@ export function FeesStep({ d, canWrite, canConfirm, onDone }: { d: MoveInDetail;
   const override = () =>
     o.run(async () => {
       const errs: Record<string, string> = {};
-      if (fee === null || Number.isNaN(fee)) errs.propertyFeeFen = t('movein.v.fen');
-      if (!reason.trim()) errs.reason = t('v.required');
+      if (fee === null || Number.isNaN(fee)) errs.propertyFeeFen = 'movein.v.fen';
+      if (!reason.trim()) errs.reason = 'v.required';
       if (o.refuse(errs)) return;
       onDone(await invoke('moveIn.overrideFee', { id: d.id, propertyFeeFen: fee!, reason: reason.trim() }));
       setOverriding(false);
@@ -199,7 +202,7 @@ export function FeesStep({ d, canWrite, canConfirm, onDone }: { d: MoveInDetail;
     });
   const confirm = () =>
     c.run(async () => {
-      if (c.refuse(receipt.trim() ? {} : { receipt: t('v.required') })) return;
+      if (c.refuse(receipt.trim() ? {} : { receipt: 'v.required' })) return;
       const r = await invoke('moveIn.confirmFees', { id: d.id, receipt: receipt.trim() });
       message.success(t('moveinUi.feesConfirmed', { amount: formatFen(r.fees.totalFen ?? 0) }));
       onDone(r);
@@ -391,12 +394,12 @@ export function ArchiveStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrite
     a.run(async () => {
       const errs: Record<string, string> = {};
       family.forEach((r, i) => {
-        if (!r.name.trim()) errs[`family.${i}.name`] = t('v.required');
+        if (!r.name.trim()) errs[`family.${i}.name`] = 'v.required';
       });
-      if (!emergencyMobile.trim()) errs.emergencyMobile = t('v.required');
-      if (!birthday) errs.birthday = t('movein.v.birthday');
-      if (!agree.fireSafetyAgreement) errs.fireSafetyAgreement = t('movein.v.seen');
-      if (!agree.documentReceipt) errs.documentReceipt = t('movein.v.seen');
+      if (!emergencyMobile.trim()) errs.emergencyMobile = 'v.required';
+      if (!birthday) errs.birthday = 'movein.v.birthday';
+      if (!agree.fireSafetyAgreement) errs.fireSafetyAgreement = 'movein.v.seen';
+      if (!agree.documentReceipt) errs.documentReceipt = 'movein.v.seen';
       if (a.refuse(errs)) return;
       onDone(
         await invoke('moveIn.archive', {
@@ -422,8 +425,7 @@ export function ArchiveStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrite
               {[ar.bankAgreement ? t('moveinUi.agree.bankAgreement') : null, t('moveinUi.agree.fireSafetyAgreement'), t('moveinUi.agree.documentReceipt')].filter(Boolean).join(t('moveinUi.listSep'))}
             </Ok>
             <div style={{ marginTop: 4 }}>
-              <span style={muted}>{t('moveinUi.family')}：</span>
-              {ar.family.length ? ar.family.map((f) => f.name).join(t('moveinUi.listSep')) : t('moveinUi.noFamily')}
+              <span style={muted}>{t('moveinUi.familyShown', { names: ar.family.length ? ar.family.map((f) => f.name).join(t('moveinUi.listSep')) : t('moveinUi.noFamily') })}</span>
             </div>
           </div>
         ) : null
@@ -520,11 +522,11 @@ export function KeysStep({ d, canWrite, onDone, printButton }: { d: MoveInDetail
     a.run(async () => {
       const errs: Record<string, string> = {};
       rows.forEach((r, i) => {
-        if (!r.kind.trim()) errs[`keys.${i}.kind`] = t('v.required');
-        if (!r.count || r.count < 1) errs[`keys.${i}.count`] = t('moveinUi.v.count');
+        if (!r.kind.trim()) errs[`keys.${i}.kind`] = 'v.required';
+        if (!r.count || r.count < 1) errs[`keys.${i}.count`] = 'moveinUi.v.count';
       });
-      if (!rows.length) errs.keys = t('v.tooFewItems');
-      if (mode === 'screen' && !image) errs.signature = t('movein.error.keysNotSigned');
+      if (!rows.length) errs.keys = 'v.tooFewItems';
+      if (mode === 'screen' && !image) errs.signature = 'movein.error.keysNotSigned';
       if (a.refuse(errs)) return;
       onDone(
         await invoke('moveIn.keys', {
@@ -648,12 +650,12 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
   const submit = () =>
     a.run(async () => {
       const errs: Record<string, string> = {};
-      if (!date) errs.date = t('v.required');
-      if (!by.trim()) errs.engineeringBy = t('v.required');
+      if (!date) errs.date = 'v.required';
+      if (!by.trim()) errs.engineeringBy = 'v.required';
       results.forEach((r, i) => {
         if (r.result !== 'defective') return;
-        if (!r.note.trim()) errs[`items.${i}.note`] = t('movein.v.defectNote');
-        if (!r.ownerOpinion.trim()) errs[`items.${i}.ownerOpinion`] = t('movein.v.ownerOpinion');
+        if (!r.note.trim()) errs[`items.${i}.note`] = 'movein.v.defectNote';
+        if (!r.ownerOpinion.trim()) errs[`items.${i}.ownerOpinion`] = 'movein.v.ownerOpinion';
       });
       if (a.refuse(errs)) return;
       onDone(
@@ -687,7 +689,7 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
               <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
                 {defects.map((x) => (
                   <li key={x.id} data-testid="defect-line">
-                    {areaLabel(t, x.area)} · {itemLabel(t, x.item)}：{x.note}
+                    {t('moveinUi.defectLine', { where: `${areaLabel(t, x.area)} · ${itemLabel(t, x.item)}`, what: x.note ?? '' })}
                     {x.critical ? <Tag color="red" style={{ marginLeft: 6 }}>{t('moveinUi.critical')}</Tag> : null}
                   </li>
                 ))}
@@ -716,11 +718,12 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
           {areas.map((area) => (
             <div key={area} data-testid="inspection-area" data-area={area} style={{ marginBottom: 10 }}>
               <div style={{ fontWeight: 500, borderBottom: '1px solid #f0f0f0', paddingBottom: 2, marginBottom: 4 }}>{areaLabel(t, area)}</div>
+              <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
               {tpl.map((x, i) =>
                 x.area !== area ? null : (
-                  <div key={`${x.area}.${x.item}`} data-testid="inspection-item" data-area={x.area} data-item={x.item} data-result={results[i].result} style={{ padding: '2px 0 2px 12px' }}>
+                  <div key={`${x.area}.${x.item}`} data-testid="inspection-item" data-area={x.area} data-item={x.item} data-result={results[i].result} style={{ padding: '2px 0 2px 12px', width: results[i].result === 'defective' ? '100%' : 260 }}>
                     <Space wrap>
-                      <span style={{ display: 'inline-block', minWidth: 90 }}>{itemLabel(t, x.item)}</span>
+                      <span style={{ display: 'inline-block', minWidth: 110 }}>{itemLabel(t, x.item)}</span>
                       <Radio.Group size="small" optionType="button" buttonStyle="solid" value={results[i].result} onChange={(e) => set(i, { result: e.target.value as Result['result'] })}>
                         <Radio.Button value="ok">
                           <span data-testid="result-ok">{t('moveinUi.result.ok')}</span>
@@ -759,6 +762,7 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
                   </div>
                 ),
               )}
+              </div>
             </div>
           ))}
           <div style={{ fontWeight: 500, margin: '8px 0 6px' }}>{t('moveinUi.meters')}</div>
@@ -796,8 +800,8 @@ export function HandoverStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
   const submit = () =>
     a.run(async () => {
       const errs: Record<string, string> = {};
-      if (!date) errs.date = t('v.required');
-      if (outcome === 'not_handed_over' && !reason) errs.reason = t('v.required');
+      if (!date) errs.date = 'v.required';
+      if (outcome === 'not_handed_over' && !reason) errs.reason = 'v.required';
       if (a.refuse(errs)) return;
       const r = await invoke('moveIn.handover', { id: d.id, outcome, date: date!, reason: outcome === 'not_handed_over' ? reason : null, note: note.trim() || null, defectsAcceptedInWriting: accepted });
       message.success(outcome === 'handed_over' ? t('moveinUi.handedOverDone') : t('moveinUi.notHandedOverDone'));
@@ -823,10 +827,10 @@ export function HandoverStep({ d, canWrite, onDone }: { d: MoveInDetail; canWrit
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="critical-open"
-          title={t('movein.error.criticalOpen', { count: openCritical.length })}
+          title={t('moveinUi.criticalOpenWarn', { count: openCritical.length })}
           description={
             <>
-              <div>{openCritical.map((r) => `${areaLabel(t, r.area)} · ${itemLabel(t, r.item)}：${r.description}`).join('；')}</div>
+              <div>{openCritical.map((r) => t('moveinUi.defectLine', { where: `${areaLabel(t, r.area)} · ${itemLabel(t, r.item)}`, what: r.description })).join(t('moveinUi.listSep'))}</div>
               <Checkbox checked={accepted} onChange={(e) => setAccepted(e.target.checked)} style={{ marginTop: 6 }} data-testid="check-acceptedInWriting">
                 {t('moveinUi.acceptedInWriting')}
               </Checkbox>
