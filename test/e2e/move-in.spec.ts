@@ -312,3 +312,46 @@ test('a move-in from the unit page through the eight steps: the fee changed with
   await expect(page.getByTestId('move-in-row')).toHaveCount(1);
   await shot(page, 'en', 'list');
 });
+
+test('from an imported notice: the unit and the owner’s name come filled in, the owner registered on the spot; Ctrl+N opens a new move-in from the list', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  // A unit not handed over with nobody on file yet, and the developer's notice for it.
+  const csv = ['楼栋,房号,用途,楼层,建筑面积,房屋状态', 'C,C-1-0302,住宅,3,102.36,未接房'].join('\r\n');
+  await app.offline(() => app.cli('import', tempFile('名单.csv', `${csv}\r\n`)));
+  await signIn(page, app);
+  const notices = Buffer.from('房号,业主,电话,入伙日期\r\nC-1-0302,周建华,13700007777,2026-11-25\r\n', 'utf8').toString('base64');
+  const preview = await api<{ batchId: string; valid: number }>(page, app, 'moveIn.importPreview', { fileName: '三期入伙通知.csv', contentBase64: notices, batchName: '三期' });
+  expect(preview.valid).toBe(1);
+  await api(page, app, 'moveIn.importCommit', { batchId: preview.batchId, onlyValid: false });
+  const waiting = await api<{ rows: Array<{ id: string; unitId: string }> }>(page, app, 'moveIn.notices', { waiting: true });
+  const notice = waiting.rows[0];
+
+  // Ctrl+N on the list: a new move-in.
+  await page.getByTestId('nav-moveIn').click();
+  await expect(page.getByTestId('move-ins-page')).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByTestId('move-in-form-page')).toBeVisible();
+
+  await page.goto(`${app.url.split('?')[0]}#/move-in/new?unitId=${notice.unitId}&noticeId=${notice.id}`);
+  const form = page.getByTestId('move-in-form');
+  await expect(form.getByTestId('from-notice')).toContainText('周建华');
+  await expect(form.getByTestId('from-notice')).toContainText('2026-11-25');
+  await expect(form.getByTestId('field-unitId')).toContainText('C-1-0302');
+  await expect(form.getByTestId('field-registerNew')).toHaveAttribute('aria-checked', 'true');
+  await expect(form.getByTestId('field-newOwner.name')).toHaveValue('周建华');
+  // The phone is the clerk's to take: saved without it, refused next to it.
+  await form.getByTestId('move-in-save').click();
+  await expect(form.getByTestId('error-newOwner.phone')).toHaveText('必填');
+  await form.getByTestId('field-newOwner.phone').fill('13700007777');
+  await shot(page, 'zh-CN', 'new-from-notice');
+  await form.getByTestId('field-newOwner.phone').press('Enter');
+  await expect(page.getByTestId('move-in-page')).toHaveAttribute('data-state', 'open');
+  await expect(page.getByTestId('header-owners')).toContainText('周建华');
+  await expect(page.getByTestId('move-in-details')).toContainText('2026-11-25');
+  // The notice's date is the one step 1 proposes.
+  await expect(inputOf(page.getByTestId('step-identity').getByTestId('field-noticeDate'))).toHaveValue('2026-11-25');
+  await switchLanguage(page, 'en');
+  await shot(page, 'en', 'step1');
+  // The notice is no longer waiting.
+  expect((await api<{ total: number }>(page, app, 'moveIn.notices', { waiting: true })).total).toBe(0);
+});
