@@ -278,11 +278,13 @@ test('a move-in from the unit page through the eight steps: the fee changed with
   const latest = page.getByTestId('history-item').first();
   await expect(latest).toContainText(today());
   await expect(latest).toContainText('空置');
+  await expect(latest).toContainText('入伙交房');
   await expect(page.getByTestId('history-item').nth(1)).toContainText('未接房');
   const row = page.getByTestId('unit-move-ins').locator(`[data-testid="move-in-row"][data-number="${number}"]`);
   await expect(row).toHaveAttribute('data-state', 'handed_over');
   // Handed over: no new move-in from here.
   await expect(page.getByTestId('unit-new-move-in')).toHaveCount(0);
+  await shot(page, 'zh-CN', 'unit');
 
   // The list: the handed-over tab has it; the search finds it by owner.
   await page.getByTestId('nav-moveIn').click();
