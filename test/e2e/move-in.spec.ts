@@ -352,6 +352,21 @@ test('from an imported notice: the unit and the owner’s name come filled in, t
   await expect(page.getByTestId('move-in-details')).toContainText('2026-11-25');
   // The notice's date is the one step 1 proposes.
   await expect(inputOf(page.getByTestId('step-identity').getByTestId('field-noticeDate'))).toHaveValue('2026-11-25');
+  // The owner will not take the unit today (the fees not brought): recorded while step 1 is still due; the record stays open to go on.
+  const handover = page.getByTestId('step-handover');
+  await handover.getByTestId('record-not-handed-over').click();
+  await handover.getByTestId('reason-fees').click();
+  await handover.getByTestId('field-handoverNote').fill('业主下周带款再来');
+  await handover.getByTestId('handover-submit').click();
+  await expect(page.getByTestId('move-in-page')).toHaveAttribute('data-state', 'not_handed_over');
+  await expect(handover.getByTestId('not-handed-over')).toContainText('未接房：费用未交清');
+  await expect(page.getByTestId('step-identity')).toHaveAttribute('data-status', 'due');
+  await expect(page.getByTestId('next-step')).toContainText('未接房：费用未交清');
+  await page.getByTestId('nav-moveIn').click();
+  await page.getByTestId('tab-notHandedOver').click();
+  await expect(page.locator('[data-testid="move-in-row"][data-state="not_handed_over"]')).toContainText('费用未交清');
+  await page.locator('[data-testid="move-in-row"]').first().click();
+  await expect(page.getByTestId('move-in-page')).toHaveAttribute('data-state', 'not_handed_over');
   await switchLanguage(page, 'en');
   await shot(page, 'en', 'step1');
   // The notice is no longer waiting.

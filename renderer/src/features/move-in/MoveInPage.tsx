@@ -30,7 +30,7 @@ function StepsBar({ d }: { d: MoveInDetail }) {
       titlePlacement="vertical"
       style={{ marginBottom: 16 }}
       current={current}
-      status={d.state === 'voided' ? 'error' : d.state === 'not_handed_over' ? 'error' : d.state === 'handed_over' ? 'finish' : 'process'}
+      status={d.state === 'voided' ? 'error' : d.state === 'handed_over' ? 'finish' : 'process'}
       data-testid="move-in-steps"
       items={MOVE_IN_STEPS.map((s) => {
         const rec = d.steps.find((x) => x.step === s);
