@@ -229,9 +229,12 @@ test('a move-in from the unit page through the eight steps: the fee changed with
   await page.keyboard.type('工程部刘工');
   const leak = ins.locator('[data-testid="inspection-item"][data-area="kitchen"][data-item="plumbing"]');
   await leak.getByTestId('result-defective').click();
-  await leak.getByTestId('defect-note').fill('水槽下水管渗漏');
-  await leak.getByTestId('defect-opinion').fill('要求整改后再确认');
-  await leak.getByTestId('defect-critical').click();
+  // The defect's fields open under the kitchen's items, the description focused.
+  const leakForm = ins.locator('[data-testid="defect-form"][data-area="kitchen"][data-item="plumbing"]');
+  await expect(leakForm.getByTestId('defect-note')).toBeFocused();
+  await page.keyboard.type('水槽下水管渗漏');
+  await leakForm.getByTestId('defect-opinion').fill('要求整改后再确认');
+  await leakForm.getByTestId('defect-critical').click();
   await inputOf(ins.getByTestId('meter-water')).fill('12.5');
   await inputOf(ins.getByTestId('meter-electricity')).fill('305');
   await inputOf(ins.getByTestId('meter-gas')).fill('3');

@@ -719,10 +719,9 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
             <div key={area} data-testid="inspection-area" data-area={area} style={{ marginBottom: 10 }}>
               <div style={{ fontWeight: 500, borderBottom: '1px solid #f0f0f0', paddingBottom: 2, marginBottom: 4 }}>{areaLabel(t, area)}</div>
               <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
-              {tpl.map((x, i) =>
-                x.area !== area ? null : (
-                  <div key={`${x.area}.${x.item}`} data-testid="inspection-item" data-area={x.area} data-item={x.item} data-result={results[i].result} style={{ padding: '2px 0 2px 12px', width: results[i].result === 'defective' ? '100%' : 260 }}>
-                    <Space wrap>
+                {tpl.map((x, i) =>
+                  x.area !== area ? null : (
+                    <div key={`${x.area}.${x.item}`} data-testid="inspection-item" data-area={x.area} data-item={x.item} data-result={results[i].result} style={{ padding: '2px 0 2px 12px', width: 260 }}>
                       <span style={{ display: 'inline-block', minWidth: 110 }}>{itemLabel(t, x.item)}</span>
                       <Radio.Group size="small" optionType="button" buttonStyle="solid" value={results[i].result} onChange={(e) => set(i, { result: e.target.value as Result['result'] })}>
                         <Radio.Button value="ok">
@@ -732,37 +731,43 @@ export function InspectionStep({ d, canWrite, onDone, printButton }: { d: MoveIn
                           <span data-testid="result-defective">{t('moveinUi.result.defective')}</span>
                         </Radio.Button>
                       </Radio.Group>
-                    </Space>
-                    {results[i].result === 'defective' ? (
-                      <Row gutter={8} style={{ marginTop: 6, background: '#fff7e6', padding: '8px 8px 0', borderRadius: 4 }} data-testid="defect-form">
-                        <Col xs={24} md={8}>
-                          <Item name={`items.${i}.note`} fields={a.fields} label={t('moveinUi.defectNote')} required>
-                            <Input value={results[i].note} onChange={(e) => set(i, { note: e.target.value })} maxLength={200} data-testid="defect-note" />
-                          </Item>
-                        </Col>
-                        <Col xs={24} md={7}>
-                          <Item name={`items.${i}.ownerOpinion`} fields={a.fields} label={t('moveinUi.ownerOpinion')} required>
-                            <Input value={results[i].ownerOpinion} onChange={(e) => set(i, { ownerOpinion: e.target.value })} maxLength={200} data-testid="defect-opinion" />
-                          </Item>
-                        </Col>
-                        <Col xs={12} md={5}>
-                          <Item name={`items.${i}.dueDate`} fields={a.fields} label={t('moveinUi.dueDate')} extra={t('moveinUi.dueDateHint')}>
-                            <DateInput value={results[i].dueDate} onChange={(v) => set(i, { dueDate: v })} data-testid="defect-due" />
-                          </Item>
-                        </Col>
-                        <Col xs={12} md={4}>
-                          <Form.Item label=" " style={{ marginBottom: 12 }}>
-                            <Checkbox checked={results[i].critical} onChange={(e) => set(i, { critical: e.target.checked })} data-testid="defect-critical">
-                              {t('moveinUi.critical')}
-                            </Checkbox>
-                          </Form.Item>
-                        </Col>
-                      </Row>
-                    ) : null}
+                    </div>
+                  ),
+                )}
+              </div>
+              {tpl.map((x, i) =>
+                x.area !== area || results[i].result !== 'defective' ? null : (
+                  <div key={`d.${x.area}.${x.item}`} data-testid="defect-form" data-area={x.area} data-item={x.item} style={{ marginTop: 6, background: '#fff7e6', padding: '6px 8px 0', borderRadius: 4 }}>
+                    <div style={{ fontWeight: 500, marginBottom: 4, color: '#d46b08' }}>
+                      {areaLabel(t, x.area)} · {itemLabel(t, x.item)}
+                    </div>
+                    <Row gutter={8}>
+                      <Col xs={24} md={8}>
+                        <Item name={`items.${i}.note`} fields={a.fields} label={t('moveinUi.defectNote')} required>
+                          <Input autoFocus value={results[i].note} onChange={(e) => set(i, { note: e.target.value })} maxLength={200} data-testid="defect-note" />
+                        </Item>
+                      </Col>
+                      <Col xs={24} md={7}>
+                        <Item name={`items.${i}.ownerOpinion`} fields={a.fields} label={t('moveinUi.ownerOpinion')} required>
+                          <Input value={results[i].ownerOpinion} onChange={(e) => set(i, { ownerOpinion: e.target.value })} maxLength={200} data-testid="defect-opinion" />
+                        </Item>
+                      </Col>
+                      <Col xs={12} md={5}>
+                        <Item name={`items.${i}.dueDate`} fields={a.fields} label={t('moveinUi.dueDate')} extra={t('moveinUi.dueDateHint')}>
+                          <DateInput value={results[i].dueDate} onChange={(v) => set(i, { dueDate: v })} data-testid="defect-due" />
+                        </Item>
+                      </Col>
+                      <Col xs={12} md={4}>
+                        <Form.Item label=" " style={{ marginBottom: 12 }}>
+                          <Checkbox checked={results[i].critical} onChange={(e) => set(i, { critical: e.target.checked })} data-testid="defect-critical">
+                            {t('moveinUi.critical')}
+                          </Checkbox>
+                        </Form.Item>
+                      </Col>
+                    </Row>
                   </div>
                 ),
               )}
-              </div>
             </div>
           ))}
           <div style={{ fontWeight: 500, margin: '8px 0 6px' }}>{t('moveinUi.meters')}</div>
