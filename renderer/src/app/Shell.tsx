@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FormatPainterOutlined,
   HomeOutlined,
+  KeyOutlined,
   LockOutlined,
   LoginOutlined,
   LogoutOutlined,
@@ -72,6 +73,9 @@ const RegisterPage = lazy(() => import('../features/move-in-lists/RegisterPage')
 const MovingInsPage = lazy(() => import('../features/moving-in/MovingInsPage'));
 const MovingInFormPage = lazy(() => import('../features/moving-in/MovingInForm'));
 const MovingInPage = lazy(() => import('../features/moving-in/MovingInPage'));
+const MoveInsPage = lazy(() => import('../features/move-in/MoveInsPage'));
+const MoveInFormPage = lazy(() => import('../features/move-in/MoveInForm'));
+const MoveInPage = lazy(() => import('../features/move-in/MoveInPage'));
 
 interface NavItem {
   key: string;
@@ -221,6 +225,7 @@ export default function Shell() {
           { key: 'slips', path: '/slips', label: t('nav.slips'), icon: <FileDoneOutlined />, permission: 'slips.read' },
           { key: 'repairs', path: '/repairs', label: t('nav.repairs'), icon: <ToolOutlined />, permission: 'repairs.read' },
           { key: 'decoration', path: '/decoration', label: t('nav.decoration'), icon: <FormatPainterOutlined />, permission: 'decoration.read' },
+          { key: 'moveIn', path: '/move-in', label: t('nav.moveIn'), icon: <KeyOutlined />, permission: 'move-in.read' },
           { key: 'callbacks', path: '/callbacks', label: t('nav.callbacks'), icon: <PhoneOutlined />, permission: 'callbacks.read' },
           { key: 'movingIn', path: '/moving-in', label: t('nav.movingIn'), icon: <LoginOutlined />, permission: 'move-in.read' },
           { key: 'gate', path: '/gate', label: t('nav.gate'), icon: <ScanOutlined />, permission: 'gate.exit' },
@@ -417,6 +422,9 @@ export default function Shell() {
                 <Route path="/moving-in" element={<Guard permission="move-in.read"><MovingInsPage /></Guard>} />
                 <Route path="/moving-in/new" element={<Guard permission="move-in.write"><MovingInFormPage /></Guard>} />
                 <Route path="/moving-in/:id" element={<Guard permission="move-in.read"><MovingInPage /></Guard>} />
+                <Route path="/move-in" element={<Guard permission="move-in.read"><MoveInsPage /></Guard>} />
+                <Route path="/move-in/new" element={<Guard permission="move-in.write"><MoveInFormPage /></Guard>} />
+                <Route path="/move-in/:id" element={<Guard permission="move-in.read"><MoveInPage /></Guard>} />
                 <Route path="/callbacks" element={<Guard permission="callbacks.read"><CallbacksPage /></Guard>} />
                 <Route path="/callbacks/:id" element={<Guard permission="callbacks.read"><CallbackPage /></Guard>} />
                 <Route path="/gate" element={<Guard permission="gate.exit"><GatePage /></Guard>} />

@@ -32,6 +32,7 @@ const app = {
     reports: 'Monthly report',
     repairs: 'Repairs',
     decoration: 'Decoration',
+    moveIn: 'Move-in',
     callbacks: 'Callbacks',
   },
   shortcut: {

@@ -9,11 +9,12 @@ import callbacks from './callbacks';
 import decoration from './decoration';
 import moveIn from './move-in';
 import moveInLists from './move-in-lists';
+import moveInUi from './move-in-ui';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInLists };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInLists, ...moveInUi };
 
 export default en;

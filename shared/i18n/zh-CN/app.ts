@@ -30,6 +30,7 @@ const app = {
     reports: '月报',
     repairs: '报修',
     decoration: '装修',
+    moveIn: '入伙',
     callbacks: '回访',
   },
   shortcut: {

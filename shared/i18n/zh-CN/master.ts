@@ -61,7 +61,7 @@ const master = {
       import: '批量导入',
       demo: '演示数据',
       setup: '初始化',
-      'move-in': '入住登记',
+      'move-in': '入伙交房',
       'move-out': '退租/搬离',
       handover: '交房',
       decoration: '装修',

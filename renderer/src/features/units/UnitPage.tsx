@@ -19,6 +19,7 @@ import { RelationTag, StateTag } from '../../components/tags';
 import { useQuery } from '../../components/use-query';
 import { VoidModal } from '../../components/void-modal';
 import { UnitDecorations } from '../decoration/UnitDecorations';
+import { UnitMoveIns } from '../move-in/UnitMoveIns';
 import { UnitSlips } from '../slips/UnitSlips';
 import { LinkPersonDrawer } from './LinkPersonDrawer';
 import { UnitForm } from './UnitForm';
@@ -267,6 +268,7 @@ export default function UnitPage() {
       </Card>
 
       {u ? <UnitSlips unitId={u.id} /> : null}
+      {u ? <UnitMoveIns unitId={u.id} state={u.state} /> : null}
       {u ? <UnitDecorations unitId={u.id} /> : null}
 
       <Card title={t('unit.history')} data-testid="occupancy-history">
