@@ -8,11 +8,12 @@ import repairs from './repairs';
 import callbacks from './callbacks';
 import decoration from './decoration';
 import moveIn from './move-in';
+import moveInForms from './move-in-forms';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInForms };
 
 export default en;

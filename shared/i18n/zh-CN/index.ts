@@ -7,11 +7,12 @@ import repairs from './repairs';
 import callbacks from './callbacks';
 import decoration from './decoration';
 import moveIn from './move-in';
+import moveInForms from './move-in-forms';
 
 /**
  * 简体中文界面文字。键与 en/ 逐个文件完全一致（test/unit/i18n.test.ts 检查），占位符写作 {{name}}。
  * 用语以物业服务中心前台的日常说法为准：房屋、住户、业主、租户、入伙、作废……
  */
-const zhCN = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn };
+const zhCN = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInForms };
 
 export default zhCN;
