@@ -27,7 +27,7 @@ export const moveInHandlers: Handlers<MoveInChannel> = {
   'moveIn.register': (ctx, input) => s.register(ctx, input),
   'moveIn.printRegister': async (ctx, input) => {
     const { bytes, count } = await printRegister(ctx, { buildingId: input.buildingId, batchId: input.batchId }, input.lang ?? 'zh-CN');
-    return { fileName: `move-in-register-${input.buildingId ?? input.batchId}.pdf`, pdfBase64: bytes.toString('base64'), count };
+    return { fileName: `move-in-register-${s.siteToday(ctx)}.pdf`, pdfBase64: bytes.toString('base64'), count };
   },
   'moveIn.importPreview': (ctx, input) => previewNotices(ctx, input),
   'moveIn.importCommit': (ctx, input) => commitNotices(ctx, input),

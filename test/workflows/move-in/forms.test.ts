@@ -279,6 +279,25 @@ describe('房屋交接汇总表 (moveIn.printRegister)', () => {
     expect(await env.fail('moveIn.printRegister', { buildingId: site.buildingId, batchId: site.buildingId }, 'clerk')).toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('an imported batch: its units only, the owners from the notices, waiting or in progress with the step due', async () => {
+    const { env, site } = await siteSetup();
+    const csv = ['房号,业主,电话,入伙日期', '1-101,张三,13812345678,2026-03-10', '1-102,李雷,,2026-03-12', ''].join('\n');
+    const p = await env.ok('moveIn.importPreview', { fileName: '三期入伙.csv', contentBase64: Buffer.from(csv).toString('base64'), batchName: '三期第一批' }, 'clerk');
+    await env.ok('moveIn.importCommit', { batchId: p.batchId, onlyValid: true }, 'clerk');
+    const notice = (await env.ok('moveIn.notices', { batchId: p.batchId }, 'clerk')).rows.find((n) => n.unitCode === '1-101')!;
+    const d = await env.ok('moveIn.create', { unitId: site.unitId, ownerIds: [site.personId], noticeId: notice.id }, 'clerk');
+    await env.ok('moveIn.identity', identityInput(d.id, '2026-03-10'), 'clerk');
+    await unitOf(env, site, 'residential', '1-103');
+    const r = await env.ok('moveIn.printRegister', { batchId: p.batchId, lang: 'zh-CN' }, 'clerk');
+    expect(r.count).toBe(2);
+    const text = flat(pdfText(pdfFile(Buffer.from(r.pdfBase64, 'base64'), 'batch.pdf')));
+    expect(text).toContain('入伙通知批次：三期第一批');
+    expect(text).toContain('共 2 户：已接房 0，未接房 0，办理中 1，已发通知待办理 1，未发通知 0');
+    expect(text).toMatch(/1 1-101 张三 2026-03-10 RH-2026-000001 办理中 待办：交费/);
+    expect(text).toMatch(/2 1-102 李雷 2026-03-12 已发通知待办理/);
+    expect(text).not.toContain('1-103');
+  });
+
   it('2,000 units: many pages, the header row on every page, every unit once, in a few seconds at most', async () => {
     const { env, site } = await siteSetup();
     const db = env.db();
