@@ -224,6 +224,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'moveIn.rectAccepted': { itemId: other.missingId },
     'moveIn.rectReopen': { itemId: other.missingId, reason: '仍漏水' },
     'moveIn.register': { buildingId: site.buildingId },
+    'moveIn.printRegister': { buildingId: site.buildingId, lang: 'zh-CN' },
     'moveIn.importPreview': { fileName: 'notices.csv', contentBase64: b64('房号,业主,入伙日期\n9-901,赵六,2026-03-01\n') },
     'moveIn.importCommit': { batchId: other.missingId, onlyValid: true },
     'moveIn.notices': {},

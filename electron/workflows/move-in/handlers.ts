@@ -1,6 +1,7 @@
 import type { moveInContract } from '../../../shared/workflows/move-in/contract';
 import type { Handlers } from '../../host/handler';
 import { commitNotices, previewNotices } from './notices';
+import { printRegister } from './print';
 import * as s from './service';
 
 export type MoveInChannel = keyof typeof moveInContract;
@@ -24,6 +25,10 @@ export const moveInHandlers: Handlers<MoveInChannel> = {
   'moveIn.rectAccepted': (ctx, input) => s.rectAccepted(ctx, input),
   'moveIn.rectReopen': (ctx, input) => s.rectReopen(ctx, input),
   'moveIn.register': (ctx, input) => s.register(ctx, input),
+  'moveIn.printRegister': async (ctx, input) => {
+    const { bytes, count } = await printRegister(ctx, { buildingId: input.buildingId, batchId: input.batchId }, input.lang ?? 'zh-CN');
+    return { fileName: `move-in-register-${s.siteToday(ctx)}.pdf`, pdfBase64: bytes.toString('base64'), count };
+  },
   'moveIn.importPreview': (ctx, input) => previewNotices(ctx, input),
   'moveIn.importCommit': (ctx, input) => commitNotices(ctx, input),
   'moveIn.notices': (ctx, input) => s.listNotices(ctx, input),

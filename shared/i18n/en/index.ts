@@ -10,11 +10,12 @@ import decoration from './decoration';
 import moveIn from './move-in';
 import moveInLists from './move-in-lists';
 import moveInUi from './move-in-ui';
+import moveInForms from './move-in-forms';
 
 /**
  * English UI text. Exactly the keys of zh-CN/, file by file (the types and test/unit/i18n.test.ts check it),
  * placeholders written {{name}}.
  */
-const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInLists, ...moveInUi };
+const en: Messages = { ...app, ...master, ...slips, ...occupancyReport, ...dashboard, ...repairs, ...callbacks, ...decoration, ...moveIn, ...moveInLists, ...moveInUi, ...moveInForms };
 
 export default en;

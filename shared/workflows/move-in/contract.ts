@@ -66,6 +66,15 @@ export const moveInContract = {
 
   /** 房屋交接汇总表: every unit of a building or of an imported batch, handed over or not (with the reason), with counts. */
   'moveIn.register': { kind: 'read', input: RegisterInputSchema, output: RegisterSchema, permission: 'move-in.read' },
+  /** The register as a printable A4 landscape PDF (for pdf.print / file.save). */
+  'moveIn.printRegister': {
+    kind: 'read',
+    input: z
+      .strictObject({ buildingId: id.optional(), batchId: id.optional(), lang: z.enum(['zh-CN', 'en']).optional() })
+      .refine((r) => !!r.buildingId !== !!r.batchId, { path: ['buildingId'], message: 'movein.v.registerScope' }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number() }),
+    permission: 'move-in.read',
+  },
 
   /** 入伙通知书 from the developer's XLSX/CSV: a preview with per-row errors, kept until committed. */
   'moveIn.importPreview': { kind: 'write', input: NoticeImportPreviewInputSchema, output: NoticePreviewSchema, permission: 'move-in.write' },
