@@ -91,7 +91,7 @@ async function handedOverWithDefect(page: Page, app: RunningApp, unit: Unit, own
 }
 
 test('notices imported with a bad row, a defect fixed and accepted, the register, a tenant moving in until every department has the notice, settings', async ({ page, app }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   // A second tower of 2,000 units not handed over (the roster import through the admin CLI), for the register's size.
   const big = ['楼栋,房号,用途,楼层,建筑面积,房屋状态', ...Array.from({ length: 2000 }, (_, i) => `T8,T8-${String(Math.floor(i / 20) + 1).padStart(2, '0')}${String((i % 20) + 1).padStart(2, '0')},住宅,${Math.floor(i / 20) + 1},89.5,未接房`)];
   await app.offline(() => app.cli('import', tempFile('8号楼.csv', `${big.join('\r\n')}\r\n`)));
@@ -188,7 +188,9 @@ test('notices imported with a bad row, a defect fixed and accepted, the register
   // By the batch imported: its two units.
   await page.getByTestId('scope-batch').click();
   await page.getByTestId('register-batch').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '9号楼第一批' }).click();
+  const firstBatch = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="batch-option"]').filter({ hasText: '9号楼第一批' });
+  await expect(firstBatch.getByTestId('batch-option-counts')).toContainText('2 份通知 · 待办理 2 · 已交房 0');
+  await firstBatch.click();
   await expect(page.getByTestId('count-total')).toContainText('2');
 
   // The register of the 2,000-unit tower: counted and shown, 100 rows a page.
@@ -273,6 +275,31 @@ test('notices imported with a bad row, a defect fixed and accepted, the register
   await page.getByTestId('nav-movingIn').click();
   await expect(page.getByTestId('moving-ins-page')).toBeVisible();
   await expect(page.locator(`[data-testid="moving-in-row"][data-number="${number}"]`)).toHaveAttribute('data-state', 'received');
+  // Searched by the tenant's name, the unit's code (its start) or the RZ number; filtered to a unit; all kept in the URL.
+  const movingRows = page.getByTestId('moving-in-row');
+  await page.getByTestId('filter-q').fill('周');
+  await expect(page).toHaveURL(/[?&]q=%E5%91%A8/);
+  await expect(movingRows).toHaveCount(1);
+  await expect(movingRows.first()).toHaveAttribute('data-number', number);
+  await page.getByTestId('filter-q').fill('T8');
+  await expect(page.getByTestId('moving-in-no-match')).toBeVisible();
+  await expect(movingRows).toHaveCount(0);
+  await page.getByTestId('filter-q').fill(number.toLowerCase());
+  await expect(movingRows).toHaveCount(1);
+  await page.getByTestId('filter-q').fill('T9-1');
+  await expect(movingRows).toHaveCount(1);
+  await page.getByTestId('filter-unit').click();
+  await page.keyboard.type('T9-103');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="unit-option"]').filter({ hasText: 'T9-103' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${units[2].id}`));
+  await expect(movingRows).toHaveCount(1);
+  await bothLanguages(page, 'moving-ins-search');
+  await page.reload();
+  await expect(page.getByTestId('filter-q')).toHaveValue('T9-1');
+  await expect(movingRows).toHaveCount(1);
+  await page.getByTestId('filter-clear').click();
+  await expect(page.getByTestId('filter-q')).toHaveValue('');
+  await expect(movingRows).toHaveCount(1);
   await bothLanguages(page, 'moving-ins');
   await page.getByTestId('tab-notReceived').click();
   await expect(page.getByTestId('moving-in-row')).toHaveCount(0);
@@ -292,6 +319,37 @@ test('notices imported with a bad row, a defect fixed and accepted, the register
   await expect(startedRow.getByTestId('notice-record')).toHaveText(begun.number);
   await expect(startedRow.getByTestId('notice-record')).toHaveAttribute('href', new RegExp(`/move-in/${begun.id}$`));
   await bothLanguages(page, 'notices-all');
+
+  // ---- 600 notices of the 2,000-unit tower, dated before the first batch's: more than the notices list's 500 a page, yet
+  // both batches are in the pickers (moveIn.batches), newest first with their counts.
+  const t8 = ['房号,业主,入伙日期', ...Array.from({ length: 600 }, (_, i) => `T8-${String(Math.floor(i / 20) + 1).padStart(2, '0')}${String((i % 20) + 1).padStart(2, '0')},业主${i + 1},${isoDaysFromNow(-30)}`)];
+  const preview = await api<{ batchId: string; valid: number }>(page, app, 'moveIn.importPreview', { fileName: '8号楼.csv', contentBase64: Buffer.from(t8.join('\n')).toString('base64'), batchName: '8号楼首批' });
+  expect(preview.valid).toBe(600);
+  await api(page, app, 'moveIn.importCommit', { batchId: preview.batchId, onlyValid: false });
+  const firstNotices = await api<{ rows: Array<{ batchName: string }> }>(page, app, 'moveIn.notices', { waiting: false, limit: 500 });
+  expect(firstNotices.rows.some((n) => n.batchName === '9号楼第一批')).toBe(false);
+  await open(page, '/move-in/register?scope=batch');
+  await page.getByTestId('register-batch').click();
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="batch-option"]');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toContainText('8号楼首批');
+  await expect(options.nth(0).getByTestId('batch-option-counts')).toContainText('600 份通知 · 待办理 600 · 已交房 0');
+  await expect(options.nth(1)).toContainText('9号楼第一批');
+  await expect(options.nth(1).getByTestId('batch-option-counts')).toContainText('2 份通知 · 待办理 1 · 已交房 0');
+  await shot(page, 'register-batches-zh');
+  await options.nth(1).click();
+  await expect(page.getByTestId('count-total')).toContainText('2');
+  await expect(page).toHaveURL(/[?&]batch=/);
+  await page.getByTestId('register-batch').click();
+  await options.filter({ hasText: '8号楼首批' }).click();
+  await expect(page.getByTestId('count-total')).toContainText('600');
+  await expect(page.getByTestId('count-waiting')).toContainText('600');
+  // The notices' batch filter reads the same list: the first batch's one waiting notice.
+  await open(page, '/move-in/notices');
+  await page.getByTestId('filter-batch').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="batch-option"]').filter({ hasText: '9号楼第一批' }).click();
+  await expect(page.getByTestId('notice-row')).toHaveCount(1);
+  await expect(page.getByTestId('notice-row')).toHaveAttribute('data-unit', 'T9-102');
 
   // ---- Settings › move-in: the rate in yuan, stored in fen
   await open(page, '/settings?section=move-in');

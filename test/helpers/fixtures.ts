@@ -228,6 +228,7 @@ export function validInputs(site: Site, other: { userId: string; missingId: stri
     'moveIn.importPreview': { fileName: 'notices.csv', contentBase64: b64('房号,业主,入伙日期\n9-901,赵六,2026-03-01\n') },
     'moveIn.importCommit': { batchId: other.missingId, onlyValid: true },
     'moveIn.notices': {},
+    'moveIn.batches': {},
     'movingIn.list': {},
     'movingIn.get': { id: other.missingId },
     'movingIn.create': { unitId: other.missingId, occupant: 'owner', date: '2026-03-15', personId: site.personId },

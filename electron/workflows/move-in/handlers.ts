@@ -32,6 +32,7 @@ export const moveInHandlers: Handlers<MoveInChannel> = {
   'moveIn.importPreview': (ctx, input) => previewNotices(ctx, input),
   'moveIn.importCommit': (ctx, input) => commitNotices(ctx, input),
   'moveIn.notices': (ctx, input) => s.listNotices(ctx, input),
+  'moveIn.batches': (ctx) => s.listBatches(ctx),
   'movingIn.list': (ctx, input) => s.listMovingIns(ctx, input),
   'movingIn.get': (ctx, input) => s.getMovingIn(ctx, input.id),
   'movingIn.create': (ctx, input) => s.createMovingIn(ctx, input),

@@ -34,7 +34,7 @@ import {
   type RectificationAction,
   type TemplateItem,
 } from '../../../shared/workflows/move-in/rules';
-import type { MoveInDetail, MoveInRow, MovingInDetail, MovingInRow, NoticeRow, Rectification, Register } from '../../../shared/workflows/move-in/schema';
+import type { MoveInDetail, MoveInRow, MovingInDetail, MovingInRow, NoticeBatch, NoticeRow, Rectification, Register } from '../../../shared/workflows/move-in/schema';
 import type { ServiceCtx } from '../../host/context';
 import { atomic, siteToday } from '../../kit/atomic';
 import { nextNumber } from '../../kit/numbers';
@@ -531,6 +531,17 @@ export function listNotices(ctx: ServiceCtx, input: ChannelParsedInput<'moveIn.n
   return { rows: rows.map(noticeOut), total, offset: input.offset };
 }
 
+/** The committed batches, newest first, with their counts; a batch's notices counted through move_in_notices_batch, their records through move_ins_notice. */
+export function listBatches(ctx: ServiceCtx): NoticeBatch[] {
+  return q(ctx.db, `
+    SELECT b.id, b.name, b.file_name AS fileName, b.committed_at AS importedAt, COUNT(n.id) AS notices,
+           COALESCE(SUM(n.id IS NOT NULL AND m.id IS NULL), 0) AS waiting, COALESCE(SUM(m.state = 'handed_over'), 0) AS handedOver
+      FROM move_in_batches b LEFT JOIN move_in_notices n ON n.batch_id = b.id LEFT JOIN move_ins m ON m.notice_id = n.id AND m.state != 'voided'
+     WHERE b.state = 'committed'
+     GROUP BY b.id
+     ORDER BY b.committed_at DESC, b.rowid DESC`).all<NoticeBatch>();
+}
+
 // ---------------------------------------------------------------- moving in (入住)
 
 function moving(ctx: ServiceCtx, id: string): repo.MovingInDb {
@@ -572,8 +583,20 @@ export function listMovingIns(ctx: ServiceCtx, input: ChannelParsedInput<'moving
     where.push('mi.unit_id = ?');
     params.push(input.unitId);
   }
+  const s = input.search?.trim();
+  if (s) {
+    const n = parseRecordNumber(s);
+    if (n) {
+      where.push('mi.number = ?');
+      params.push(n.canonical);
+    } else {
+      const like = `${s.replace(/[%_]/g, '')}%`;
+      where.push('(mi.unit_code LIKE ? OR p.name LIKE ?)');
+      params.push(like, like);
+    }
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = q(ctx.db, `SELECT COUNT(*) FROM moving_ins mi ${w}`).value<number>(...params) ?? 0;
+  const total = q(ctx.db, `SELECT COUNT(*) FROM moving_ins mi JOIN people p ON p.id = mi.person_id ${w}`).value<number>(...params) ?? 0;
   const rows = q(ctx.db, `${repo.MOVING_SELECT} ${w} ORDER BY mi.created_at ${input.queue === 'notReceived' ? '' : 'DESC'} LIMIT ? OFFSET ?`).all<repo.MovingInDb>(...params, input.limit, input.offset);
   return { rows: rows.map((r) => movingRow(ctx, r)), total, offset: input.offset };
 }

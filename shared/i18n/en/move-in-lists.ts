@@ -142,6 +142,11 @@ const moveInLists = {
       printSpot: 'Print the register',
       emptyTitle: 'No units here',
     },
+    batches: {
+      counts: '{{notices}} notices · {{waiting}} waiting · {{handedOver}} handed over',
+      importedAt: 'imported {{time}}',
+      none: 'No notices imported yet',
+    },
     movingIn: {
       title: 'Moving in',
       sub: 'An owner or tenant actually moves in: the date, the unit state, and the notice to security, engineering and the cashier.',
@@ -162,6 +167,10 @@ const moveInLists = {
       emptyTitle: 'No moving-in yet',
       emptyHint: 'Once a unit is handed over, record here when its owner or tenant moves in.',
       notFound: 'No such moving-in record',
+      search: 'RZ number / unit / name',
+      filterUnit: 'Filter by unit',
+      noMatch: 'No moving-in matches',
+      noMatchHint: 'Try other words, or clear the filters.',
       backToList: 'Back to moving in',
       saved: 'Moving-in recorded: print the notice for the departments',
       form: {

@@ -142,6 +142,11 @@ const moveInLists = {
       printSpot: '打印汇总表',
       emptyTitle: '这里没有房屋',
     },
+    batches: {
+      counts: '{{notices}} 份通知 · 待办理 {{waiting}} · 已交房 {{handedOver}}',
+      importedAt: '{{time}} 导入',
+      none: '还没有导入入伙通知',
+    },
     movingIn: {
       title: '入住',
       sub: '业主或租户实际入住：登记入住日期，更新房屋动态，向保安部、工程部、收银处发入住知会单。',
@@ -162,6 +167,10 @@ const moveInLists = {
       emptyTitle: '还没有入住记录',
       emptyHint: '房屋交接后，业主或租户入住时在这里登记。',
       notFound: '找不到这条入住记录',
+      search: '入住编号 / 房号 / 入住人姓名',
+      filterUnit: '按房号筛选',
+      noMatch: '没有符合条件的入住记录',
+      noMatchHint: '换个关键词，或清除筛选条件。',
       backToList: '返回入住列表',
       saved: '入住已登记，请打印入住知会单送各部门',
       form: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { voidInput, type ChannelDef } from '../../kernel/channel';
+import { empty, voidInput, type ChannelDef } from '../../kernel/channel';
 import type { Permission } from '../../kernel/permissions';
 import { id } from '../../kernel/validation';
 import { pageOf } from '../../master/schema';
@@ -21,6 +21,7 @@ import {
   MovingInListInputSchema,
   MovingInReceiptInputSchema,
   MovingInRowSchema,
+  NoticeBatchSchema,
   NoticeCommitSchema,
   NoticeImportCommitInputSchema,
   NoticeImportPreviewInputSchema,
@@ -81,6 +82,8 @@ export const moveInContract = {
   'moveIn.importCommit': { kind: 'write', input: NoticeImportCommitInputSchema, output: NoticeCommitSchema, permission: 'move-in.write' },
   /** The owners expected: imported notices not started yet (the waiting list), or all of a batch. */
   'moveIn.notices': { kind: 'read', input: NoticeListInputSchema, output: pageOf(NoticeRowSchema), permission: 'move-in.read' },
+  /** The imported batches of notices, newest first, each with its counts (the batch pickers of the notices and the register). */
+  'moveIn.batches': { kind: 'read', input: empty, output: z.array(NoticeBatchSchema), permission: 'move-in.read' },
 
   'movingIn.list': { kind: 'read', input: MovingInListInputSchema, output: pageOf(MovingInRowSchema), permission: 'move-in.read' },
   'movingIn.get': { kind: 'read', input: z.strictObject({ id }), output: MovingInDetailSchema, permission: 'move-in.read' },

@@ -162,6 +162,17 @@ export const NoticeRowSchema = z.object({
   moveInState: z.enum(MOVE_IN_STATES).nullable(),
 });
 export type NoticeRow = z.infer<typeof NoticeRowSchema>;
+/** An imported (committed) batch of notices with its counts: notices, those not started yet, those whose unit is handed over. */
+export const NoticeBatchSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  fileName: z.string(),
+  importedAt: z.string(),
+  notices: z.number(),
+  waiting: z.number(),
+  handedOver: z.number(),
+});
+export type NoticeBatch = z.infer<typeof NoticeBatchSchema>;
 
 // ---------------------------------------------------------------- outputs
 
@@ -292,7 +303,13 @@ export const MovingInCreateSchema = z.strictObject({
   note: optText(200),
 });
 export const MovingInReceiptInputSchema = z.strictObject({ id, department: z.enum(NOTICE_DEPARTMENTS), receivedBy: requiredText(30) });
-export const MovingInListInputSchema = z.strictObject({ ...paging, queue: z.enum(['notReceived', 'all']).default('all'), unitId: id.optional() });
+export const MovingInListInputSchema = z.strictObject({
+  ...paging,
+  queue: z.enum(['notReceived', 'all']).default('all'),
+  unitId: id.optional(),
+  /** An RZ number, a unit code (prefix) or the name (prefix) of the person moving in. */
+  search: text(60).optional(),
+});
 
 export const MovingInRowSchema = z.object({
   id: z.string(),

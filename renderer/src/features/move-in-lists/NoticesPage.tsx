@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Input, Result, Select, Space, Statistic, Switch, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Result, Space, Statistic, Switch, Table, Tag, Upload } from 'antd';
 import { BarChartOutlined, InboxOutlined, LoginOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,19 +12,11 @@ import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { issueText, readBase64 } from './common';
+import { BatchSelect, issueText, readBase64, useNoticeBatches } from './common';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 type Preview = ChannelOutput<'moveIn.importPreview'>;
 type PreviewRow = Preview['rows'][number];
-
-/** The batches of notices a site has (from its notices: a handful a tower), newest last as imported. */
-export function useNoticeBatches() {
-  const all = useQuery('moveIn.notices', { waiting: false, offset: 0, limit: 500 });
-  const seen = new Map<string, string>();
-  for (const r of all.data?.rows ?? []) if (!seen.has(r.batchId)) seen.set(r.batchId, r.batchName);
-  return { batches: [...seen].map(([id, name]) => ({ id, name })), reload: all.reload };
-}
 
 /**
  * `/move-in/notices`: the owners expected (入伙通知书 imported from the developer's list, not started yet), or every
@@ -42,7 +34,7 @@ export default function NoticesPage() {
   const search = filters.get('q') ?? '';
   const canWrite = can('move-in.write');
   const list = useQuery('moveIn.notices', importing ? null : { offset: filters.offset, limit: filters.pageSize, waiting, batchId, search: search || undefined });
-  const { batches, reload: reloadBatches } = useNoticeBatches();
+  const { batches, loading: batchesLoading, reload: reloadBatches } = useNoticeBatches();
   const filtered = !!(batchId || search || !waiting);
   const total = list.data?.total;
 
@@ -79,14 +71,15 @@ export default function NoticesPage() {
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <ParamInput name="q" delay={250} width={280} maxLength={60} placeholder={t('moveinLists.search')} testId="filter-q" pageFocus />
-        <Select
+        <BatchSelect
           allowClear
-          style={{ width: 220 }}
+          width={220}
+          batches={batches}
+          loading={batchesLoading}
           placeholder={t('moveinLists.notices.allBatches')}
           value={batchId}
-          onChange={(v: string | undefined) => filters.update({ batch: v })}
-          options={batches.map((b) => ({ value: b.id, label: b.name }))}
-          data-testid="filter-batch"
+          onChange={(v) => filters.update({ batch: v })}
+          testId="filter-batch"
         />
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           <Switch size="small" checked={waiting} onChange={(v) => filters.update({ all: v ? undefined : '1' })} data-testid="filter-waiting" />

@@ -8,8 +8,7 @@ import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
 import { formatDate, formatInt, mono, muted } from '../../components/format';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { REGISTER_COLORS, RegisterStatusTag } from './common';
-import { useNoticeBatches } from './NoticesPage';
+import { BatchSelect, REGISTER_COLORS, RegisterStatusTag, useNoticeBatches } from './common';
 
 type RegisterRow = Register['rows'][number];
 const PAGE = 100;
@@ -30,7 +29,7 @@ export default function RegisterPage() {
   const statusFilter = REGISTER_STATUSES.find((s) => s === filters.get('status'));
   const page = Math.max(1, Number(filters.get('page') ?? '1') || 1);
   const buildings = useQuery('buildings.list', {});
-  const { batches } = useNoticeBatches();
+  const { batches, loading: batchesLoading } = useNoticeBatches();
   const input = batchId ? { batchId } : buildingId ? { buildingId } : null;
   const register = useQuery('moveIn.register', input);
   const data = input ? register.data : undefined;
@@ -60,13 +59,13 @@ export default function RegisterPage() {
             data-testid="register-building"
           />
         ) : (
-          <Select
-            style={{ width: 260 }}
+          <BatchSelect
+            batches={batches}
+            loading={batchesLoading}
             placeholder={t('moveinLists.register.pickBatch')}
             value={batchId}
-            onChange={(v: string) => filters.update({ batch: v, scope: 'batch', status: undefined })}
-            options={batches.map((b) => ({ value: b.id, label: b.name }))}
-            data-testid="register-batch"
+            onChange={(v) => filters.update({ batch: v, scope: 'batch', status: undefined })}
+            testId="register-batch"
           />
         )}
         {/* The printed 房屋交接汇总表 (landscape, one row a unit) goes here: a PrintFormButton for this scope's register, from the printing part. */}

@@ -7,9 +7,11 @@ import type { MovingInState } from '../../../../shared/workflows/move-in/rules';
 import type { MovingInRow } from '../../../../shared/workflows/move-in/schema';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
 import { formatDate, formatInt, mono, muted } from '../../components/format';
+import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
+import { UnitPicker } from '../slips/common';
 
 const STATE_COLORS: Record<MovingInState, string> = { notified: 'gold', received: 'green', voided: 'default' };
 
@@ -22,15 +24,22 @@ export function MovingInStateTag({ state, testId = 'moving-in-state-tag' }: { st
   );
 }
 
-/** `/moving-in`: every moving-in (入住, RZ), newest first, or those whose 入住知会单 some department has not received yet. */
+/**
+ * `/moving-in`: every moving-in (入住, RZ), newest first, or those whose 入住知会单 some department has not received yet;
+ * searched by RZ number, unit code (its start) or the name of the person moving in, and filtered to one unit
+ * (`?q=`, `?unit=` in the URL, so Back and links keep them).
+ */
 export default function MovingInsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const filters = useListParams();
   const queue = filters.get('queue') === 'notReceived' ? 'notReceived' : 'all';
+  const search = filters.get('q') ?? '';
+  const unitId = filters.get('unit');
   const canWrite = can('move-in.write');
-  const list = useQuery('movingIn.list', { offset: filters.offset, limit: filters.pageSize, queue });
+  const list = useQuery('movingIn.list', { offset: filters.offset, limit: filters.pageSize, queue, unitId, search: search || undefined });
+  const filtered = !!(search || unitId);
   const openNew = useCallback(() => navigate('/moving-in/new'), [navigate]);
   useNewRecordOpener(canWrite ? openNew : null);
   const total = list.data?.total;
@@ -61,6 +70,11 @@ export default function MovingInsPage() {
         ]}
         style={{ marginBottom: 4 }}
       />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <ParamInput name="q" delay={250} width={280} maxLength={60} placeholder={t('moveinLists.movingIn.search')} testId="filter-q" pageFocus />
+        <UnitPicker value={unitId} onChange={(v) => filters.update({ unit: v })} allowClear style={{ width: 180 }} placeholder={t('moveinLists.movingIn.filterUnit')} testId="filter-unit" />
+        <ClearFilters shown={filtered} onClear={() => filters.update({ q: undefined, unit: undefined })} />
+      </Space>
       <QueryError error={list.error} onRetry={list.reload} />
       <Table<MovingInRow>
         rowKey="id"
@@ -74,6 +88,8 @@ export default function MovingInsPage() {
         locale={{
           emptyText: list.error ? (
             <span />
+          ) : filtered ? (
+            <EmptyHint title={t('moveinLists.movingIn.noMatch')} hint={t('moveinLists.movingIn.noMatchHint')} testId="moving-in-no-match" />
           ) : (
             <EmptyHint
               title={t('moveinLists.movingIn.emptyTitle')}
