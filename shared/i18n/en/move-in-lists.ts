@@ -1,6 +1,8 @@
 /** English: the move-in lists (notices, rectification items, handover register), moving in (procedure 三), Today and the move-in settings. */
 const moveInLists = {
   moveinLists: {
+    /** Between the items of a list in a sentence. */
+    sep: ', ',
     unit: 'Unit',
     owner: 'Owner',
     phone: 'Phone',

@@ -1,6 +1,8 @@
 /** 入伙的各个清单（入伙通知、整改项目、房屋交接汇总表）、入住（程序三）的界面、今日待办与入伙设置。 */
 const moveInLists = {
   moveinLists: {
+    /** Between the items of a list in a sentence. */
+    sep: '、',
     unit: '房号',
     owner: '业主',
     phone: '电话',

@@ -116,7 +116,7 @@ export default function MovingInPage() {
   };
   const next = d
     ? d.state === 'notified'
-      ? { type: 'warning' as const, text: t('moveinLists.movingIn.page.next.notified', { count: d.notReceived.length, departments: d.notReceived.map((x) => t(`movein.department.${x}`)).join('、') }) }
+      ? { type: 'warning' as const, text: t('moveinLists.movingIn.page.next.notified', { count: d.notReceived.length, departments: d.notReceived.map((x) => t(`movein.department.${x}`)).join(t('moveinLists.sep')) }) }
       : d.state === 'received'
         ? { type: 'success' as const, text: t('moveinLists.movingIn.page.next.received') }
         : { type: 'error' as const, text: t('moveinLists.movingIn.page.next.voided', { reason: d.voidReason ?? '—' }) }

@@ -69,7 +69,7 @@ export function TodayMoveIn({ lists, desk, cashier }: { lists: Lists; desk: bool
         href={(r) => `/moving-in/${r.id}`}
         line={(r) => <QueueLine number={r.number} place={r.unitCode} right={<span style={{ color: 'rgba(0,0,0,0.45)' }}>{formatDate(r.date).slice(5)}</span>} />}
         sub={(r) =>
-          t('moveinLists.today.notReceivedSub', { person: r.personName, occupant: t(`movein.occupant.${r.occupant}`), departments: r.notReceived.map((d) => t(`movein.department.${d}`)).join('、') })
+          t('moveinLists.today.notReceivedSub', { person: r.personName, occupant: t(`movein.occupant.${r.occupant}`), departments: r.notReceived.map((d) => t(`movein.department.${d}`)).join(t('moveinLists.sep')) })
         }
       />,
     );
