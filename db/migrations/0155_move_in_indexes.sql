@@ -8,6 +8,10 @@
 -- queue's count 8–14 → 0.6–0.7 ms.
 DROP INDEX move_ins_notice;
 CREATE INDEX move_ins_notice ON move_ins (notice_id, state, id) WHERE notice_id IS NOT NULL;
+-- A notice starts one live record at most (the service refuses a second): kept by the database too, and so the
+-- waiting notices are counted as the notices less the live records started from one, from two index counts
+-- (repo.waitingCount: 20,300 notices, 1 ms, where the anti-join probes every notice: 8–12 ms).
+CREATE UNIQUE INDEX move_ins_one_per_notice ON move_ins (notice_id) WHERE notice_id IS NOT NULL AND state != 'voided';
 -- The notices by date (the waiting list is "dated today or before"), and by batch (the tile), without their rows.
 CREATE INDEX move_in_notices_date ON move_in_notices (notice_date, id, unit_id);
 CREATE INDEX move_in_notices_batch_id ON move_in_notices (batch_id, id);
