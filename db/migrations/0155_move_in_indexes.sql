@@ -5,14 +5,12 @@
 -- page a notice). Measured at the bench site on a loaded 2-core machine (min–median of 15), before → after:
 -- the waiting notices' count 30–75 → 6–7 ms (with the count no longer joining the units, service.listNotices),
 -- the tile's waiting count 31–37 → 8–10 ms, the tile's rectification counts 10–11 → 1.3–1.5 ms, the fixed
--- queue's count 8–14 → 0.6–0.7 ms.
+-- queue's count 8–14 → 0.6–0.7 ms. The waiting notices' count itself is no anti-join any more (repo.waitingCount:
+-- two index counts, 1 ms). A UNIQUE index on the live records' notice_id was tried and left out: SQLite then
+-- prefers it, not covering, to move_ins_notice, and the anti-joins left (the batches, the waiting page) slow down.
 DROP INDEX move_ins_notice;
 CREATE INDEX move_ins_notice ON move_ins (notice_id, state, id) WHERE notice_id IS NOT NULL;
--- A notice starts one live record at most (the service refuses a second): kept by the database too, and so the
--- waiting notices are counted as the notices less the live records started from one, from two index counts
--- (repo.waitingCount: 20,300 notices, 1 ms, where the anti-join probes every notice: 8–12 ms).
-CREATE UNIQUE INDEX move_ins_one_per_notice ON move_ins (notice_id) WHERE notice_id IS NOT NULL AND state != 'voided';
--- The notices by date (the waiting list is "dated today or before"), and by batch (the tile), without their rows.
+-- The notices by date (the waiting list is "dated today or before"), and a batch's notices, without their rows.
 CREATE INDEX move_in_notices_date ON move_in_notices (notice_date, id, unit_id);
 CREATE INDEX move_in_notices_batch_id ON move_in_notices (batch_id, id);
 -- Rectification items not accepted yet (the dashboard's open / overdue / fixed counts), and each queue by state.

@@ -161,7 +161,8 @@ export const NOTICE_SELECT = `SELECT n.id, n.batch_id, b.name AS batch_name, n.u
 export const noticeById = (db: Db, id: string) => q(db, `${NOTICE_SELECT} WHERE n.id = ?`).get<NoticeDb>(id);
 /**
  * How many notices (dated `upTo` or before) no live record was started from: every notice less the live records
- * started from one (a notice starts one at most: move_ins_one_per_notice), less the later-dated ones waiting.
+ * started from one (a notice starts one at most: createMoveIn takes only a notice not started, in its transaction),
+ * less the later-dated ones waiting.
  * Two index counts instead of an anti-join probing every notice ever imported.
  */
 export function waitingCount(db: Db, upTo?: string): number {
