@@ -17,6 +17,7 @@ import repairsToday from './0125_repairs_today.sql';
 import repairStats from './0130_repair_stats.sql';
 import decoration from './0140_decoration.sql';
 import moveIn from './0150_move_in.sql';
+import moveInIndexes from './0155_move_in_indexes.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0130_repair_stats', sql: repairStats },
   { name: '0140_decoration', sql: decoration },
   { name: '0150_move_in', sql: moveIn },
+  { name: '0155_move_in_indexes', sql: moveInIndexes },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -12,6 +12,7 @@
  *   npm run bench -- --report-only  only section 7 (the monthly occupancy report: draft, finalise, open a finalised one)
  *   npm run bench -- --repairs-only only section 8 (repairs: intake, list and search, Today's queues, a month's statistics)
  *   npm run bench -- --decoration-only  only section 9 (decoration: the deposit ledger, refunds due, the gate, the list, tiles, PDFs)
+ *   npm run bench -- --move-in-only  only section 10 (move-in: a record's page, the handover register, Today's overdue items, lists, form PDFs)
  *   FRONTDESK_BENCH_DIR=/path     put the cache elsewhere (default: <repo>/.bench, gitignored)
  *
  * Budgets live here, not in unit tests: wall-clock figures depend on the machine.
@@ -42,6 +43,7 @@ import { REPAIR_STATS_INDEXES } from './repairs';
 import { overduePickups } from '../../electron/workflows/repairs/service';
 import { int, mib, ms1, pick, rng, s1, summarize, table, timed, type Summary } from './stats';
 import { benchDecorationSection } from './decoration-bench';
+import { benchMoveInSection } from './move-in-bench';
 import { coldChild, coldRender, warmRenders } from './pdf';
 import { benchSafety, crashWriter } from './safety';
 
@@ -80,6 +82,13 @@ const BUDGET = {
   decorationTilesP95Ms: { limit: 30, hard: false },
   permitPdfMs: { limit: 100, hard: true },
   passesPdfMs: { limit: 3000, hard: true },
+  /** Move-in and moving in (issue 11). */
+  moveInGetP95Ms: { limit: 30, hard: true },
+  moveInRegisterMs: { limit: 100, hard: true },
+  moveInOverdueP95Ms: { limit: 20, hard: true },
+  moveInTodayP95Ms: { limit: 20, hard: true },
+  moveInListP95Ms: { limit: 30, hard: false },
+  moveInFormPdfMs: { limit: 100, hard: true },
 } as const;
 
 const OPEN_RUNS = 10;
@@ -90,7 +99,7 @@ const IMPORT_UNITS = 50_000;
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help') || args.has('-h')) {
-  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only] [--report-only] [--repairs-only] [--decoration-only]');
+  console.log('usage: npm run bench [-- --fresh] [--keep] [--seed-only] [--pdf-only] [--import-only] [--safety-only] [--report-only] [--repairs-only] [--decoration-only] [--move-in-only]');
   process.exit(0);
 }
 const PDF_COLD_CHILD = args.has('--pdf-cold-child');
@@ -224,6 +233,10 @@ async function main() {
   }
   if (args.has('--decoration-only')) {
     await benchDecoration();
+    return report();
+  }
+  if (args.has('--move-in-only')) {
+    await benchMoveIn();
     return report();
   }
 
@@ -434,6 +447,7 @@ async function main() {
   await benchReport();
   await benchRepairs();
   await benchDecoration();
+  await benchMoveIn();
   await benchSafety(ROOT, dbFile, { say, heading, info }, process.argv[1]);
   report();
 }
@@ -686,6 +700,21 @@ async function benchDecoration() {
     const why = lastHostError() ?? (e as Error).message;
     say(`ERROR: ${why}`);
     failure('decoration section', why, 'runs');
+  } finally {
+    host.close();
+  }
+}
+
+/** 10. Move-in and moving in at the large site (test/bench/move-in-bench.ts; its data seeded into the cached site on the first run). */
+async function benchMoveIn() {
+  heading('10. move-in and moving in (moveIn.*, movingIn.*)');
+  const host = createHost({ dataDir: SITE_DIR, log });
+  try {
+    await benchMoveInSection(host, { say, check, info, failure, repeat, fmtSummary, signIn, unwrap, log, budget: BUDGET });
+  } catch (e) {
+    const why = lastHostError() ?? (e as Error).message;
+    say(`ERROR: ${why}`);
+    failure('move-in section', why, 'runs');
   } finally {
     host.close();
   }

@@ -6,6 +6,8 @@ import { generateSite } from './generate';
 import { seedDemoSlips } from '../../workflows/slips/demo';
 import { DEMO_TECHNICIANS, seedDemoRepairs } from '../../workflows/repairs/demo';
 import { seedDemoDecorations } from '../../workflows/decoration/demo';
+import { DELIVERED_DAYS_AGO, seedDemoMoveIns, splitHandoverTower } from '../../workflows/move-in/demo';
+import { addCalendarDays } from '../../../shared/kernel/deadlines';
 import type { Settings } from '../../../shared/master/schema';
 import { writeSettings } from '../settings';
 
@@ -48,9 +50,16 @@ export function commitDemoRows(ctx: ServiceCtx, rows: ImportRow[], counts: Impor
   });
 }
 
+/** Writes the tower in handover through the import path: its units not handed over since the developer delivered it. */
+function commitHandoverTower(ctx: ServiceCtx, tower: ImportRow[], counts: ImportCounts): void {
+  if (!tower.length) return;
+  const delivered = addCalendarDays(ctx.today(), -DELIVERED_DAYS_AGO);
+  commitRows(ctx, tower, counts, { source: 'demo', history: () => [{ state: 'not_handed_over', date: delivered }], stateDate: () => delivered, ownerSince: () => delivered });
+}
+
 /**
  * A demo site: buildings, units and people with their dated history, then (unless `records` is false) release
- * slips, repairs and decoration permits in every state. Settings the demo needs (the technicians) go through `updateSettings`, so
+ * slips, repairs, decoration permits and a tower's move-ins in every state. Settings the demo needs (the technicians) go through `updateSettings`, so
  * the host's cached settings see them.
  */
 export function seedDemo(
@@ -59,19 +68,24 @@ export function seedDemo(
   updateSettings: (ctx: ServiceCtx, patch: Partial<Settings>) => Settings = writeSettings,
 ): ImportCounts {
   const rows = generateSite({ seed: opts.seed, units: opts.units, today: ctx.today() });
+  // One tower was delivered lately and is being handed over (move-in): its units are not handed over yet.
+  const { rest, tower } = opts.records === false ? { rest: rows, tower: [] } : splitHandoverTower(rows);
   const counts: ImportCounts = { buildings: 0, units: 0, people: 0, links: 0, skipped: 0 };
   ctx.db.transaction(() => {
-    commitDemoRows(ctx, rows, counts);
+    commitDemoRows(ctx, rest, counts);
+    commitHandoverTower(ctx, tower, counts);
     let slipCount = 0;
     let repairCount = 0;
     let decorationCount = 0;
+    let moveInCount = 0;
     if (opts.records !== false) {
       slipCount = seedDemoSlips(ctx);
       const settings = ctx.settings().technicians.length ? ctx.settings() : updateSettings(ctx, { technicians: DEMO_TECHNICIANS });
       repairCount = seedDemoRepairs({ ...ctx, settings: () => settings });
       decorationCount = seedDemoDecorations(ctx);
+      if (tower.length) moveInCount = seedDemoMoveIns(ctx, tower[0].buildingCode);
     }
-    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount, repairs: repairCount, decorations: decorationCount });
+    ctx.audit('seed-demo', 'database', null, null, { ...counts, slips: slipCount, repairs: repairCount, decorations: decorationCount, moveIns: moveInCount });
   })();
   return counts;
 }

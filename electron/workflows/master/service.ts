@@ -308,5 +308,5 @@ export function searchMaster(ctx: ServiceCtx, text: string): SearchHit[] {
 
 // ---------- the import machinery, for a workflow's own imports (move-in notices) ----------
 /** The file reader (CSV/XLSX) and the cell checks of the roster import, with its per-row error codes. */
-export { readFile as readImportFile, type Sheet as ImportSheet } from './import/read';
+export { readFile as readImportFile, readCsv as readImportCsv, type Sheet as ImportSheet, type ReadResult as ImportReadResult } from './import/read';
 export { checkDate, checkPhone, checkText, collapse, normalizeKeyword, type RawCell } from './import/values';

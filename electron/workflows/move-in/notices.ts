@@ -9,7 +9,7 @@ import { maskPhone } from '../../../shared/master/id-number';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { ServiceCtx } from '../../host/context';
 import { atomic, siteToday } from '../../kit/atomic';
-import { checkDate, checkPhone, checkText, collapse, normalizeKeyword, occupancyStateOn, readImportFile as readFile, type ImportSheet as Sheet, type RawCell } from '../master/service';
+import { checkDate, checkPhone, checkText, collapse, normalizeKeyword, occupancyStateOn, readImportFile as readFile, type ImportReadResult as ReadResult, type ImportSheet as Sheet, type RawCell } from '../master/service';
 
 type Col = 'unit' | 'building' | 'owner' | 'phone' | 'date';
 const HEADERS: Record<Col, string[]> = {
@@ -99,8 +99,12 @@ const writePreview = atomic(function writePreview(ctx: ServiceCtx, batch: { name
 });
 
 export async function previewNotices(ctx: ServiceCtx, input: ChannelParsedInput<'moveIn.importPreview'>): Promise<ChannelOutput<'moveIn.importPreview'>> {
+  return previewRead(ctx, input, await readFile(input.fileName, Buffer.from(input.contentBase64, 'base64')));
+}
+
+/** The preview of a file already read (synchronous: the demo seeds its notices through it, in its transaction). */
+export function previewRead(ctx: ServiceCtx, input: { fileName: string; batchName: string | null }, read: ReadResult): ChannelOutput<'moveIn.importPreview'> {
   const name = input.batchName ?? `${input.fileName.replace(/\.[^.]+$/, '')} ${siteToday(ctx)}`;
-  const read = await readFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
   if (!read.ok) return writePreview(ctx, { name, fileName: input.fileName, rows: [], fileError: { field: 'file', code: read.code, params: read.params } });
   for (const sheet of read.sheets) {
     const header = headerOf(sheet);

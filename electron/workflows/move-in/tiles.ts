@@ -12,7 +12,8 @@ import { siteToday } from './service';
 export function moveInTiles(ctx: ServiceCtx): Tile[] {
   if (!q(ctx.db, 'SELECT EXISTS (SELECT 1 FROM move_ins) OR EXISTS (SELECT 1 FROM move_in_notices)').value<number>()) return [];
   const p = repo.progressCounts(ctx.db);
-  const waiting = q(ctx.db, "SELECT COUNT(*) FROM move_in_notices n JOIN move_in_batches b ON b.id = n.batch_id AND b.state = 'committed' WHERE NOT EXISTS (SELECT 1 FROM move_ins m WHERE m.notice_id = n.id AND m.state != 'voided')").value<number>() ?? 0;
+  // Notices exist only for committed batches (the commit writes them).
+  const waiting = repo.waitingCount(ctx.db);
   const r = repo.rectCounts(ctx.db, siteToday(ctx));
   return [
     {

@@ -153,7 +153,7 @@ describe('the moving-in list’s search (movingIn.list search)', () => {
     expect(await env.fail('movingIn.list', { search: 'x'.repeat(61) }, 'clerk')).toMatchObject({ code: 'VALIDATION' });
   });
 
-  it('stays quick on 20,000 moving-ins: the number through its unique index, the rest one pass over the list', async () => {
+  it('on 20,000 moving-ins: the number through its unique index, the rest one pass over the list newest first (no sort)', async () => {
     const { env, site } = await setup();
     const db = env.db();
     // Seeded rows shaped like the service's (one person each), over 40 units' codes.
@@ -188,8 +188,7 @@ describe('the moving-in list’s search (movingIn.list search)', () => {
     expect(byName.total).toBe(1111);
     expect(rare.total).toBe(0);
     expect(unitFilter.total).toBe(2000);
-    for (const r of [byNumber, byUnit, byName, rare, unitFilter]) expect(r.ms).toBeLessThan(100);
-    expect(byNumber.ms).toBeLessThan(10);
+    // Timings are printed, not asserted (budgets live in the bench, `npm run bench -- --move-in-only`): the query plans below are what keeps it quick.
 
     const plan = (sql: string, ...p: unknown[]) => env.rows<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...p).map((r) => r.detail).join(' | ');
     const SELECT = 'SELECT mi.id FROM moving_ins mi JOIN people p ON p.id = mi.person_id';

@@ -105,7 +105,8 @@ export function guessDelimiter(text: string): string {
   return best.d;
 }
 
-function readCsv(data: Uint8Array): ReadResult {
+/** CSV/TXT bytes to one sheet (synchronous: the demo seeds its move-in notices through it inside a transaction). */
+export function readCsv(data: Uint8Array): ReadResult {
   const { text, encoding } = decodeText(data);
   // Binary junk: many NUL characters do not occur in any text file.
   let nul = 0;
