@@ -18,6 +18,7 @@ import repairStats from './0130_repair_stats.sql';
 import decoration from './0140_decoration.sql';
 import moveIn from './0150_move_in.sql';
 import moveInIndexes from './0155_move_in_indexes.sql';
+import moveInOwnerPerson from './0156_move_in_owner_person.sql';
 import { naturalSortKey } from '../../shared/kernel/natural-sort';
 import type { Db } from '../connection';
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0140_decoration', sql: decoration },
   { name: '0150_move_in', sql: moveIn },
   { name: '0155_move_in_indexes', sql: moveInIndexes },
+  { name: '0156_move_in_owner_person', sql: moveInOwnerPerson },
 ];
 
 /** Migration 6: the natural sort key of every building and unit code already there. */

@@ -170,8 +170,15 @@ export function listMoveIns(ctx: ServiceCtx, input: ChannelParsedInput<'moveIn.l
     const n = parseRecordNumber(s);
     if (n) add('m.number = ?', n.canonical);
     else {
-      const like = `${s.replace(/[%_]/g, '')}%`;
-      add('(m.unit_code LIKE ? OR EXISTS (SELECT 1 FROM move_in_owners o JOIN people p ON p.id = o.person_id WHERE o.move_in_id = m.id AND p.name LIKE ?))', like, like);
+      // Through the global search's prefix terms (unit codes; owners' names, pinyin initials, phone tails):
+      // two index ranges, not a check of every record's unit and owners.
+      const from = s.toLowerCase();
+      const to = `${from}\u{10FFFF}`;
+      add(
+        `(m.unit_id IN (SELECT ref_id FROM search_terms WHERE kind = 'unit' AND term >= ? AND term < ?)
+          OR m.id IN (SELECT o.move_in_id FROM move_in_owners o WHERE o.person_id IN (SELECT ref_id FROM search_terms WHERE kind = 'person' AND term >= ? AND term < ?)))`,
+        from, to, from, to,
+      );
     }
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';

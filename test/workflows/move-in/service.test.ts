@@ -25,6 +25,32 @@ describe('starting a move-in', () => {
     expect((await env.ok('moveIn.list', { search: d.number }, 'clerk')).rows.map((r) => r.id)).toEqual([d.id]);
   });
 
+  it('the list finds a record by unit code prefix and by its owner (name, pinyin initials), through the search terms, not a check of every record', async () => {
+    const { env, site } = await setup();
+    const a = await env.ok('moveIn.create', { unitId: site.unitId, ownerIds: [site.personId] }, 'clerk');
+    const b = await env.ok('moveIn.create', { unitId: await unitOf(env, site, 'residential', '1-103'), newOwner: newOwner('王芳') }, 'clerk');
+    const found = async (search: string) => (await env.ok('moveIn.list', { search }, 'clerk')).rows.map((r) => r.number).sort();
+    expect(await found('1-10')).toEqual([a.number, b.number]);
+    expect(await found('1-103')).toEqual([b.number]);
+    expect(await found('王')).toEqual([b.number]);
+    expect(await found('王芳')).toEqual([b.number]);
+    expect(await found('wf')).toEqual([b.number]);
+    expect(await found('张三')).toEqual([a.number]);
+    expect(await found('2-')).toEqual([]);
+    expect(await found('%')).toEqual([]);
+    const plan = env
+      .rows<{ detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT m.id FROM move_ins m WHERE (m.unit_id IN (SELECT ref_id FROM search_terms WHERE kind = 'unit' AND term >= ? AND term < ?)
+           OR m.id IN (SELECT o.move_in_id FROM move_in_owners o WHERE o.person_id IN (SELECT ref_id FROM search_terms WHERE kind = 'person' AND term >= ? AND term < ?))) ORDER BY m.created_at DESC LIMIT 50`,
+        'x', 'y', 'x', 'y',
+      )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/SEARCH search_terms/);
+    expect(plan).toMatch(/SEARCH o USING (COVERING )?INDEX move_in_owners_person \(person_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN (m|o)\b/);
+  });
+
   it('refuses a unit already handed over, a second record, and a person who is not its owner; registers a new owner on the spot', async () => {
     const { env, site } = await setup();
     await env.ok('units.setOccupancy', { unitId: site.unit2Id, state: 'vacant', effectiveDate: '2026-02-01', note: null });
