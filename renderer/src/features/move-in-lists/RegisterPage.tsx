@@ -10,6 +10,7 @@ import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { REGISTER_COLORS, RegisterStatusTag } from './common';
 import { useNoticeBatches } from './NoticesPage';
+import { RegisterPrintButton } from './RegisterPrintButton';
 
 type RegisterRow = Register['rows'][number];
 const PAGE = 100;
@@ -69,8 +70,10 @@ export default function RegisterPage() {
             data-testid="register-batch"
           />
         )}
-        {/* The printed 房屋交接汇总表 (landscape, one row a unit) goes here: a PrintFormButton for this scope's register, from the printing part. */}
-        <span data-testid="register-print-spot" />
+        {/* The printed 房屋交接汇总表 (landscape, one row a unit) of this scope. */}
+        <span data-testid="register-print-spot">
+          <RegisterPrintButton scope={batchId ? { batchId } : buildingId ? { buildingId } : null} units={data?.counts.total ?? 0} disabled={!data} />
+        </span>
       </Space>
       <QueryError error={input ? register.error : null} onRetry={register.reload} />
       {!input ? (
