@@ -33,7 +33,7 @@ export function RegisterPrintButton({ scope, units, disabled }: { scope: { build
   const [error, setError] = useState<string | null>(null);
   const [percent, setPercent] = useState(0);
   const urls = useRef<string[]>([]);
-  const key = scope ? JSON.stringify(scope) : '';
+  const key = scope ? `${JSON.stringify(scope)} ${i18n.language}` : '';
 
   useEffect(
     () => () => {
@@ -41,7 +41,7 @@ export function RegisterPrintButton({ scope, units, disabled }: { scope: { build
     },
     [],
   );
-  // Another building or batch: the PDF made for the last one is not this one's.
+  // Another building or batch (or language): the PDF made for the last one is not this one's.
   useEffect(() => setPdf(null), [key]);
 
   const render = async (): Promise<Rendered | null> => {
