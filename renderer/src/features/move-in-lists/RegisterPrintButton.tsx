@@ -12,6 +12,8 @@ interface Rendered {
   pdfBase64: string;
   count: number;
   url: string;
+  /** How long the host took to make it, from the click (ms). */
+  ms: number;
 }
 
 /** About how long the host takes a unit (≈1 s for 2,000): the bar's pace while the register is made. */
@@ -56,7 +58,7 @@ export function RegisterPrintButton({ scope, units, disabled }: { scope: { build
       const r = await invoke('moveIn.printRegister', { ...scope, lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' });
       const url = URL.createObjectURL(base64Blob(r.pdfBase64, MIME_TYPES.pdf));
       urls.current.push(url);
-      const out = { fileName: r.fileName, pdfBase64: r.pdfBase64, count: r.count, url };
+      const out = { fileName: r.fileName, pdfBase64: r.pdfBase64, count: r.count, url, ms: Date.now() - started };
       setPercent(100);
       setPdf(out);
       return out;
@@ -134,7 +136,7 @@ export function RegisterPrintButton({ scope, units, disabled }: { scope: { build
           </div>
         ) : pdf ? (
           <>
-            <div style={{ marginBottom: 8, color: 'rgba(0,0,0,0.55)' }} data-testid="register-print-count" data-count={pdf.count}>
+            <div style={{ marginBottom: 8, color: 'rgba(0,0,0,0.55)' }} data-testid="register-print-count" data-count={pdf.count} data-ms={pdf.ms}>
               {t('moveinPrint.register.ready', { count: pdf.count, formatted: formatInt(pdf.count) })}
             </div>
             {!caps?.nativePrint ? (
