@@ -76,7 +76,8 @@ async function saveFromDialog(page: Page, name: string): Promise<Read> {
 /** A record's form from its print button: the dialog says original (正本) or copy (副本) first. */
 async function printForm(page: Page, button: Locator, name: string, kind: string): Promise<Read> {
   await button.click();
-  await expect(page.locator('.ant-modal-wrap:visible').getByTestId('print-kind')).toHaveText(kind);
+  // (The host makes the PDF first; the very first form of a run also loads the CJK font, slow on a busy machine.)
+  await expect(page.locator('.ant-modal-wrap:visible').getByTestId('print-kind')).toHaveText(kind, { timeout: 20_000 });
   return saveFromDialog(page, name);
 }
 
