@@ -28,7 +28,7 @@ describe('i18n messages', () => {
     const dir = path.resolve(__dirname, '../../shared/i18n');
     const files = (lang: string) => fs.readdirSync(path.join(dir, lang)).filter((f) => f !== 'index.ts').sort();
     expect(files('en')).toEqual(files('zh-CN'));
-    expect(files('en')).toEqual(['app.ts', 'callbacks.ts', 'dashboard.ts', 'decoration.ts', 'master.ts', 'move-in-forms.ts', 'move-in-lists.ts', 'move-in-ui.ts', 'move-in.ts', 'occupancy-report.ts', 'repairs.ts', 'slips.ts']);
+    expect(files('en')).toEqual(['app.ts', 'callbacks.ts', 'dashboard.ts', 'decoration.ts', 'master.ts', 'move-in-forms.ts', 'move-in-lists.ts', 'move-in-print.ts', 'move-in-ui.ts', 'move-in.ts', 'occupancy-report.ts', 'repairs.ts', 'slips.ts']);
     for (const f of files('en')) {
       const top = (lang: string) => [...fs.readFileSync(path.join(dir, lang, f), 'utf8').matchAll(/^ {2}([A-Za-z]+): \{$/gm)].map((m) => m[1]).sort();
       expect(top('en'), f).toEqual(top('zh-CN'));

@@ -62,7 +62,7 @@ export function noticeDocument(input: MovingInFormInput): DocDefinition {
   return { ...doc, pageMargins: [36, 22, 36, 26], content };
 }
 
-/** A dashed line across the page to cut along, its caption in the middle (no scissors glyph: the font has none). */
+/** A dashed line across the page to cut along, broken for its caption in the middle. */
 function cut(caption: string): Content {
   const half = (CONTENT_WIDTH - 90) / 2;
   const dash = (x1: number, x2: number) => ({ type: 'line', x1, y1: 5, x2, y2: 5, lineWidth: 0.8, dash: { length: 5, space: 3 }, lineColor: '#444444' });

@@ -9,6 +9,7 @@ import { formatDate, formatInt, mono, muted } from '../../components/format';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { BatchSelect, REGISTER_COLORS, RegisterStatusTag, useNoticeBatches } from './common';
+import { RegisterPrintButton } from './RegisterPrintButton';
 
 type RegisterRow = Register['rows'][number];
 const PAGE = 100;
@@ -68,8 +69,10 @@ export default function RegisterPage() {
             testId="register-batch"
           />
         )}
-        {/* The printed 房屋交接汇总表 (landscape, one row a unit) goes here: a PrintFormButton for this scope's register, from the printing part. */}
-        <span data-testid="register-print-spot" />
+        {/* The printed 房屋交接汇总表 (landscape, one row a unit) of this scope. */}
+        <span data-testid="register-print-spot">
+          <RegisterPrintButton scope={batchId ? { batchId } : buildingId ? { buildingId } : null} units={data?.counts.total ?? 0} disabled={!data} />
+        </span>
       </Space>
       <QueryError error={input ? register.error : null} onRetry={register.reload} />
       {!input ? (
