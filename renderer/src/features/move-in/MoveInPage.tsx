@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Steps, Table, Tag } from 'antd';
-import { StopOutlined } from '@ant-design/icons';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/kernel/money';
@@ -13,7 +12,7 @@ import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
 import { RecordTimeline } from '../../components/record-timeline';
 import { useLatest, useQuery } from '../../components/use-query';
-import { ReasonModal, VoidModal } from '../../components/void-modal';
+import { ReasonModal, RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { areaLabel, itemLabel, mono, MoveInStateTag, muted } from './common';
 import { ArchiveStep, CopiesStep, FeesStep, HandoverStep, IdentityStep, InspectionStep, KeysStep, VacantStep, type Done } from './steps';
 
@@ -263,9 +262,7 @@ export default function MoveInPage() {
             <>
               {print('flow')}
               {can('move-in.void') && !voidError(d.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="move-in-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="move-in-void" />
               ) : null}
             </>
           ) : null
@@ -332,15 +329,13 @@ export default function MoveInPage() {
             />
           </div>
 
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('moveinUi.voidTitle', { number: d.number })}
             description={t('moveinUi.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setDetail(await invoke('moveIn.void', { id: d.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('moveIn.void', { id: d.id, reason })}
+            onVoided={setDetail}
           />
         </>
       ) : null}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
-import { BellOutlined, CloseCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { BellOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notPickedUp, pickupLimitMinutes, transitionError } from '../../../../shared/workflows/repairs/rules';
@@ -10,7 +10,7 @@ import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../compon
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useLatest, useQuery } from '../../components/use-query';
-import { VoidModal } from '../../components/void-modal';
+import { RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { ChargesTable } from './charges';
 import { ChargeStateTag, mono, muted, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings } from './common';
 import { CallbacksCard, ChargePanel, ChaseModal, CompletePanel, DispatchPanel, PickUpPanel, RepairTimeline } from './panels';
@@ -123,9 +123,7 @@ export default function RepairPage() {
                 </Button>
               ) : null}
               {can('repairs.void') && !transitionError('void', r.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="repair-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="repair-void" />
               ) : null}
             </>
           ) : null
@@ -284,15 +282,13 @@ export default function RepairPage() {
           <RepairTimeline repair={r} />
 
           <ChaseModal key={`c-${r.state}-${r.chaseCount}`} repair={r} open={chasing} onClose={() => setChasing(false)} onDone={setRepair} />
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('repairUi.voidTitle', { number: r.number })}
             description={t('repairUi.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setRepair(await invoke('repairs.void', { id: r.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('repairs.void', { id: r.id, reason })}
+            onVoided={setRepair}
           />
         </>
       ) : null}
