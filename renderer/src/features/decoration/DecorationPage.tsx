@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Card, Descriptions, Space, Steps, Tag } from 'antd';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Card, Descriptions, Space, Steps, Tag } from 'antd';
 import { CloseCircleOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { transitionError, type DecorationState } from '../../../../shared/workflows/decoration/rules';
 import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
 import { invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatArea, formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
@@ -67,19 +67,14 @@ function NextStep({ d }: { d: DecorationDetail }) {
 export default function DecorationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('decoration.get', { id });
   const warnDays = useApprovalWarnDays();
   const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('decoration.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('decorationUi.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('decorationUi.saved'));
 
   if (isNotFound(query.error, true)) return <RecordNotFound title={t('decorationUi.notFound')} backText={t('decorationUi.backToList')} to="/decoration" />;
 

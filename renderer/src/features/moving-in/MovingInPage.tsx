@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Input, Row, Space, Tag } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_DEPARTMENTS, type NoticeDepartment } from '../../../../shared/workflows/move-in/rules';
 import type { MovingInDetail } from '../../../../shared/workflows/move-in/schema';
 import { errorText, invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatDate, formatDateTime, mono, muted } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
@@ -88,18 +88,13 @@ function ReceiptCard({ d, department, canWrite, onDone }: { d: MovingInDetail; d
 export default function MovingInPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('movingIn.get', { id });
   const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('move-in.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('moveinLists.movingIn.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('moveinLists.movingIn.saved'));
 
   if (isNotFound(query.error, true)) return <RecordNotFound title={t('moveinLists.movingIn.notFound')} backText={t('moveinLists.movingIn.backToList')} to="/moving-in" />;
   const d = detail;

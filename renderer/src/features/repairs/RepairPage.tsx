@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
 import { BellOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notPickedUp, pickupLimitMinutes, transitionError } from '../../../../shared/workflows/repairs/rules';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
 import { invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useLatest, useQuery } from '../../components/use-query';
@@ -62,9 +62,7 @@ function NextStep({ repair }: { repair: RepairDetail }) {
 export default function RepairPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('repairs.get', { id });
   const settings = useRepairSettings();
   const [repair, setRepair] = useLatest(query.data);
@@ -72,10 +70,7 @@ export default function RepairPage() {
   const [chasing, setChasing] = useState(false);
   const canWrite = can('repairs.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('repairUi.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('repairUi.saved'));
 
   const r = repair;
   const waiting = !!r && notPickedUp(r.state);
