@@ -1,6 +1,6 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Alert, App, Button, Empty, Result } from 'antd';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText, isApiError } from '../api';
 
@@ -85,4 +85,16 @@ export function RecordNotFound({ title, backText, to }: { title: ReactNode; back
       }
     />
   );
+}
+
+/**
+ * A record page that a new-record form navigated to (`state: { saved: true }`) says "saved" once, on arrival.
+ */
+export function useSavedNotice(text: string) {
+  const { message } = App.useApp();
+  const location = useLocation();
+  useEffect(() => {
+    if ((location.state as { saved?: boolean } | null)?.saved) message.success(text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }

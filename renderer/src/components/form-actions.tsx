@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Button, Divider, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { SaveOutlined } from '@ant-design/icons';
 
 /**
  * Cancel + Save at the bottom of a form; Save is the form's submit button (Enter, or Ctrl+Enter from
@@ -58,5 +60,26 @@ export function SaveFooter({ dirty, submitting, unsavedText, testId, dividerMarg
         <FormActions submitting={submitting} testId={`${testId}-submit`} />
       </div>
     </>
+  );
+}
+
+/**
+ * The foot of a new-record form page: Cancel goes back to `cancelTo` (the list, or the unit the form
+ * was opened from), Save (with the save icon) submits. Enter and Ctrl+Enter submit too (the tooltip).
+ */
+export function NewRecordFoot({ cancelTo, submitting, submitText, testId }: { cancelTo: string; submitting: boolean; submitText: string; testId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
+      <Button onClick={() => navigate(cancelTo)} data-testid="form-cancel">
+        {t('common.cancel')}
+      </Button>
+      <Tooltip title={t('shortcut.submit')}>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={submitting} data-testid={testId}>
+          {submitText}
+        </Button>
+      </Tooltip>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input, Modal } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api';
 
@@ -17,6 +18,34 @@ interface ReasonModalProps {
 export function VoidModal({ onVoid, ...props }: ReasonModalProps & { onVoid: (reason: string) => Promise<void> }) {
   const { t } = useTranslation();
   return <ReasonModal {...props} okText={t('common.void')} reasonLabel={t('common.voidReason')} testId="void-confirm" onConfirm={onVoid} />;
+}
+
+/** The Void button in a record page's header; it opens the page's {@link RecordVoidModal}. */
+export function VoidButton({ onClick, testId }: { onClick: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button danger icon={<StopOutlined />} onClick={onClick} data-testid={testId}>
+      {t('common.void')}
+    </Button>
+  );
+}
+
+/**
+ * A record page's void dialog: `voidRecord` performs the call with the reason, the page shows the record
+ * it returns (`onVoided`), and "voided" is said.
+ */
+export function RecordVoidModal<T>({ voidRecord, onVoided, ...props }: ReasonModalProps & { voidRecord: (reason: string) => Promise<T>; onVoided: (record: T) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <VoidModal
+      {...props}
+      onVoid={async (reason) => {
+        onVoided(await voidRecord(reason));
+        message.success(t('common.voided'));
+      }}
+    />
+  );
 }
 
 /** A reason, then an action that ends a record (void, refuse); `onConfirm` performs the call and its error shows in the dialog. */

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import { Breadcrumb, Button, Card, Checkbox, Col, Input, Row, Switch, Tooltip } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { Breadcrumb, Card, Checkbox, Col, Input, Row, Switch } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -11,6 +10,7 @@ import type { LinkView } from '../../../../shared/master/schema';
 import { APPLICANT_KINDS, GOV_FLAGS, type ApplicantKind } from '../../../../shared/workflows/decoration/rules';
 import { applyFieldErrors, errorText, invoke } from '../../api';
 import { DraftNote, useSessionDraft } from '../../components/draft';
+import { NewRecordFoot } from '../../components/form-actions';
 import { PageHeader, useNotifyError } from '../../components/feedback';
 import { ButtonChoice, DateInput, Field, FormShell } from '../../components/form';
 import { todayIso } from '../../components/format';
@@ -245,16 +245,7 @@ export function DecorationForm({ unitId: presetUnit }: { unitId: string | null }
         </Field>
       </Card>
 
-      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
-        <Button onClick={() => navigate(presetUnit ? `/units/${presetUnit}` : '/decoration')} data-testid="form-cancel">
-          {t('common.cancel')}
-        </Button>
-        <Tooltip title={t('shortcut.submit')}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting} data-testid="decoration-save">
-            {t('decorationUi.create')}
-          </Button>
-        </Tooltip>
-      </div>
+      <NewRecordFoot cancelTo={presetUnit ? `/units/${presetUnit}` : '/decoration'} submitting={formState.isSubmitting} submitText={t('decorationUi.create')} testId="decoration-save" />
     </FormShell>
   );
 }

@@ -1,18 +1,18 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Steps, Tag } from 'antd';
-import { CloseCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Card, Descriptions, Space, Steps, Tag } from 'antd';
+import { CloseCircleOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { transitionError, type DecorationState } from '../../../../shared/workflows/decoration/rules';
 import type { DecorationDetail } from '../../../../shared/workflows/decoration/schema';
 import { invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatArea, formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
 import { RevealText } from '../../components/reveal';
 import { useLatest, useQuery } from '../../components/use-query';
-import { VoidModal } from '../../components/void-modal';
+import { RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { ApprovalDue, DecorationStateTag, mono, muted, useApprovalWarnDays } from './common';
 import { Completion } from './Completion';
 import { DuringWork } from './DuringWork';
@@ -67,19 +67,14 @@ function NextStep({ d }: { d: DecorationDetail }) {
 export default function DecorationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('decoration.get', { id });
   const warnDays = useApprovalWarnDays();
   const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('decoration.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('decorationUi.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('decorationUi.saved'));
 
   if (isNotFound(query.error, true)) return <RecordNotFound title={t('decorationUi.notFound')} backText={t('decorationUi.backToList')} to="/decoration" />;
 
@@ -123,9 +118,7 @@ export default function DecorationPage() {
               <PrintFormButton number={d.number} form="application" label={t('decorationUi.printApplication')} onPrinted={query.reload} testId="print-application" />
               {d.permitIssuedAt ? <PrintFormButton number={d.number} form="permit" label={t('decorationUi.printPermit')} onPrinted={query.reload} testId="print-permit" /> : null}
               {can('decoration.void') && !transitionError('void', d.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="decoration-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="decoration-void" />
               ) : null}
             </>
           ) : null
@@ -209,15 +202,13 @@ export default function DecorationPage() {
 
           <DecorationTimeline d={d} />
 
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('decorationUi.voidTitle', { number: d.number })}
             description={t('decorationUi.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setDetail(await invoke('decoration.void', { id: d.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('decoration.void', { id: d.id, reason })}
+            onVoided={setDetail}
           />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Button, Space, Table, Tabs, Tooltip } from 'antd';
 import { AccountBookOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DECORATION_STATES, type DecorationState } from '../../../../shared/workflows/decoration/rules';
 import { DECORATION_QUEUES, type DecorationRow } from '../../../../shared/workflows/decoration/schema';
@@ -11,7 +11,8 @@ import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { ApprovalDue, DecorationStateTag, mono, muted, useApprovalWarnDays } from './common';
+import { ApprovalDue, DecorationStateTag, muted, useApprovalWarnDays } from './common';
+import { RecordNumberLink, UnitUseCell, useRecordRow } from '../../components/record-table';
 
 /** The tabs of the list: every permit, the open ones, then each state. */
 const TABS = ['all', 'open', ...DECORATION_STATES] as const;
@@ -118,7 +119,7 @@ export function DecorationTable({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const openRow = useRecordRow('/decoration', 'decoration-row');
   const warnDays = useApprovalWarnDays();
   return (
     <Table<DecorationRow>
@@ -129,26 +130,14 @@ export function DecorationTable({
       dataSource={rows}
       pagination={pagination}
       scroll={{ x: hideUnit ? 900 : 1100 }}
-      onRow={(r) =>
-        ({
-          onClick: () => navigate(`/decoration/${r.id}`),
-          style: { cursor: 'pointer' },
-          'data-testid': 'decoration-row',
-          'data-number': r.number,
-          'data-state': r.state,
-        }) as object
-      }
+      onRow={openRow}
       locale={{ emptyText: empty }}
       columns={[
         {
           title: t('decoration.number'),
           dataIndex: 'number',
           width: 160,
-          render: (v: string, r) => (
-            <Link to={`/decoration/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
-              {v}
-            </Link>
-          ),
+          render: (v: string, r) => <RecordNumberLink to={`/decoration/${r.id}`} number={v} />,
         },
         ...(hideUnit
           ? []
@@ -157,11 +146,7 @@ export function DecorationTable({
                 title: t('decorationUi.unit'),
                 dataIndex: 'unitCode',
                 width: 180,
-                render: (v: string, r: DecorationRow) => (
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    <strong>{v}</strong> <span style={{ ...muted, fontSize: 12 }}>{t(`enum.use.${r.use}`)}</span>
-                  </span>
-                ),
+                render: (v: string, r: DecorationRow) => <UnitUseCell code={v} use={r.use} />,
               },
             ]),
         { title: t('decorationUi.applicant'), dataIndex: 'applicantName', width: 120 },

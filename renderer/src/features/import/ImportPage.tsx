@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Statistic, Table, Tag, Upload } from 'antd';
-import { FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Statistic, Table, Tag } from 'antd';
+import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress, ImportSummary } from '../../../../shared/contract';
@@ -8,6 +8,7 @@ import type { UnitChange } from '../../../../shared/master/contract';
 import { errorText, invoke } from '../../api';
 import { EmptyHint, PageHeader } from '../../components/feedback';
 import { formatBytes, formatInt } from '../../components/format';
+import { readBase64, SheetDropZone } from '../../components/sheet-upload';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const POLL_MS = 300;
@@ -17,18 +18,6 @@ type PreviewRow = ImportSummary['preview'][number];
 type PartyPreview = NonNullable<PreviewRow['owner']>;
 
 const MUTED = { color: 'rgba(0,0,0,0.45)' } as const;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 export default function ImportPage() {
   const { t } = useTranslation();
@@ -243,23 +232,7 @@ export default function ImportPage() {
 
       {!summary ? (
         <Card style={{ marginBottom: 16 }}>
-          <Upload.Dragger
-            accept=".csv,.xlsx"
-            multiple={false}
-            showUploadList={false}
-            disabled={reading}
-            beforeUpload={(f) => {
-              void preview(f);
-              return false;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{reading ? t('import.reading', { name: file?.name ?? '' }) : t('import.drop')}</p>
-            <p className="ant-upload-hint">{t('import.dropHint')}</p>
-          </Upload.Dragger>
+          <SheetDropZone reading={reading} onFile={(f) => void preview(f)} text={reading ? t('import.reading', { name: file?.name ?? '' }) : t('import.drop')} hint={t('import.dropHint')} />
           <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('import.columnsHelpTitle')} description={t('import.columnsHelp')} />
         </Card>
       ) : null}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Input, Result, Space, Statistic, Switch, Table, Tag, Upload } from 'antd';
-import { BarChartOutlined, InboxOutlined, LoginOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Result, Space, Statistic, Switch, Table, Tag } from 'antd';
+import { BarChartOutlined, LoginOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -12,7 +12,8 @@ import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { BatchSelect, issueText, readBase64, useNoticeBatches } from './common';
+import { readBase64, SheetDropZone } from '../../components/sheet-upload';
+import { BatchSelect, issueText, useNoticeBatches } from './common';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 type Preview = ChannelOutput<'moveIn.importPreview'>;
@@ -284,23 +285,7 @@ function NoticeImport({ onClose }: { onClose: (imported: boolean) => void }) {
             <div style={{ marginBottom: 4 }}>{t('moveinLists.import.batchName')}</div>
             <Input value={batchName} maxLength={60} onChange={(e) => setBatchName(e.target.value)} placeholder={t('moveinLists.import.batchNameHint')} data-testid="import-batch-name" />
           </div>
-          <Upload.Dragger
-            accept=".csv,.xlsx"
-            multiple={false}
-            showUploadList={false}
-            disabled={reading}
-            beforeUpload={(f) => {
-              void read(f);
-              return false;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{reading ? t('moveinLists.import.reading', { name: fileName ?? '' }) : t('moveinLists.import.drop')}</p>
-            <p className="ant-upload-hint">{t('moveinLists.import.dropHint')}</p>
-          </Upload.Dragger>
+          <SheetDropZone reading={reading} onFile={(f) => void read(f)} text={reading ? t('moveinLists.import.reading', { name: fileName ?? '' }) : t('moveinLists.import.drop')} hint={t('moveinLists.import.dropHint')} />
           <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('moveinLists.import.columns')} />
         </Card>
       ) : null}

@@ -6,6 +6,9 @@ import type { NoticeBatch } from '../../../../shared/workflows/move-in/schema';
 import { formatDateTime, formatInt } from '../../components/format';
 import { useQuery } from '../../components/use-query';
 
+/** Read a sheet for a preview channel (shared with Import): re-exported for this feature's pages. */
+export { readBase64 } from '../../components/sheet-upload';
+
 /** A template code (an area, an item, a kind of key, a meter) in words; a site's own code as typed. */
 export const codeText = (t: TFunction, group: 'area' | 'item' | 'key' | 'meter', code: string): string => t(`moveinLists.${group}.${code}`, { defaultValue: code });
 
@@ -33,19 +36,6 @@ export function RegisterStatusTag({ status }: { status: RegisterStatus }) {
       {t(`movein.register.${status}`)}
     </Tag>
   );
-}
-
-/** A file's content as base64 (no data: prefix), for a preview channel. */
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
 }
 
 /** The imported batches of notices (moveIn.batches: every committed batch, newest first, with its counts). */

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Checkbox, Col, Input, Row, Switch, Tooltip } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Card, Checkbox, Col, Input, Row, Switch } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ChannelInput } from '../../../../shared/contract';
 import { applyFieldErrors, invoke } from '../../api';
+import { NewRecordFoot } from '../../components/form-actions';
 import { PageHeader } from '../../components/feedback';
 import { Field, FormShell } from '../../components/form';
 import { formatArea, formatDate } from '../../components/format';
@@ -212,16 +212,7 @@ export function MoveInForm({ unitId: presetUnit, noticeId }: { unitId: string | 
         ) : null}
       </Card>
 
-      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
-        <Button onClick={() => navigate(presetUnit ? `/units/${presetUnit}` : '/move-in')} data-testid="form-cancel">
-          {t('common.cancel')}
-        </Button>
-        <Tooltip title={t('shortcut.submit')}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting} data-testid="move-in-save">
-            {t('moveinUi.create')}
-          </Button>
-        </Tooltip>
-      </div>
+      <NewRecordFoot cancelTo={presetUnit ? `/units/${presetUnit}` : '/move-in'} submitting={formState.isSubmitting} submitText={t('moveinUi.create')} testId="move-in-save" />
     </FormShell>
   );
 }

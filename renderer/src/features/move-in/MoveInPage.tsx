@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Steps, Table, Tag } from 'antd';
-import { StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/kernel/money';
 import { MOVE_IN_STEPS, voidError } from '../../../../shared/workflows/move-in/rules';
 import type { MoveInDetail, Rectification } from '../../../../shared/workflows/move-in/schema';
 import { invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound, useNotifyError } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useNotifyError, useSavedNotice } from '../../components/feedback';
 import { formatArea, formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
 import { RecordTimeline } from '../../components/record-timeline';
 import { useLatest, useQuery } from '../../components/use-query';
-import { ReasonModal, VoidModal } from '../../components/void-modal';
+import { ReasonModal, RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { areaLabel, itemLabel, mono, MoveInStateTag, muted } from './common';
 import { ArchiveStep, CopiesStep, FeesStep, HandoverStep, IdentityStep, InspectionStep, KeysStep, VacantStep, type Done } from './steps';
 
@@ -212,18 +211,13 @@ function eventDetail(t: Translate, action: string, d: Record<string, unknown>): 
 export default function MoveInPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('moveIn.get', { id });
   const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('move-in.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('moveinUi.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('moveinUi.saved'));
 
   if (isNotFound(query.error, true)) return <RecordNotFound title={t('moveinUi.notFound')} backText={t('moveinUi.backToList')} to="/move-in" />;
   const d = detail;
@@ -263,9 +257,7 @@ export default function MoveInPage() {
             <>
               {print('flow')}
               {can('move-in.void') && !voidError(d.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="move-in-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="move-in-void" />
               ) : null}
             </>
           ) : null
@@ -332,15 +324,13 @@ export default function MoveInPage() {
             />
           </div>
 
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('moveinUi.voidTitle', { number: d.number })}
             description={t('moveinUi.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setDetail(await invoke('moveIn.void', { id: d.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('moveIn.void', { id: d.id, reason })}
+            onVoided={setDetail}
           />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Button, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { AuditOutlined, PlusOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MoveInState, MoveInStep } from '../../../../shared/workflows/move-in/rules';
 import { MOVE_IN_QUEUES, type MoveInRow } from '../../../../shared/workflows/move-in/schema';
@@ -11,7 +11,8 @@ import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { mono, MoveInStateTag, muted } from './common';
+import { MoveInStateTag, muted } from './common';
+import { RecordNumberLink, UnitUseCell, useRecordRow } from '../../components/record-table';
 
 /** The tabs: the records under way first (the default), those not handed over, those handed over, every one. */
 const TABS = [...MOVE_IN_QUEUES, 'all'] as const;
@@ -131,7 +132,7 @@ export function MoveInTable({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const openRow = useRecordRow('/move-in', 'move-in-row');
   return (
     <Table<MoveInRow>
       rowKey="id"
@@ -141,26 +142,14 @@ export function MoveInTable({
       dataSource={rows}
       pagination={pagination}
       scroll={{ x: hideUnit ? 900 : 1100 }}
-      onRow={(r) =>
-        ({
-          onClick: () => navigate(`/move-in/${r.id}`),
-          style: { cursor: 'pointer' },
-          'data-testid': 'move-in-row',
-          'data-number': r.number,
-          'data-state': r.state,
-        }) as object
-      }
+      onRow={openRow}
       locale={{ emptyText: empty }}
       columns={[
         {
           title: t('movein.number'),
           dataIndex: 'number',
           width: 150,
-          render: (v: string, r) => (
-            <Link to={`/move-in/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
-              {v}
-            </Link>
-          ),
+          render: (v: string, r) => <RecordNumberLink to={`/move-in/${r.id}`} number={v} />,
         },
         ...(hideUnit
           ? []
@@ -169,11 +158,7 @@ export function MoveInTable({
                 title: t('moveinUi.unit'),
                 dataIndex: 'unitCode',
                 width: 170,
-                render: (v: string, r: MoveInRow) => (
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    <strong>{v}</strong> <span style={{ ...muted, fontSize: 12 }}>{t(`enum.use.${r.use}`)}</span>
-                  </span>
-                ),
+                render: (v: string, r: MoveInRow) => <UnitUseCell code={v} use={r.use} />,
               },
             ]),
         { title: t('moveinUi.owners'), dataIndex: 'ownerNames', width: 150, render: (v: string) => v || <span style={muted}>—</span> },

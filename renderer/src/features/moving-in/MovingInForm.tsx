@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Input, Radio, Row, Select, Tooltip } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +9,7 @@ import { OCCUPANTS, OWNER_ANSWERS, tenantGaps, type Occupant } from '../../../..
 import { MovingInCreateSchema } from '../../../../shared/workflows/move-in/schema';
 import type { PersonRow } from '../../../../shared/master/schema';
 import { applyFieldErrors, errorText, invoke } from '../../api';
+import { NewRecordFoot } from '../../components/form-actions';
 import { PageHeader, useNotifyError } from '../../components/feedback';
 import { ButtonChoice, DateInput, Field, FormShell } from '../../components/form';
 import { todayIso } from '../../components/format';
@@ -457,16 +457,7 @@ export function MovingInForm({ unitId: presetUnit }: { unitId: string | null }) 
         </Field>
       </Card>
 
-      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
-        <Button onClick={() => navigate(presetUnit ? `/units/${presetUnit}` : '/moving-in')} data-testid="form-cancel">
-          {t('common.cancel')}
-        </Button>
-        <Tooltip title={t('shortcut.submit')}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting} data-testid="moving-in-save">
-            {t('moveinLists.movingIn.form.create')}
-          </Button>
-        </Tooltip>
-      </div>
+      <NewRecordFoot cancelTo={presetUnit ? `/units/${presetUnit}` : '/moving-in'} submitting={formState.isSubmitting} submitText={t('moveinLists.movingIn.form.create')} testId="moving-in-save" />
     </FormShell>
   );
 }

@@ -1,18 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Input, Row, Space, Tag } from 'antd';
-import { CheckCircleOutlined, ClockCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_DEPARTMENTS, type NoticeDepartment } from '../../../../shared/workflows/move-in/rules';
 import type { MovingInDetail } from '../../../../shared/workflows/move-in/schema';
 import { errorText, invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatDate, formatDateTime, mono, muted } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { PrintFormButton } from '../../components/print-form';
 import { RecordTimeline, type TimelineReader } from '../../components/record-timeline';
 import { useLatest, useQuery } from '../../components/use-query';
-import { VoidModal } from '../../components/void-modal';
+import { RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { MovingInStateTag } from './MovingInsPage';
 
 /** One department's part of the 入住知会单: received (by whom, when), or who receives it now. */
@@ -88,18 +88,13 @@ function ReceiptCard({ d, department, canWrite, onDone }: { d: MovingInDetail; d
 export default function MovingInPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('movingIn.get', { id });
   const [detail, setDetail] = useLatest(query.data);
   const [voiding, setVoiding] = useState(false);
   const canWrite = can('move-in.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('moveinLists.movingIn.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('moveinLists.movingIn.saved'));
 
   if (isNotFound(query.error, true)) return <RecordNotFound title={t('moveinLists.movingIn.notFound')} backText={t('moveinLists.movingIn.backToList')} to="/moving-in" />;
   const d = detail;
@@ -151,9 +146,7 @@ export default function MovingInPage() {
               <PrintFormButton number={d.number} form="notice" label={t('moveinLists.movingIn.page.printNotice')} onPrinted={query.reload} testId="print-notice" />
               {d.occupant === 'tenant' ? <PrintFormButton number={d.number} form="tenant" label={t('moveinLists.movingIn.page.printTenant')} onPrinted={query.reload} testId="print-tenant" /> : null}
               {can('move-in.void') ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="moving-in-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="moving-in-void" />
               ) : null}
             </>
           ) : null
@@ -244,15 +237,13 @@ export default function MovingInPage() {
 
           <RecordTimeline entries={d.timeline} reader={reader} />
 
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('moveinLists.movingIn.page.voidTitle', { number: d.number })}
             description={t('moveinLists.movingIn.page.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setDetail(await invoke('movingIn.void', { id: d.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('movingIn.void', { id: d.id, reason })}
+            onVoided={setDetail}
           />
         </>
       ) : null}

@@ -1,17 +1,18 @@
 import { useCallback } from 'react';
 import { Button, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MovingInState } from '../../../../shared/workflows/move-in/rules';
 import type { MovingInRow } from '../../../../shared/workflows/move-in/schema';
 import { EmptyHint, PageHeader, QueryError } from '../../components/feedback';
-import { formatDate, formatInt, mono, muted } from '../../components/format';
+import { formatDate, formatInt, muted } from '../../components/format';
 import { ClearFilters, ParamInput } from '../../components/list-page';
 import { useCan } from '../../components/permissions';
 import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { UnitPicker } from '../slips/common';
+import { RecordNumberLink, useRecordRow } from '../../components/record-table';
 
 const STATE_COLORS: Record<MovingInState, string> = { notified: 'gold', received: 'green', voided: 'default' };
 
@@ -33,6 +34,7 @@ export default function MovingInsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
+  const openRow = useRecordRow('/moving-in', 'moving-in-row');
   const filters = useListParams();
   const queue = filters.get('queue') === 'notReceived' ? 'notReceived' : 'all';
   const search = filters.get('q') ?? '';
@@ -84,7 +86,7 @@ export default function MovingInsPage() {
         dataSource={list.data?.rows ?? []}
         pagination={filters.pagination(total ?? 0)}
         scroll={{ x: 1000 }}
-        onRow={(r) => ({ onClick: () => navigate(`/moving-in/${r.id}`), style: { cursor: 'pointer' }, 'data-testid': 'moving-in-row', 'data-number': r.number, 'data-state': r.state }) as object}
+        onRow={openRow}
         locale={{
           emptyText: list.error ? (
             <span />
@@ -109,11 +111,7 @@ export default function MovingInsPage() {
             title: t('moveinLists.movingIn.number'),
             dataIndex: 'number',
             width: 160,
-            render: (v: string, r) => (
-              <Link to={`/moving-in/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
-                {v}
-              </Link>
-            ),
+            render: (v: string, r) => <RecordNumberLink to={`/moving-in/${r.id}`} number={v} />,
           },
           { title: t('moveinLists.unit'), dataIndex: 'unitCode', width: 110, render: (v: string) => <strong>{v}</strong> },
           { title: t('moveinLists.movingIn.occupant'), dataIndex: 'occupant', width: 90, render: (v: MovingInRow['occupant']) => <Tag color={v === 'tenant' ? 'purple' : 'blue'}>{t(`movein.occupant.${v}`)}</Tag> },

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch, Tooltip } from 'antd';
-import { PhoneOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch } from 'antd';
+import { PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import type { LinkView } from '../../../../shared/master/schema';
 import type { Relation } from '../../../../shared/master/enums';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
 import { ApiError, applyFieldErrors, errorText, invoke, isApiError } from '../../api';
+import { NewRecordFoot } from '../../components/form-actions';
 import { PageHeader, QueryError, useNotifyError } from '../../components/feedback';
 import { useUnitDetail } from '../../components/use-unit-detail';
 import { DraftNote, useSessionDraft } from '../../components/draft';
@@ -480,16 +481,7 @@ function RepairForm() {
         ) : null}
       </Card>
 
-      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
-        <Button onClick={() => navigate('/repairs')} data-testid="form-cancel">
-          {t('common.cancel')}
-        </Button>
-        <Tooltip title={t('shortcut.submit')}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting} data-testid="repair-save">
-            {t('repairUi.save')}
-          </Button>
-        </Tooltip>
-      </div>
+      <NewRecordFoot cancelTo="/repairs" submitting={formState.isSubmitting} submitText={t('repairUi.save')} testId="repair-save" />
     </FormShell>
   );
 }

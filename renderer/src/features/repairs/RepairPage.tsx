@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
-import { BellOutlined, CloseCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag } from 'antd';
+import { BellOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notPickedUp, pickupLimitMinutes, transitionError } from '../../../../shared/workflows/repairs/rules';
 import type { RepairDetail } from '../../../../shared/workflows/repairs/schema';
 import { invoke } from '../../api';
-import { isNotFound, PageHeader, QueryError, RecordNotFound } from '../../components/feedback';
+import { isNotFound, PageHeader, QueryError, RecordNotFound, useSavedNotice } from '../../components/feedback';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useLatest, useQuery } from '../../components/use-query';
-import { VoidModal } from '../../components/void-modal';
+import { RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { ChargesTable } from './charges';
 import { ChargeStateTag, mono, muted, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings } from './common';
 import { CallbacksCard, ChargePanel, ChaseModal, CompletePanel, DispatchPanel, PickUpPanel, RepairTimeline } from './panels';
@@ -62,9 +62,7 @@ function NextStep({ repair }: { repair: RepairDetail }) {
 export default function RepairPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const location = useLocation();
   const query = useQuery('repairs.get', { id });
   const settings = useRepairSettings();
   const [repair, setRepair] = useLatest(query.data);
@@ -72,10 +70,7 @@ export default function RepairPage() {
   const [chasing, setChasing] = useState(false);
   const canWrite = can('repairs.write');
 
-  useEffect(() => {
-    if ((location.state as { saved?: boolean } | null)?.saved) message.success(t('repairUi.saved'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSavedNotice(t('repairUi.saved'));
 
   const r = repair;
   const waiting = !!r && notPickedUp(r.state);
@@ -123,9 +118,7 @@ export default function RepairPage() {
                 </Button>
               ) : null}
               {can('repairs.void') && !transitionError('void', r.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="repair-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="repair-void" />
               ) : null}
             </>
           ) : null
@@ -284,15 +277,13 @@ export default function RepairPage() {
           <RepairTimeline repair={r} />
 
           <ChaseModal key={`c-${r.state}-${r.chaseCount}`} repair={r} open={chasing} onClose={() => setChasing(false)} onDone={setRepair} />
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('repairUi.voidTitle', { number: r.number })}
             description={t('repairUi.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setRepair(await invoke('repairs.void', { id: r.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('repairs.void', { id: r.id, reason })}
+            onVoided={setRepair}
           />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Button, Space, Table, Tooltip } from 'antd';
 import { BarChartOutlined, FieldTimeOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notPickedUp, REPAIR_STATES, type RepairState } from '../../../../shared/workflows/repairs/rules';
 import type { RepairRow } from '../../../../shared/workflows/repairs/schema';
@@ -12,6 +12,7 @@ import { useCan } from '../../components/permissions';
 import { useListParams, useNewRecordOpener } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
 import { mono, muted, NotPickedUpTag, PaidTag, RepairStateTag, UrgentTag, useOverdue, useRepairSettings, WaitingTag } from './common';
+import { RecordNumberLink } from '../../components/record-table';
 
 /** The list's queues (the dashboard's figures link to them): not finished, waiting for a technician, past the pick-up limit. */
 const QUEUES = ['open', 'notPickedUp', 'overdue'] as const;
@@ -150,11 +151,7 @@ export function RepairTable({
           title: t('repair.number'),
           dataIndex: 'number',
           width: 160,
-          render: (v: string, r) => (
-            <Link to={`/repairs/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
-              {v}
-            </Link>
-          ),
+          render: (v: string, r) => <RecordNumberLink to={`/repairs/${r.id}`} number={v} />,
         },
         {
           title: t('repair.place'),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Table, Tag } from 'antd';
-import { EditOutlined, SendOutlined, StopOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import { EditOutlined, SendOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { transitionError, type SignMode } from '../../../../shared/workflows/slips/rules';
@@ -10,7 +10,7 @@ import { isNotFound, PageHeader, QueryError, RecordNotFound, useNotifyError } fr
 import { formatDateTime } from '../../components/format';
 import { useCan } from '../../components/permissions';
 import { useLatest, useQuery } from '../../components/use-query';
-import { ReasonModal, VoidModal } from '../../components/void-modal';
+import { ReasonModal, RecordVoidModal, VoidButton } from '../../components/void-modal';
 import { NatureTag, SlipStateTag, mono } from './common';
 import { CallForm, CallsList, FeesPanel, FrequentAlert, IssuePanel, PrintPanel, SlipTimeline, endReasonText } from './panels';
 
@@ -157,9 +157,7 @@ export default function SlipPage() {
                 </Button>
               ) : null}
               {can('slips.void') && !transitionError('void', s.state) ? (
-                <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="slip-void">
-                  {t('common.void')}
-                </Button>
+                <VoidButton onClick={() => setVoiding(true)} testId="slip-void" />
               ) : null}
             </>
           ) : null
@@ -302,15 +300,13 @@ export default function SlipPage() {
               message.success(t('slip.refusedDone'));
             }}
           />
-          <VoidModal
+          <RecordVoidModal
             open={voiding}
             title={t('slip.voidTitle', { number: s.number })}
             description={t('slip.voidHint')}
             onClose={() => setVoiding(false)}
-            onVoid={async (reason) => {
-              setSlip(await invoke('slips.void', { id: s.id, reason }));
-              message.success(t('common.voided'));
-            }}
+            voidRecord={(reason) => invoke('slips.void', { id: s.id, reason })}
+            onVoided={setSlip}
           />
         </>
       ) : null}

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Button, DatePicker, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SLIP_NATURES, SLIP_STATES, type CarrierType, type SlipNature, type SlipState } from '../../../../shared/workflows/slips/rules';
 import type { SlipRow } from '../../../../shared/workflows/slips/schema';
@@ -12,7 +12,8 @@ import { useCan, useNewRecordShortcut } from '../../components/permissions';
 import { ClearFilters, ListPageHeader, ParamInput, ParamSelect } from '../../components/list-page';
 import { useListParams } from '../../components/use-list-params';
 import { useQuery } from '../../components/use-query';
-import { NatureTag, SlipStateTag, UnitPicker, mono } from './common';
+import { NatureTag, SlipStateTag, UnitPicker } from './common';
+import { RecordNumberLink, useRecordRow } from '../../components/record-table';
 
 const isDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
@@ -121,7 +122,7 @@ export function SlipTable({
   size?: 'small' | 'middle';
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const openRow = useRecordRow('/slips', 'slip-row');
   return (
     <Table<SlipRow>
       rowKey="id"
@@ -129,26 +130,14 @@ export function SlipTable({
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      onRow={(s) =>
-        ({
-          onClick: () => navigate(`/slips/${s.id}`),
-          style: { cursor: 'pointer' },
-          'data-testid': 'slip-row',
-          'data-number': s.number,
-          'data-state': s.state,
-        }) as object
-      }
+      onRow={openRow}
       locale={{ emptyText: empty }}
       columns={[
         {
           title: t('slip.number'),
           dataIndex: 'number',
           width: 170,
-          render: (v: string, s) => (
-            <Link to={`/slips/${s.id}`} onClick={(e) => e.stopPropagation()} style={{ ...mono, fontWeight: 600 }}>
-              {v}
-            </Link>
-          ),
+          render: (v: string, s) => <RecordNumberLink to={`/slips/${s.id}`} number={v} />,
         },
         ...(hideUnit ? [] : [{ title: t('slip.unit'), dataIndex: 'unitCode', width: 120, render: (v: string) => <strong>{v}</strong> }]),
         { title: t('slip.nature'), dataIndex: 'nature', width: 150, render: (v: SlipNature) => <NatureTag nature={v} /> },
