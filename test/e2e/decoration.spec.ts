@@ -313,6 +313,9 @@ test('an office application from the unit page: documents, the owner told, the c
   await expect(page.getByTestId('decoration-state')).toHaveText('Under way');
   await shot(page, 'en', 'permit');
   await page.goto(`${app.url.split('?')[0]}#/decoration/new`);
+  // The empty form is ready when its first field has the focus (no unit given: the unit picker).
+  await expect(page.getByTestId('decoration-form')).toBeVisible();
+  await expect(page.locator('#f-unitId')).toBeFocused();
   await page.getByTestId('decoration-save').click();
   await expect(page.getByTestId('decoration-form').getByTestId('error-description')).toHaveText('Required');
   await shot(page, 'en', 'form');
