@@ -1,5 +1,5 @@
+import { formSite, sitePrintedAt } from '../../kit/print';
 import type { Language } from '../../../shared/i18n/index';
-import { localWallClock } from '../../../shared/kernel/deadlines';
 import { AppError } from '../../../shared/kernel/errors';
 import type { Permission } from '../../../shared/kernel/permissions';
 import { PAGE_FORMATS } from '../../../shared/kernel/records';
@@ -103,11 +103,6 @@ const SPECS: Spec[] = [
   },
 ];
 
-const siteOf = (ctx: ServiceCtx) => {
-  const s = ctx.settings();
-  return { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl };
-};
-
 /**
  * Renders one of a permit's forms. A voided permit prints nothing; a form whose stage is not reached refuses with
  * why. The first print of a form (of an item) is the original, every later one a copy (副本) logged as a reprint.
@@ -122,9 +117,9 @@ export async function printDecorationForm(ctx: ServiceCtx, id: string, name: Dec
   const copy = decorationPrintCount(ctx, id, name, item) > 0;
   const input: FormInput = {
     ...data,
-    site: siteOf(ctx),
+    site: formSite(ctx),
     lang,
-    opts: { copy, printedAt: localWallClock(ctx.clock.now()).replace('T', ' ').slice(0, 16) },
+    opts: { copy, printedAt: sitePrintedAt(ctx) },
     settings: { workingHours: s.decorationWorkingHours },
   };
   const why = spec.refusal(input, item);

@@ -4,9 +4,9 @@
  * which is no one record's form (moveIn.printRegister). The first print of a form is the original, every later
  * one a copy (副本) counted on the record's timeline and in the audit log as a reprint.
  */
+import { formSite, sitePrintedAt } from '../../kit/print';
 import { q } from '../../../db/statements';
 import type { Language } from '../../../shared/i18n/index';
-import { localWallClock } from '../../../shared/kernel/deadlines';
 import { AppError } from '../../../shared/kernel/errors';
 import type { Permission } from '../../../shared/kernel/permissions';
 import { PAGE_FORMATS } from '../../../shared/kernel/records';
@@ -16,7 +16,6 @@ import { atomic } from '../../kit/atomic';
 import { renderForm, type FormDef } from '../../kit/records';
 import { appendEvent } from '../../kit/timeline';
 import type { DocDefinition } from '../../pdf/engine';
-import type { SiteInfo } from '../../pdf/parts';
 import type { FormBase, MoveInFormInput, MovingInFormInput } from './forms/common';
 import { flowDocument } from './forms/flow';
 import { inspectionDocument } from './forms/inspection';
@@ -27,11 +26,6 @@ import { tenantDocument } from './forms/tenant';
 import * as repo from './repo';
 import { getMoveIn, getMovingIn, KIND, MOVING_KIND, register } from './service';
 
-const siteOf = (ctx: ServiceCtx): SiteInfo => {
-  const s = ctx.settings();
-  return { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl };
-};
-const printedAt = (ctx: ServiceCtx) => localWallClock(ctx.clock.now()).replace('T', ' ').slice(0, 16);
 
 // ---------------------------------------------------------------- counting prints
 
@@ -57,7 +51,7 @@ const markPrinted = atomic(function markMoveInPrinted(ctx: ServiceCtx, kind: Kin
 function moveInInput(ctx: ServiceCtx, id: string, lang: Language, copy: boolean): MoveInFormInput {
   const detail = getMoveIn(ctx, id);
   const row = repo.byId(ctx.db, id)!;
-  return { detail, keysSignature: row.keys_signature, meters: ctx.settings().moveInMeters, site: siteOf(ctx), lang, opts: { copy, printedAt: printedAt(ctx) } };
+  return { detail, keysSignature: row.keys_signature, meters: ctx.settings().moveInMeters, site: formSite(ctx), lang, opts: { copy, printedAt: sitePrintedAt(ctx) } };
 }
 
 interface PersonDb {
@@ -86,9 +80,9 @@ function movingInInput(ctx: ServiceCtx, id: string, lang: Language, copy: boolea
       emergency: [p.emergency_name, p.emergency_phone].filter(Boolean).join(' ') || null,
     },
     ownerNames: owners ?? '',
-    site: siteOf(ctx),
+    site: formSite(ctx),
     lang,
-    opts: { copy, printedAt: printedAt(ctx) },
+    opts: { copy, printedAt: sitePrintedAt(ctx) },
   };
 }
 
@@ -179,7 +173,7 @@ export const MOVING_IN_FORMS: readonly FormDef[] = MOVING_IN_SPECS.map((s) => ({
 /** 房屋交接汇总表 of a building or a batch on A4 landscape; reading it changes nothing. */
 export async function printRegister(ctx: ServiceCtx, scope: { buildingId?: string; batchId?: string }, lang: Language): Promise<{ bytes: Buffer; count: number; name: string }> {
   const reg = register(ctx, scope);
-  const base: FormBase = { site: siteOf(ctx), lang, opts: { copy: false, printedAt: printedAt(ctx) } };
+  const base: FormBase = { site: formSite(ctx), lang, opts: { copy: false, printedAt: sitePrintedAt(ctx) } };
   const bytes = await renderForm(PAGE_FORMATS.a4Landscape, registerDocument(base, reg));
   return { bytes, count: reg.rows.length, name: reg.scope.name };
 }

@@ -1,3 +1,4 @@
+import { formSite } from '../../kit/print';
 import type { Language } from '../../../shared/i18n/index';
 import { localDate, type ServiceCtx } from '../../host/context';
 import { renderForm } from '../../kit/records';
@@ -25,8 +26,7 @@ export async function exportReport(ctx: ServiceCtx, input: ExportInput): Promise
   const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' }).format(ctx.clock.now());
   let bytes: Buffer;
   if (input.format === 'pdf') {
-    const site = { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl };
-    const doc = reportDocument({ report, trend: monthEndRates(ctx, input.month, 12, report), preparedBy: ctx.user?.displayName ?? null, finalisedOn: report.snapshot ? localDate(new Date(report.snapshot.finalisedAt)) : null, printedAt }, site, input.lang);
+    const doc = reportDocument({ report, trend: monthEndRates(ctx, input.month, 12, report), preparedBy: ctx.user?.displayName ?? null, finalisedOn: report.snapshot ? localDate(new Date(report.snapshot.finalisedAt)) : null, printedAt }, formSite(ctx), input.lang);
     bytes = await renderForm(REPORT_FORMAT, doc);
   } else {
     bytes = await reportWorkbook(report, detailOf(ctx, report), input.lang, { siteName: s.siteName, created: ctx.clock.now() });

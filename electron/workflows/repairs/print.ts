@@ -1,10 +1,9 @@
+import { formSite, sitePrintedAt } from '../../kit/print';
 import type { Language } from '../../../shared/i18n/index';
-import { localWallClock } from '../../../shared/kernel/deadlines';
 import { AppError } from '../../../shared/kernel/errors';
 import { PAGE_FORMATS } from '../../../shared/kernel/records';
 import type { ServiceCtx } from '../../host/context';
 import { renderForm, type FormDef } from '../../kit/records';
-import type { SiteInfo } from '../../pdf/parts';
 import { endOfDayDocument } from './forms/end-of-day';
 import { workOrderDocument } from './forms/work-order';
 import { endOfDayOrders, markRepairPrinted, repairForPrint, repairPrintCount } from './service';
@@ -22,20 +21,13 @@ export const workOrderForm: FormDef = {
   },
 };
 
-const siteOf = (ctx: ServiceCtx): SiteInfo => {
-  const s = ctx.settings();
-  return { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl };
-};
-
-/** Site wall clock of now, "YYYY-MM-DD HH:mm" (as the repairs are timed: Beijing time). */
-const printedAt = (ctx: ServiceCtx) => localWallClock(ctx.clock.now()).replace('T', ' ');
 
 /** Renders the work order; the first print is the original, every later one is a copy (副本 on both parts) and is logged. */
 export async function printWorkOrder(ctx: ServiceCtx, id: string, lang: Language): Promise<{ bytes: Buffer; copy: boolean; number: string }> {
   const data = repairForPrint(ctx, id);
   if (data.repair.state === 'voided') throw new AppError('BAD_STATE', 'repair.why.printVoided');
   const copy = repairPrintCount(ctx, id) > 0;
-  const bytes = await renderForm(workOrderForm.format, workOrderDocument(data, siteOf(ctx), lang, { copy, printedAt: printedAt(ctx) }));
+  const bytes = await renderForm(workOrderForm.format, workOrderDocument(data, formSite(ctx), lang, { copy, printedAt: sitePrintedAt(ctx) }));
   markRepairPrinted(ctx, id);
   return { bytes, copy, number: data.repair.number };
 }
@@ -54,6 +46,6 @@ export async function printEndOfDay(ctx: ServiceCtx, date: string, lang: Languag
     technicianName: r.technician_name,
     chaseCount: r.chase_count,
   }));
-  const bytes = await renderForm(PAGE_FORMATS.a4, endOfDayDocument(lines, cutoff, siteOf(ctx), lang, { printedAt: printedAt(ctx) }));
+  const bytes = await renderForm(PAGE_FORMATS.a4, endOfDayDocument(lines, cutoff, formSite(ctx), lang, { printedAt: sitePrintedAt(ctx) }));
   return { bytes, cutoff, count: lines.length };
 }

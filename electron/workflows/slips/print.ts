@@ -1,3 +1,4 @@
+import { formSite } from '../../kit/print';
 import { AppError } from '../../../shared/kernel/errors';
 import { PAGE_FORMATS } from '../../../shared/kernel/records';
 import type { ServiceCtx } from '../../host/context';
@@ -21,13 +22,12 @@ export const releaseSlipForm: FormDef = {
 export async function printSlip(ctx: ServiceCtx, id: string, lang: 'zh-CN' | 'en'): Promise<{ bytes: Buffer; copy: boolean; number: string }> {
   const data = slipForPrint(ctx, id);
   if (data.slip.state !== 'issued' && data.slip.state !== 'exited') throw new AppError('BAD_STATE', 'slip.why.printNeedsIssued');
-  const s = ctx.settings();
   const copy = data.slip.printCount > 0;
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' }).format(ctx.clock.now());
   const bytes = await renderForm(
     releaseSlipForm.format,
-    slipDocument(data, { siteName: s.siteName, formHeader: s.formHeader, hotline: s.hotline, address: s.siteAddress, logoDataUrl: s.logoDataUrl }, lang, { copy, printedAt, timeZone: tz }),
+    slipDocument(data, formSite(ctx), lang, { copy, printedAt, timeZone: tz }),
   );
   markPrinted(ctx, id);
   return { bytes, copy, number: data.slip.number };
