@@ -318,7 +318,7 @@ describe('房屋交接汇总表 (moveIn.printRegister)', () => {
     const perPage = execFileSync('pdftotext', ['-layout', '-f', String(pages - 1), '-l', String(pages - 1), file, '-'], { encoding: 'utf8' });
     expect(perPage).toContain('序号');
     expect(perPage).toContain('未接房原因');
-    expect(flat(pdfText(file))).toContain('共 2000 户');
+    expect(flat(pdfText(file))).toContain('共 2,000 户');
     expect(ms).toBeLessThan(8000);
   }, 30_000);
 });

@@ -11,6 +11,9 @@ import { footer, signatureRow } from '../../../pdf/parts';
 import { numericTable, type ReportColumn } from '../../../pdf/table';
 import { fill, GREY, namesOf, RED, wordsOf, type FormBase } from './common';
 
+/** Counts in the summary line as on the screen: 2,000. */
+const GROUPED = new Intl.NumberFormat('en-US');
+
 export function registerDocument(input: FormBase, reg: Register): DocDefinition {
   const t = wordsOf(input.lang);
   const x = t.register;
@@ -50,7 +53,7 @@ export function registerDocument(input: FormBase, reg: Register): DocDefinition 
     input.site.formHeader ? { text: input.site.formHeader, fontSize: 7.5, color: GREY } : '',
     { text: x.title, fontSize: 14, bold: true, alignment: 'center', margin: [0, 4, 0, 2] },
     { text: scope, fontSize: 9, alignment: 'center', bold: true },
-    { text: fill(x.counts, { ...reg.counts }), fontSize: 8, alignment: 'center', color: '#333333', margin: [0, 2, 0, 6] },
+    { text: fill(x.counts, Object.fromEntries(Object.entries(reg.counts).map(([k, v]) => [k, GROUPED.format(v)]))), fontSize: 8, alignment: 'center', color: '#333333', margin: [0, 2, 0, 6] },
     counts,
     { text: ' ', fontSize: 6 },
     reg.rows.length ? body : { text: x.none, margin: [0, 8, 0, 8] },
