@@ -253,7 +253,7 @@ test('the move-in forms, the handover register and the moving-in forms printed f
   // (The host's own budget for 2,000 units is 8 s on a loaded machine: test/workflows/move-in/forms.test.ts.)
   expect(made).toBeLessThan(8000);
   const towerText = flat(tower.text);
-  expect(towerText).toContain('共2000户');
+  expect(towerText).toContain('共2,000户');
   for (const code of ['T8-0101', 'T8-5020', 'T8-10020']) expect(towerText).toContain(code);
   expect(tower.text.split('\n').filter((l) => /T8-\d{4,5}/.test(l))).toHaveLength(2000);
   // In English the button, the dialog and the register's title say so.
